@@ -1,0 +1,71 @@
+package org.tandem.county;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.problem.ProblemException;
+import org.tandem.web.PageOf;
+import org.tandem.web.PageRequest;
+
+import io.quarkus.panache.common.Sort;
+
+@Path("/api/v1/counties")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Counties")
+public class CountyResource {
+
+    private static final Map<String, String> SORTABLE = Map.of("code", "code", "name", "name", "cityCode", "cityCode");
+
+    @GET
+    @Operation(summary = "List counties", description = "The 90 county-level divisions of Zhejiang; sort by code, name or cityCode.")
+    public PageOf<CountyView> listCounties(@QueryParam("category") CountyCategory category,
+            @QueryParam("cityCode") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String cityCode,
+            @QueryParam("q") @Parameter(description = "Part of the name") String q,
+            @Valid @BeanParam PageRequest paging) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (category != null) {
+            where.add("category = :category");
+            params.put("category", category);
+        }
+        if (cityCode != null) {
+            where.add("cityCode = :cityCode");
+            params.put("cityCode", cityCode);
+        }
+        if (q != null && !q.isBlank()) {
+            where.add("lower(name) like :q");
+            params.put("q", "%" + q.strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        Sort sort = paging.toSort(SORTABLE, "code", "code");
+        var query = County.<County> find(String.join(" and ", where), sort, params).page(paging.toPage());
+        return new PageOf<>(query.list().stream().map(CountyView::of).toList(), paging.page, paging.size,
+                query.count());
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "Get a county by its 6-digit code")
+    public CountyView getCounty(@PathParam("code") String code) {
+        County county = County.findById(code);
+        if (county == null) {
+            throw ProblemException.notFound("county", code);
+        }
+        return CountyView.of(county);
+    }
+}

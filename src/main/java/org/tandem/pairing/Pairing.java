@@ -1,0 +1,84 @@
+package org.tandem.pairing;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.county.County;
+import org.tandem.problem.ProblemException;
+import org.tandem.program.DesignationRole;
+import org.tandem.program.Program;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One industrial county and one mountain county paired inside a programme (结对 / 联合体). */
+@Entity
+public class Pairing extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(generator = "pairing_seq")
+    @SequenceGenerator(name = "pairing_seq", sequenceName = "pairing_seq", allocationSize = 50)
+    public Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "program_id")
+    public Program program;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "industrial_county_code")
+    public County industrialCounty;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "mountain_county_code")
+    public County mountainCounty;
+    public LocalDate formedOn;
+    @Enumerated(EnumType.STRING)
+    public PairingStatus status;
+    @Enumerated(EnumType.STRING)
+    public Evidence evidence;
+    public String sourceNote;
+    @Version
+    public long version;
+    @CreationTimestamp
+    public OffsetDateTime createdAt;
+    @UpdateTimestamp
+    public OffsetDateTime updatedAt;
+
+    /**
+     * Pairs the two counties, enforcing the programme's rules: the sides differ, each side is designated
+     * for its role, and neither county is already in another pairing of the programme.
+     */
+    public void pair(Program program, County industrial, County mountain) {
+        if (industrial.code.equals(mountain.code)) {
+            throw ProblemException.conflict("same-county", "a county cannot be paired with itself");
+        }
+        if (!program.isDesignated(industrial.code, DesignationRole.INDUSTRIAL)) {
+            throw ProblemException.conflict("not-designated-industrial", industrial.name + " (" + industrial.code
+                    + ") is not designated as an industrial county in program " + program.code);
+        }
+        if (!program.isDesignated(mountain.code, DesignationRole.MOUNTAIN)) {
+            throw ProblemException.conflict("not-designated-mountain", mountain.name + " (" + mountain.code
+                    + ") is not designated as a mountain county in program " + program.code);
+        }
+        for (County county : new County[] { industrial, mountain }) {
+            long others = count("program = ?1 and (industrialCounty = ?2 or mountainCounty = ?2) and id <> ?3",
+                    program, county, id == null ? -1L : id);
+            if (others > 0) {
+                throw ProblemException.conflict("county-already-paired", county.name + " (" + county.code
+                        + ") is already in a pairing of program " + program.code);
+            }
+        }
+        this.program = program;
+        this.industrialCounty = industrial;
+        this.mountainCounty = mountain;
+    }
+}

@@ -1,0 +1,191 @@
+package org.tandem.pairing;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.county.County;
+import org.tandem.problem.ProblemException;
+import org.tandem.program.Program;
+import org.tandem.web.PageOf;
+import org.tandem.web.PageRequest;
+import org.tandem.web.Versions;
+
+@Path("/api/v1/pairings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Pairings")
+public class PairingResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final Map<String, String> SORTABLE = Map.of("id", "p.id", "formedOn", "p.formedOn", "status",
+            "p.status");
+
+    @GET
+    @Operation(summary = "List pairings", description = "Filter by program code, county code (either side) and status; sort by id, formedOn or status.")
+    public PageOf<PairingView> listPairings(@QueryParam("program") String program,
+            @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code")
+            @Parameter(description = "A county on either side") String county,
+            @QueryParam("status") PairingStatus status, @Valid @BeanParam PageRequest paging) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (program != null) {
+            where.add("p.program.code = :program");
+            params.put("program", program);
+        }
+        if (county != null) {
+            where.add("(p.industrialCounty.code = :county or p.mountainCounty.code = :county)");
+            params.put("county", county);
+        }
+        if (status != null) {
+            where.add("p.status = :status");
+            params.put("status", status);
+        }
+        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        List<PairingView> items = Pairing.<Pairing> find("from Pairing p join fetch p.program"
+                + " join fetch p.industrialCounty join fetch p.mountainCounty" + filter,
+                paging.toSort(SORTABLE, "id", "p.id"), params).page(paging.toPage()).list()
+                .stream().map(PairingView::of).toList();
+        return new PageOf<>(items, paging.page, paging.size, Pairing.count("from Pairing p" + filter, params));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a pairing")
+    public RestResponse<PairingView> getPairing(@PathParam("id") long id) {
+        Pairing pairing = require(id);
+        return Versions.ok(PairingView.of(pairing), pairing.version);
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Pair an industrial county with a mountain county in a program",
+            description = "409 when a rule is broken: the problem type names it (same-county, not-designated-industrial, not-designated-mountain, county-already-paired).")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = PairingView.class)))
+    public RestResponse<PairingView> createPairing(@Valid @NotNull PairingInput body) {
+        Pairing pairing = new Pairing();
+        pairing.pair(programOf(body.program()), county(body.industrialCounty(), "industrialCounty"),
+                county(body.mountainCounty(), "mountainCounty"));
+        apply(pairing, body);
+        pairing.persistAndFlush();
+        return Versions.created(URI.create("/api/v1/pairings/" + pairing.id), PairingView.of(pairing),
+                pairing.version);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Replace a pairing")
+    public RestResponse<PairingView> updatePairing(@PathParam("id") long id, @Valid @NotNull PairingInput body,
+            @Context Request request) {
+        Pairing pairing = require(id);
+        Versions.checkIfMatch(request, pairing.version);
+        if (!pairing.program.code.equals(body.program())) {
+            throw ProblemException.conflict("program-immutable", "a pairing cannot move to another program");
+        }
+        pairing.pair(pairing.program, county(body.industrialCounty(), "industrialCounty"),
+                county(body.mountainCounty(), "mountainCounty"));
+        apply(pairing, body);
+        pairing.persistAndFlush();
+        return Versions.ok(PairingView.of(pairing), pairing.version);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Transactional
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Change some of a pairing's details", description = "JSON merge patch: fields left out stay as they are.")
+    public RestResponse<PairingView> patchPairing(@PathParam("id") long id, @Valid @NotNull PairingPatch body,
+            @Context Request request) {
+        Pairing pairing = require(id);
+        Versions.checkIfMatch(request, pairing.version);
+        if (body.formedOn() != null) {
+            pairing.formedOn = body.formedOn();
+        }
+        if (body.status() != null) {
+            pairing.status = body.status();
+        }
+        if (body.evidence() != null) {
+            pairing.evidence = body.evidence();
+        }
+        if (body.sourceNote() != null) {
+            pairing.sourceNote = body.sourceNote();
+        }
+        pairing.persistAndFlush();
+        return Versions.ok(PairingView.of(pairing), pairing.version);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Delete a pairing")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void deletePairing(@PathParam("id") long id, @Context Request request) {
+        Pairing pairing = require(id);
+        Versions.checkIfMatch(request, pairing.version);
+        pairing.delete();
+        Pairing.flush();
+    }
+
+    private static void apply(Pairing pairing, PairingInput body) {
+        pairing.formedOn = body.formedOn();
+        pairing.status = body.status() == null ? PairingStatus.ACTIVE : body.status();
+        pairing.evidence = body.evidence();
+        pairing.sourceNote = body.sourceNote();
+    }
+
+    private static Program programOf(String code) {
+        Program program = Program.findByCode(code);
+        if (program == null) {
+            throw ProblemException.invalid("program", "no program with code " + code);
+        }
+        return program;
+    }
+
+    private static County county(String code, String field) {
+        County county = County.findById(code);
+        if (county == null) {
+            throw ProblemException.invalid(field, "no county with code " + code);
+        }
+        return county;
+    }
+
+    /** The pairing with its program and counties, in one query. */
+    public static Pairing require(long id) {
+        Pairing pairing = Pairing.find("from Pairing p join fetch p.program join fetch p.industrialCounty"
+                + " join fetch p.mountainCounty where p.id = ?1", id).firstResult();
+        if (pairing == null) {
+            throw ProblemException.notFound("pairing", id);
+        }
+        return pairing;
+    }
+}

@@ -1,0 +1,5 @@
+package org.tandem.pairing;
+
+public enum PairingStatus {
+    ACTIVE, SUSPENDED, DISSOLVED
+}

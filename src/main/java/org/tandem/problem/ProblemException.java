@@ -1,0 +1,60 @@
+package org.tandem.problem;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/**
+ * Thrown by resources and entities when a request cannot be served; turned into problem+json by
+ * {@link ProblemMappers}. The {@code code} becomes the last segment of the problem's type.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String code, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.title = title;
+        this.errors = errors;
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist", null);
+    }
+
+    /** A conflict with the current state or with a rule; {@code rule} names the rule broken. */
+    public static ProblemException conflict(String rule, String detail) {
+        return new ProblemException(409, rule, "Conflict", detail, null);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, "validation", "Invalid request", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException preconditionFailed(String detail) {
+        return new ProblemException(Status.PRECONDITION_FAILED.getStatusCode(), "stale-version", "Precondition failed",
+                detail, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

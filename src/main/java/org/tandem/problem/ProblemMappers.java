@@ -1,0 +1,278 @@
+package org.tandem.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.DataException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where exceptions become {@code application/problem+json}. Messages are written here,
+ * never copied from exceptions, so no class name or stack trace reaches a client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /**
+     * Database constraints that a concurrent request can still break after the service's own checks
+     * passed; each maps to the same rule code the service check uses.
+     */
+    private static final Map<String, String[]> CONSTRAINTS = Map.of(
+            "pairing_industrial_once",
+            new String[] { "county-already-paired", "the industrial county is already in a pairing of this program" },
+            "pairing_mountain_once",
+            new String[] { "county-already-paired", "the mountain county is already in a pairing of this program" },
+            "program_code_key", new String[] { "duplicate-code", "a program with this code already exists" });
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.code(), e.title(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            if (isReturnValue(v.getPropertyPath())) {
+                return internalError(e, uri);
+            }
+            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return respond(400, "validation", "Invalid request", detail, errors, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return jsonProblem(e, uri);
+    }
+
+    /** Declared apart so that it takes precedence over Quarkus's built-in mapper, which sends no body. */
+    @ServerExceptionMapper
+    public Response jsonMismatch(MismatchedInputException e, UriInfo uri) {
+        return jsonProblem(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return jsonProblem(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        if (e instanceof NotFoundException) {
+            // JAX-RS reports a query parameter it could not convert as a 404; it is bad input.
+            if (e.getCause() != null) {
+                return respond(400, "validation", "Invalid request", "a query or path parameter has the wrong type",
+                        null, uri);
+            }
+            return respond(404, "not-found", "Not found", "no resource at " + uri.getPath(), null, uri);
+        }
+        if (e instanceof NotAllowedException) {
+            return respond(405, "method-not-allowed", "Method not allowed",
+                    "allowed methods: " + e.getResponse().getAllowedMethods(), null, uri);
+        }
+        if (e instanceof NotSupportedException) {
+            return respond(415, "unsupported-media-type", "Unsupported media type",
+                    "send the body as application/json", null, uri);
+        }
+        if (status >= 500) {
+            return internalError(e, uri);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type != null ? type.getReasonPhrase() : "Request failed";
+        return respond(status, title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, title, null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException p) {
+                return problem(p, uri);
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c) {
+                return constraint(c, uri);
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return respond(412, "stale-version", "Precondition failed",
+                        "the resource was changed by another request; fetch it again and retry", null, uri);
+            }
+            if (t instanceof DataException) {
+                return respond(400, "validation", "Invalid request",
+                        "a value is too long or out of range for its field", null, uri);
+            }
+        }
+        return internalError(e, uri);
+    }
+
+    private Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        String name = e.getConstraintName() == null ? "" : e.getConstraintName().toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String[]> known : CONSTRAINTS.entrySet()) {
+            if (name.contains(known.getKey())) {
+                return respond(409, known.getValue()[0], "Conflict", known.getValue()[1], null, uri);
+            }
+        }
+        if (e.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.FOREIGN_KEY) {
+            return respond(409, "referenced", "Conflict", "the resource is still referenced by other data", null, uri);
+        }
+        return respond(409, "conflict", "Conflict", "the request conflicts with existing data", null, uri);
+    }
+
+    private Response jsonProblem(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonParseException parse) {
+            String where = parse.getLocation() == null ? ""
+                    : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
+            return respond(400, "malformed-json", "Malformed JSON", "the body is not valid JSON" + where, null, uri);
+        }
+        if (e instanceof JsonMappingException mapping) {
+            String field = jsonPath(mapping);
+            String message;
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                field = field.isEmpty() ? unknown.getPropertyName() : field;
+                message = "unknown field";
+            } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                    && format.getTargetType().isEnum()) {
+                message = "must be one of " + enumValues(format.getTargetType());
+            } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                message = "must be " + describe(mismatch.getTargetType());
+            } else {
+                message = "has an invalid value";
+            }
+            if (field.isEmpty()) {
+                return respond(400, "malformed-json", "Malformed JSON", "the body does not have the expected shape",
+                        null, uri);
+            }
+            return respond(400, "validation", "Invalid request", field + ": " + message,
+                    List.of(new Problem.FieldError(field, message)), uri);
+        }
+        return respond(400, "malformed-json", "Malformed JSON", "the body could not be read", null, uri);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String enumValues(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (Object constant : type.getEnumConstants()) {
+            names.add(((Enum<?>) constant).name());
+        }
+        return String.join(", ", names);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.getName().startsWith("java.time.")) {
+            return "an ISO-8601 date";
+        }
+        if (type.isEnum()) {
+            return "one of " + enumValues(type);
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static boolean isReturnValue(Path path) {
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code create.body.industrialCounty} becomes {@code industrialCounty}; a query parameter keeps its name. */
+    private static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case PARAMETER -> parameter = node.getName();
+                case PROPERTY, BEAN, CONTAINER_ELEMENT -> {
+                    // The index of an element sits on the node after its collection.
+                    if (node.isInIterable() && node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
+                    if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                        if (!field.isEmpty()) {
+                            field.append('.');
+                        }
+                        field.append(node.getName());
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        return parameter == null ? "request" : parameter;
+    }
+
+    private Response internalError(Throwable e, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error on %s (reference %s)", uri.getPath(), reference);
+        return respond(500, "internal-error", "Internal error",
+                "the server could not complete the request; quote reference " + reference + " when reporting it", null,
+                uri);
+    }
+
+    private static Response respond(int status, String code, String title, String detail,
+            List<Problem.FieldError> errors, UriInfo uri) {
+        Problem problem = new Problem("/problems/" + code, title, status, detail, uri.getPath(),
+                errors == null || errors.isEmpty() ? null : errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,115 @@
+package org.tandem.problem;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Declares in the generated contract the problem+json responses that {@link ProblemMappers} can give,
+ * so that every operation lists them without per-method annotations.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        if (components == null) {
+            components = OASFactory.createComponents();
+            openAPI.setComponents(components);
+        }
+        components.addSchema("Problem", problemSchema());
+        components.addSchema("FieldError", fieldErrorSchema());
+        for (APIResponseKind kind : APIResponseKind.values()) {
+            components.addResponse(kind.name(), OASFactory.createAPIResponse().description(kind.description)
+                    .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+        }
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            boolean single = path.getKey().contains("{");
+            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
+                PathItem.HttpMethod method = op.getKey();
+                Operation operation = op.getValue();
+                add(operation, "400", APIResponseKind.BadRequest);
+                if (single) {
+                    add(operation, "404", APIResponseKind.NotFound);
+                }
+                if (method != PathItem.HttpMethod.GET) {
+                    add(operation, "409", APIResponseKind.Conflict);
+                }
+                if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
+                        || method == PathItem.HttpMethod.DELETE) {
+                    add(operation, "412", APIResponseKind.PreconditionFailed);
+                }
+                if (operation.getRequestBody() != null) {
+                    add(operation, "413", APIResponseKind.PayloadTooLarge);
+                    add(operation, "415", APIResponseKind.UnsupportedMediaType);
+                }
+                add(operation, "500", APIResponseKind.InternalError);
+            }
+        }
+    }
+
+    private static void add(Operation operation, String status, APIResponseKind kind) {
+        APIResponse existing = operation.getResponses().getAPIResponse(status);
+        if (existing == null || existing.getRef() == null && existing.getContent() == null) {
+            APIResponse ref = OASFactory.createAPIResponse().ref("#/components/responses/" + kind.name());
+            operation.getResponses().addAPIResponse(status, ref);
+        }
+    }
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem details")
+                .required(List.of("type", "title", "status"))
+                .addProperty("type", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .format("uri-reference")
+                        .description("Kind of problem; the last segment is a stable code, e.g. county-already-paired"))
+                .addProperty("title", string())
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
+                        .format("int32"))
+                .addProperty("detail", string())
+                .addProperty("instance", string())
+                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")));
+    }
+
+    private static Schema fieldErrorSchema() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .required(List.of("field", "message"))
+                .addProperty("field", string())
+                .addProperty("message", string());
+    }
+
+    private static Schema string() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
+    }
+
+    private enum APIResponseKind {
+        BadRequest("Invalid input: malformed JSON, wrong type, failed validation"),
+        NotFound("No such resource"),
+        Conflict("Conflicts with the current state or a rule; the problem type names the rule"),
+        PreconditionFailed("If-Match does not match the current ETag"),
+        PayloadTooLarge("Request body too large"),
+        UnsupportedMediaType("Body not sent as application/json"),
+        InternalError("Unexpected server error; the detail carries a reference for the logs");
+
+        private final String description;
+
+        APIResponseKind(String description) {
+            this.description = description;
+        }
+    }
+}

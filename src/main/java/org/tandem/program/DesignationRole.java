@@ -1,0 +1,6 @@
+package org.tandem.program;
+
+/** The side a county may take in a programme's pairings. */
+public enum DesignationRole {
+    INDUSTRIAL, MOUNTAIN
+}

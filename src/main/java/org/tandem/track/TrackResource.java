@@ -1,0 +1,40 @@
+package org.tandem.track;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.problem.ProblemException;
+import org.tandem.web.PageOf;
+
+import io.quarkus.panache.common.Sort;
+
+@Path("/api/v1/tracks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Tracks")
+public class TrackResource {
+
+    @GET
+    @Operation(summary = "List the six cooperation tracks", description = "Always one page, in the seed's order.")
+    public PageOf<TrackView> listTracks() {
+        List<TrackView> tracks = Track.<Track> listAll(Sort.ascending("position")).stream().map(TrackView::of).toList();
+        return new PageOf<>(tracks, 0, tracks.size(), tracks.size());
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "Get a track by its code")
+    public TrackView getTrack(@PathParam("code") String code) {
+        Track track = Track.findById(code);
+        if (track == null) {
+            throw ProblemException.notFound("track", code);
+        }
+        return TrackView.of(track);
+    }
+}

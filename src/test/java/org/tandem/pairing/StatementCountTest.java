@@ -1,0 +1,41 @@
+package org.tandem.pairing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tandem.support.Api.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Lists cost a fixed number of SQL statements, whatever the page size (no N+1). */
+@QuarkusTest
+class StatementCountTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    long statementsFor(String path, int size) {
+        sessionFactory.getStatistics().clear();
+        api().queryParam("size", size).get(path).then().statusCode(200);
+        return sessionFactory.getStatistics().getPrepareStatementCount();
+    }
+
+    @Test
+    void listsDoNotGrowWithThePageSize() {
+        List<String> failures = new ArrayList<>();
+        for (String path : List.of("/api/v1/pairings", "/api/v1/counties", "/api/v1/programs")) {
+            long small = statementsFor(path, 1);
+            long large = statementsFor(path, 500);
+            if (small != large) {
+                failures.add(path + ": " + small + " statements for 1 item, " + large + " for 500");
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+}

@@ -1,0 +1,61 @@
+package org.tandem.problem;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.tandem.support.Api.api;
+import static org.tandem.support.Api.raw;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Whatever goes wrong, the client gets problem+json naming the fault, never a stack trace or class name. */
+@QuarkusTest
+class ErrorHandlingTest {
+
+    @Test
+    void unknownPathsAre404Problems() {
+        raw().get("/api/v1/no-such-thing").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("/problems/not-found")).body("instance", equalTo("/api/v1/no-such-thing"));
+        raw().get("/nothing/here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aWrongMethodIs405AndAWrongMediaTypeIs415() {
+        raw().delete("/api/v1/counties").then().statusCode(405).contentType("application/problem+json");
+        raw().contentType("text/plain").body("hello").post("/api/v1/programs").then().statusCode(415)
+                .contentType("application/problem+json").body("type", equalTo("/problems/unsupported-media-type"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"code\":\"X-1\",\"name\":\"n\",\"startYear\":\"2024\",\"endYear\":2025}|startYear|must be an integer",
+            "{\"code\":\"X-1\",\"name\":\"n\",\"startYear\":2024.5,\"endYear\":2025}|startYear|must be an integer",
+            "{\"code\":\"X-1\",\"name\":7,\"startYear\":2024,\"endYear\":2025}|name|must be a string",
+            "{\"code\":\"X-1\",\"name\":\"n\",\"startYear\":2024,\"endYear\":2025,\"color\":1}|color|unknown field",
+            "{\"code\":\"X-1\",\"name\":\"n\",\"startYear\":2024,\"endYear\":2025,\"annualBudget\":-1}|annualBudget|must be greater than or equal to 0",
+            "{\"code\":\"X-1\",\"name\":\"n\",\"startYear\":2024,\"endYear\":2025,\"annualBudget\":1.005}|annualBudget|numeric value out of bounds (<16 digits>.<2 digits> expected)",
+    })
+    void wrongTypesAndValuesName(String body, String field, String message) {
+        api().body(body).post("/api/v1/programs").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field)).body("errors[0].message", equalTo(message))
+                .body("detail", not(containsString("java")));
+        api().get("/api/v1/programs/X-1").then().statusCode(404);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "[1,2]", "\"text\"", "{\"name\": \"a\"} {}", "{", "nul" })
+    void malformedBodiesAre400(String body) {
+        api().body(body).post("/api/v1/programs").then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400));
+    }
+
+    @Test
+    void anEmptyBodyIs400() {
+        api().post("/api/v1/programs").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+    }
+}
