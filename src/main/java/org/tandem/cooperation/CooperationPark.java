@@ -1,0 +1,47 @@
+package org.tandem.cooperation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.county.County;
+import org.tandem.pairing.Pairing;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An industrial cooperation park (产业合作园区) co-built by a pairing. */
+@Entity
+public class CooperationPark extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(generator = "cooperation_park_seq")
+    @SequenceGenerator(name = "cooperation_park_seq", sequenceName = "cooperation_park_seq", allocationSize = 50)
+    public Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "pairing_id")
+    public Pairing pairing;
+    public String name;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "host_county_code")
+    public County hostCounty;
+    public LocalDate establishedOn;
+    public BigDecimal areaMu;
+    public String focusIndustry;
+    @Version
+    public long version;
+    @CreationTimestamp
+    public OffsetDateTime createdAt;
+    @UpdateTimestamp
+    public OffsetDateTime updatedAt;
+}

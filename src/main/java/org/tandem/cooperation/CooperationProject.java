@@ -1,0 +1,94 @@
+package org.tandem.cooperation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.county.County;
+import org.tandem.pairing.Pairing;
+import org.tandem.problem.ProblemException;
+import org.tandem.track.Track;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A concrete project (合作项目) of a pairing under one track, with the date of every lifecycle step. */
+@Entity
+public class CooperationProject extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(generator = "cooperation_project_seq")
+    @SequenceGenerator(name = "cooperation_project_seq", sequenceName = "cooperation_project_seq", allocationSize = 50)
+    public Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "pairing_id")
+    public Pairing pairing;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "track_code")
+    public Track track;
+    public String title;
+    public String leadEnterprise;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "host_county_code")
+    public County hostCounty;
+    public BigDecimal investment;
+    public BigDecimal expectedAnnualOutput;
+    public BigDecimal expectedAnnualTax;
+    @Enumerated(EnumType.STRING)
+    public ProjectStatus status;
+    public LocalDate plannedOn;
+    public LocalDate signedOn;
+    public LocalDate constructionStartedOn;
+    public LocalDate productionStartedOn;
+    public LocalDate cancelledOn;
+    public String description;
+    @Version
+    public long version;
+    @CreationTimestamp
+    public OffsetDateTime createdAt;
+    @UpdateTimestamp
+    public OffsetDateTime updatedAt;
+
+    /** Moves the project one or more steps forward, or cancels it, on the given date. */
+    public void moveTo(ProjectStatus next, LocalDate on) {
+        if (!status.canMoveTo(next)) {
+            throw ProblemException.conflict("illegal-transition",
+                    "a project cannot move from " + status + " to " + next);
+        }
+        LocalDate last = lastStepDate();
+        if (on.isBefore(last)) {
+            throw ProblemException.invalid("on", "must not be before the previous step (" + last + ")");
+        }
+        switch (next) {
+            case SIGNED -> signedOn = on;
+            case UNDER_CONSTRUCTION -> constructionStartedOn = on;
+            case IN_PRODUCTION -> productionStartedOn = on;
+            case CANCELLED -> cancelledOn = on;
+            default -> throw new IllegalStateException("PLANNED is never a move");
+        }
+        status = next;
+    }
+
+    /** The date of the latest step reached so far. */
+    public LocalDate lastStepDate() {
+        LocalDate last = plannedOn;
+        for (LocalDate date : new LocalDate[] { signedOn, constructionStartedOn, productionStartedOn, cancelledOn }) {
+            if (date != null && date.isAfter(last)) {
+                last = date;
+            }
+        }
+        return last;
+    }
+}
