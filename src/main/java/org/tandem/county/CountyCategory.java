@@ -2,5 +2,7 @@ package org.tandem.county;
 
 /** How the reference data classes a county; a programme's own designation is what rules inside it. */
 public enum CountyCategory {
-    INDUSTRIAL, MOUNTAIN, OTHER
+    INDUSTRIAL,
+    MOUNTAIN,
+    OTHER
 }

@@ -2,5 +2,6 @@ package org.tandem.pairing;
 
 /** How a pairing is known: named as a pair in a public source, or implied by joint work it reports. */
 public enum Evidence {
-    EXPLICIT, IMPLIED
+    EXPLICIT,
+    IMPLIED
 }

@@ -52,8 +52,7 @@ public class PairingResource {
     @GET
     @Operation(summary = "List pairings", description = "Filter by program code, county code (either side) and status; sort by id, formedOn or status.")
     public PageOf<PairingView> listPairings(@QueryParam("program") String program,
-            @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code")
-            @Parameter(description = "A county on either side") String county,
+            @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") @Parameter(description = "A county on either side") String county,
             @QueryParam("status") PairingStatus status, @Valid @BeanParam PageRequest paging) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -87,10 +86,8 @@ public class PairingResource {
 
     @POST
     @Transactional
-    @Operation(summary = "Pair an industrial county with a mountain county in a program",
-            description = "409 when a rule is broken: the problem type names it (same-county, not-designated-industrial, not-designated-mountain, county-already-paired).")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = PairingView.class)))
+    @Operation(summary = "Pair an industrial county with a mountain county in a program", description = "409 when a rule is broken: the problem type names it (same-county, not-designated-industrial, not-designated-mountain, county-already-paired).")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PairingView.class)))
     public RestResponse<PairingView> createPairing(@Valid @NotNull PairingInput body) {
         Pairing pairing = new Pairing();
         pairing.pair(programOf(body.program()), county(body.industrialCounty(), "industrialCounty"),

@@ -1,5 +1,7 @@
 package org.tandem.pairing;
 
 public enum PairingStatus {
-    ACTIVE, SUSPENDED, DISSOLVED
+    ACTIVE,
+    SUSPENDED,
+    DISSOLVED
 }

@@ -2,5 +2,6 @@ package org.tandem.program;
 
 /** The side a county may take in a programme's pairings. */
 public enum DesignationRole {
-    INDUSTRIAL, MOUNTAIN
+    INDUSTRIAL,
+    MOUNTAIN
 }

@@ -17,10 +17,8 @@ public final class Designations {
 
     @Schema(name = "DesignationsInput")
     public record Input(
-            @NotNull @Size(max = 500) @Schema(required = true, examples = "[\"330782\"]")
-            List<@NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String> industrial,
-            @NotNull @Size(max = 500) @Schema(required = true, examples = "[\"331102\"]")
-            List<@NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String> mountain) {
+            @NotNull @Size(max = 500) @Schema(required = true, examples = "[\"330782\"]") List<@NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String> industrial,
+            @NotNull @Size(max = 500) @Schema(required = true, examples = "[\"331102\"]") List<@NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String> mountain) {
     }
 
     @Schema(name = "Designations")

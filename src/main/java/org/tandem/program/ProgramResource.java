@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -66,8 +65,7 @@ public class ProgramResource {
     @POST
     @Transactional
     @Operation(summary = "Create a program")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = ProgramView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProgramView.class)))
     public RestResponse<ProgramView> createProgram(@Valid @NotNull ProgramInput body) {
         if (body.code() == null) {
             throw ProblemException.invalid("code", "must not be null");
@@ -128,8 +126,7 @@ public class ProgramResource {
     @PUT
     @Path("/{code}/counties")
     @Transactional
-    @Operation(summary = "Replace the program's designated counties",
-            description = "A county paired in this program keeps its designation: removing or switching it is a 409.")
+    @Operation(summary = "Replace the program's designated counties", description = "A county paired in this program keeps its designation: removing or switching it is a 409.")
     public RestResponse<Designations.View> replaceDesignations(@PathParam("code") String code,
             @Valid @NotNull Designations.Input body, @Context Request request) {
         Program program = require(code);

@@ -21,9 +21,9 @@ final class Apportionment {
     }
 
     /**
-     * @param amount  at most {@link Rounding#POINTS_SCALE} decimals
+     * @param amount at most {@link Rounding#POINTS_SCALE} decimals
      * @param weights zero for shares that get nothing; if all are zero, nothing can be shared and
-     *                every part is zero
+     *        every part is zero
      */
     static List<BigDecimal> split(BigDecimal amount, List<BigDecimal> weights) {
         BigDecimal weightSum = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -44,7 +44,7 @@ final class Apportionment {
         BigDecimal cent = BigDecimal.ONE.movePointLeft(Rounding.POINTS_SCALE);
         int leftoverCents = amount.subtract(allotted).divide(cent, 0, RoundingMode.HALF_UP).intValueExact();
         List<Integer> byRemainder = IntStream.range(0, weights.size()).boxed()
-                .sorted(Comparator.<Integer, BigDecimal>comparing(remainders::get).reversed().thenComparing(i -> i))
+                .sorted(Comparator.<Integer, BigDecimal> comparing(remainders::get).reversed().thenComparing(i -> i))
                 .toList();
         for (int k = 0; k < leftoverCents; k++) {
             int i = byRemainder.get(k % byRemainder.size());

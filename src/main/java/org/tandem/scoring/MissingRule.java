@@ -3,7 +3,8 @@ package org.tandem.scoring;
 /**
  * What an indicator scores when its target or its actual is absent.
  *
- * <p>It does not apply to a zero denominator: a target of 0 (higher is better) or an actual of 0
+ * <p>
+ * It does not apply to a zero denominator: a target of 0 (higher is better) or an actual of 0
  * (lower is better) is data, not a gap, and follows {@link Scorer#ZERO_DENOMINATOR_RULE}.
  */
 public enum MissingRule {

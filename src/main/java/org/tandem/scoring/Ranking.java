@@ -21,8 +21,8 @@ public final class Ranking {
     // A veto fails the pair whatever its total, so a vetoed 95 must not stand above an unvetoed 70.
     static final Comparator<RankCandidate> ORDER = Comparator
             .comparing(RankCandidate::vetoed)
-            .thenComparing(RankCandidate::total, Comparator.<BigDecimal>reverseOrder())
-            .thenComparing(RankCandidate::baseTotal, Comparator.<BigDecimal>reverseOrder())
+            .thenComparing(RankCandidate::total, Comparator.<BigDecimal> reverseOrder())
+            .thenComparing(RankCandidate::baseTotal, Comparator.<BigDecimal> reverseOrder())
             .thenComparing(RankCandidate::deductionTotal)
             .thenComparingLong(RankCandidate::pairingId);
 

@@ -24,9 +24,9 @@ public final class SchemeValidator {
     }
 
     /**
-     * @param knownTrackCodes  the tracks of the registry (the six)
-     * @param indicatorTracks  the registry's indicators: code → the track it belongs to; an indicator
-     *                         rule must name that same track
+     * @param knownTrackCodes the tracks of the registry (the six)
+     * @param indicatorTracks the registry's indicators: code → the track it belongs to; an indicator
+     *        rule must name that same track
      * @return the violations in scheme order; empty when the scheme is usable
      */
     public static List<Violation> validate(ScoringScheme scheme, Set<String> knownTrackCodes,

@@ -6,13 +6,13 @@ import java.util.List;
 /**
  * A pair's assessment for one year, with the breakdown that explains every point.
  *
- * @param baseTotal      sum of the track points, 2 decimals
- * @param bonusTotal     bonuses after item caps and the bonus cap
+ * @param baseTotal sum of the track points, 2 decimals
+ * @param bonusTotal bonuses after item caps and the bonus cap
  * @param deductionTotal deductions after item caps and the deduction cap
- * @param total          max(0, base + bonus - deduction), 1 decimal
- * @param grade          the band of the rounded total; the lowest band when vetoed
- * @param passed         rounded total reaches the pass mark and no veto
- * @param vetoReasons    {@code itemCode: reason} per veto, empty when not vetoed
+ * @param total max(0, base + bonus - deduction), 1 decimal
+ * @param grade the band of the rounded total; the lowest band when vetoed
+ * @param passed rounded total reaches the pass mark and no veto
+ * @param vetoReasons {@code itemCode: reason} per veto, empty when not vetoed
  */
 public record ScoreResult(
         List<IndicatorScore> indicators,

@@ -217,7 +217,7 @@ public final class Scorer {
             BigDecimal points = afterItemCap.min(cap.subtract(used));
             AppliedAdjustment.CappedBy cappedBy = points.compareTo(afterItemCap) < 0 ? AppliedAdjustment.CappedBy.TOTAL_CAP
                     : afterItemCap.compareTo(adjustment.points()) < 0 ? AppliedAdjustment.CappedBy.ITEM_CAP
-                    : AppliedAdjustment.CappedBy.NONE;
+                            : AppliedAdjustment.CappedBy.NONE;
             usedPerItem.merge(item.code(), points, BigDecimal::add);
             if (isBonus) {
                 bonus = bonus.add(points);

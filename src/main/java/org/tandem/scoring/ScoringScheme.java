@@ -10,7 +10,7 @@ import java.util.Objects;
  * problem can be reported at once, each with its path.
  *
  * @param gradeBands best band first, the last one starting at 0
- * @param passMark   a rounded total at or above it passes, unless vetoed
+ * @param passMark a rounded total at or above it passes, unless vetoed
  */
 public record ScoringScheme(
         List<TrackWeight> tracks,

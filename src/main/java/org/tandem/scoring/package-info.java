@@ -9,7 +9,8 @@
  * <li>{@link org.tandem.scoring.Ranking#rank} — unique positions in a programme-year.</li>
  * </ul>
  *
- * <p>The declared rules, in English for the API: {@link org.tandem.scoring.Rounding#RULE},
+ * <p>
+ * The declared rules, in English for the API: {@link org.tandem.scoring.Rounding#RULE},
  * {@link org.tandem.scoring.Scorer#ZERO_DENOMINATOR_RULE}, {@link org.tandem.scoring.Ranking#TIE_BREAK_RULE}.
  */
 package org.tandem.scoring;

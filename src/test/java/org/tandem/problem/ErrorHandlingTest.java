@@ -1,8 +1,8 @@
 package org.tandem.problem;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.tandem.support.Api.api;
 import static org.tandem.support.Api.raw;
 

@@ -1,7 +1,7 @@
 package org.tandem.program;
 
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.comparesEqualTo;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
