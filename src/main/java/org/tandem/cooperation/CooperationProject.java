@@ -81,6 +81,16 @@ public class CooperationProject extends PanacheEntityBase {
         status = next;
     }
 
+    /** Sets the planning date, which must not come after any later step already reached. */
+    public void planOn(LocalDate date) {
+        for (LocalDate step : new LocalDate[] { signedOn, constructionStartedOn, productionStartedOn, cancelledOn }) {
+            if (step != null && step.isBefore(date)) {
+                throw ProblemException.invalid("plannedOn", "must not be after the project's later steps (" + step + ")");
+            }
+        }
+        plannedOn = date;
+    }
+
     /** The date of the latest step reached so far. */
     public LocalDate lastStepDate() {
         LocalDate last = plannedOn;

@@ -6,7 +6,11 @@ package org.tandem.cooperation;
  * production the same day), never taken back.
  */
 public enum ProjectStatus {
-    PLANNED, SIGNED, UNDER_CONSTRUCTION, IN_PRODUCTION, CANCELLED;
+    PLANNED,
+    SIGNED,
+    UNDER_CONSTRUCTION,
+    IN_PRODUCTION,
+    CANCELLED;
 
     public boolean isFinal() {
         return this == IN_PRODUCTION || this == CANCELLED;

@@ -1,0 +1,85 @@
+package org.tandem.cooperation;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.pairing.PairingResource;
+import org.tandem.web.PageOf;
+import org.tandem.web.PageRequest;
+import org.tandem.web.Versions;
+
+@Path("/api/v1/pairings/{pairingId}/activities")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Activities")
+public class PairingActivityResource {
+
+    @GET
+    @Operation(summary = "List a pairing's cooperation activities", description = "Filters: track, kind, year (held in). Sort by id, heldOn (default) or kind.")
+    public PageOf<ActivityView> listActivities(@PathParam("pairingId") long pairingId,
+            @QueryParam("track") String track, @QueryParam("kind") ActivityKind kind,
+            @QueryParam("year") @Min(1900) @Max(2200) Integer year, @Valid @BeanParam PageRequest paging) {
+        PairingResource.require(pairingId);
+        List<String> where = new ArrayList<>(List.of("a.pairing.id = :pairing"));
+        Map<String, Object> params = new HashMap<>(Map.of("pairing", pairingId));
+        if (track != null) {
+            where.add("a.track.code = :track");
+            params.put("track", track);
+        }
+        if (kind != null) {
+            where.add("a.kind = :kind");
+            params.put("kind", kind);
+        }
+        if (year != null) {
+            where.add("a.heldOn between :from and :to");
+            params.put("from", LocalDate.of(year, 1, 1));
+            params.put("to", LocalDate.of(year, 12, 31));
+        }
+        String filter = " where " + String.join(" and ", where);
+        List<ActivityView> items = CooperationActivity.<CooperationActivity> find(ActivityResource.FETCH + filter,
+                paging.toSort(ActivityResource.SORTABLE, "heldOn", "a.id"), params).page(paging.toPage()).list().stream()
+                .map(ActivityView::of).toList();
+        return new PageOf<>(items, paging.page, paging.size,
+                CooperationActivity.count("from CooperationActivity a" + filter, params));
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Record a cooperation activity of a pairing")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    public RestResponse<ActivityView> createActivity(@PathParam("pairingId") long pairingId,
+            @Valid @NotNull ActivityInput body) {
+        CooperationActivity activity = new CooperationActivity();
+        activity.pairing = PairingResource.require(pairingId);
+        ActivityResource.apply(activity, body);
+        activity.persistAndFlush();
+        return Versions.created(URI.create("/api/v1/activities/" + activity.id), ActivityView.of(activity),
+                activity.version);
+    }
+
+}

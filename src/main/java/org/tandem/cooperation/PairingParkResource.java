@@ -1,0 +1,59 @@
+package org.tandem.cooperation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.pairing.PairingResource;
+import org.tandem.web.PageOf;
+import org.tandem.web.PageRequest;
+import org.tandem.web.Versions;
+
+@Path("/api/v1/pairings/{pairingId}/parks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Parks")
+public class PairingParkResource {
+
+    @GET
+    @Operation(summary = "List the parks a pairing co-built", description = "Sort by id (default), name or establishedOn.")
+    public PageOf<ParkView> listParks(@PathParam("pairingId") long pairingId, @Valid @BeanParam PageRequest paging) {
+        PairingResource.require(pairingId);
+        Map<String, Object> params = Map.of("pairing", pairingId);
+        List<ParkView> items = CooperationPark.<CooperationPark> find(ParkResource.FETCH + " where p.pairing.id = :pairing",
+                paging.toSort(ParkResource.SORTABLE, "id", "p.id"), params).page(paging.toPage()).list().stream()
+                .map(ParkView::of).toList();
+        return new PageOf<>(items, paging.page, paging.size, CooperationPark.count("pairing.id = :pairing", params));
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Record a park the pairing co-built")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ParkView.class)))
+    public RestResponse<ParkView> createPark(@PathParam("pairingId") long pairingId, @Valid @NotNull ParkInput body) {
+        CooperationPark park = new CooperationPark();
+        park.pairing = PairingResource.require(pairingId);
+        ParkResource.apply(park, body);
+        park.persistAndFlush();
+        return Versions.created(URI.create("/api/v1/parks/" + park.id), ParkView.of(park), park.version);
+    }
+
+}

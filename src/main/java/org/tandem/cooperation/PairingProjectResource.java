@@ -1,0 +1,68 @@
+package org.tandem.cooperation;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.pairing.PairingResource;
+import org.tandem.web.PageOf;
+import org.tandem.web.PageRequest;
+import org.tandem.web.Versions;
+
+@Path("/api/v1/pairings/{pairingId}/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Projects")
+public class PairingProjectResource {
+
+    @GET
+    @Operation(summary = "List a pairing's cooperation projects")
+    public PageOf<ProjectView> listPairingProjects(@PathParam("pairingId") long pairingId,
+            @QueryParam("track") String track, @Valid @BeanParam PageRequest paging) {
+        PairingResource.require(pairingId);
+        List<String> where = new ArrayList<>(List.of("p.pairing.id = :pairing"));
+        Map<String, Object> params = new HashMap<>(Map.of("pairing", pairingId));
+        if (track != null) {
+            where.add("p.track.code = :track");
+            params.put("track", track);
+        }
+        return ProjectResource.page(where, params, paging);
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Record a cooperation project of a pairing", description = "It starts PLANNED on plannedOn.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    public RestResponse<ProjectView> createProject(@PathParam("pairingId") long pairingId,
+            @Valid @NotNull ProjectInput body) {
+        CooperationProject project = new CooperationProject();
+        project.pairing = PairingResource.require(pairingId);
+        project.status = ProjectStatus.PLANNED;
+        ProjectResource.apply(project, body);
+        project.persistAndFlush();
+        return Versions.created(URI.create("/api/v1/projects/" + project.id), ProjectView.of(project),
+                project.version);
+    }
+
+}

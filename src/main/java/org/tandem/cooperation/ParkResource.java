@@ -1,0 +1,86 @@
+package org.tandem.cooperation;
+
+import java.math.RoundingMode;
+import java.util.Map;
+
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.problem.ProblemException;
+import org.tandem.web.Versions;
+
+@Path("/api/v1/parks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Parks")
+public class ParkResource {
+
+    static final Map<String, String> SORTABLE = Map.of("id", "p.id", "name", "p.name", "establishedOn",
+            "p.establishedOn");
+    static final String FETCH = "from CooperationPark p join fetch p.pairing pa join fetch pa.industrialCounty"
+            + " join fetch pa.mountainCounty join fetch p.hostCounty";
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a park")
+    public RestResponse<ParkView> getPark(@PathParam("id") long id) {
+        CooperationPark park = require(id);
+        return Versions.ok(ParkView.of(park), park.version);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Replace a park")
+    public RestResponse<ParkView> updatePark(@PathParam("id") long id, @Valid @NotNull ParkInput body,
+            @Context Request request) {
+        CooperationPark park = require(id);
+        Versions.checkIfMatch(request, park.version);
+        apply(park, body);
+        park.persistAndFlush();
+        return Versions.ok(ParkView.of(park), park.version);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Delete a park")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void deletePark(@PathParam("id") long id, @Context Request request) {
+        CooperationPark park = require(id);
+        Versions.checkIfMatch(request, park.version);
+        park.delete();
+        CooperationPark.flush();
+    }
+
+    static void apply(CooperationPark park, ParkInput body) {
+        park.name = body.name();
+        park.hostCounty = PairingScope.hostCounty(park.pairing, body.hostCounty());
+        park.establishedOn = body.establishedOn();
+        park.areaMu = body.areaMu() == null ? null : body.areaMu().setScale(2, RoundingMode.HALF_UP);
+        park.focusIndustry = body.focusIndustry();
+    }
+
+    static CooperationPark require(long id) {
+        CooperationPark park = CooperationPark.find(FETCH + " where p.id = ?1", id).firstResult();
+        if (park == null) {
+            throw ProblemException.notFound("park", id);
+        }
+        return park;
+    }
+}

@@ -1,0 +1,169 @@
+package org.tandem.cooperation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.Money;
+import org.tandem.pairing.Pairing;
+import org.tandem.problem.ProblemException;
+import org.tandem.web.PageOf;
+import org.tandem.web.PageRequest;
+import org.tandem.web.Versions;
+
+@Path("/api/v1/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Projects")
+public class ProjectResource {
+
+    static final Map<String, String> SORTABLE = Map.of("id", "p.id", "plannedOn", "p.plannedOn", "title",
+            "p.title", "status", "p.status", "investment", "p.investment");
+    static final String FETCH = "from CooperationProject p join fetch p.pairing pa join fetch pa.program"
+            + " join fetch pa.industrialCounty join fetch pa.mountainCounty join fetch p.track join fetch p.hostCounty";
+
+    @GET
+    @Operation(summary = "List cooperation projects across pairings", description = "Filters: program code, track code, status, county (either side of the pair), hostCounty,"
+            + " and year (a step of the project - planned, signed, construction, production or cancellation -"
+            + " fell in that year). Sort by id, plannedOn, title, status or investment.")
+    public PageOf<ProjectView> listProjects(@QueryParam("program") String program,
+            @QueryParam("track") String track, @QueryParam("status") ProjectStatus status,
+            @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") @Parameter(description = "A county on either side of the pair") String county,
+            @QueryParam("hostCounty") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String hostCounty,
+            @QueryParam("year") @Min(1900) @Max(2200) Integer year, @Valid @BeanParam PageRequest paging) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (program != null) {
+            where.add("p.pairing.program.code = :program");
+            params.put("program", program);
+        }
+        if (track != null) {
+            where.add("p.track.code = :track");
+            params.put("track", track);
+        }
+        if (status != null) {
+            where.add("p.status = :status");
+            params.put("status", status);
+        }
+        if (county != null) {
+            where.add("(p.pairing.industrialCounty.code = :county or p.pairing.mountainCounty.code = :county)");
+            params.put("county", county);
+        }
+        if (hostCounty != null) {
+            where.add("p.hostCounty.code = :hostCounty");
+            params.put("hostCounty", hostCounty);
+        }
+        if (year != null) {
+            where.add("(p.plannedOn between :from and :to or p.signedOn between :from and :to"
+                    + " or p.constructionStartedOn between :from and :to"
+                    + " or p.productionStartedOn between :from and :to or p.cancelledOn between :from and :to)");
+            params.put("from", LocalDate.of(year, 1, 1));
+            params.put("to", LocalDate.of(year, 12, 31));
+        }
+        return page(where, params, paging);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a cooperation project")
+    public RestResponse<ProjectView> getProject(@PathParam("id") long id) {
+        CooperationProject project = require(id);
+        return Versions.ok(ProjectView.of(project), project.version);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Replace a project's details", description = "The status and step dates change only through transitions.")
+    public RestResponse<ProjectView> updateProject(@PathParam("id") long id, @Valid @NotNull ProjectInput body,
+            @Context Request request) {
+        CooperationProject project = require(id);
+        Versions.checkIfMatch(request, project.version);
+        apply(project, body);
+        project.persistAndFlush();
+        return Versions.ok(ProjectView.of(project), project.version);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Delete a cooperation project")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void deleteProject(@PathParam("id") long id, @Context Request request) {
+        CooperationProject project = require(id);
+        Versions.checkIfMatch(request, project.version);
+        project.delete();
+        CooperationProject.flush();
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Transactional
+    @Operation(summary = "Move a project forward in its lifecycle, or cancel it", description = "Only forward moves (steps may be skipped) and CANCELLED from a state that is not final;"
+            + " anything else is 409 illegal-transition. The date must not precede the previous step.")
+    public RestResponse<ProjectView> transitionProject(@PathParam("id") long id, @Valid @NotNull Transition body,
+            @Context Request request) {
+        CooperationProject project = require(id);
+        Versions.checkIfMatch(request, project.version);
+        project.moveTo(body.to(), body.on());
+        project.persistAndFlush();
+        return Versions.ok(ProjectView.of(project), project.version);
+    }
+
+    static void apply(CooperationProject project, ProjectInput body) {
+        Pairing pairing = project.pairing;
+        project.track = PairingScope.track(body.track());
+        project.hostCounty = PairingScope.hostCounty(pairing, body.hostCounty());
+        project.title = body.title();
+        project.leadEnterprise = body.leadEnterprise();
+        project.investment = Money.of(body.investment());
+        project.expectedAnnualOutput = Money.of(body.expectedAnnualOutput());
+        project.expectedAnnualTax = Money.of(body.expectedAnnualTax());
+        project.description = body.description();
+        project.planOn(body.plannedOn());
+    }
+
+    static PageOf<ProjectView> page(List<String> where, Map<String, Object> params, PageRequest paging) {
+        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        List<ProjectView> items = CooperationProject.<CooperationProject> find(FETCH + filter,
+                paging.toSort(SORTABLE, "id", "p.id"), params).page(paging.toPage()).list().stream()
+                .map(ProjectView::of).toList();
+        return new PageOf<>(items, paging.page, paging.size,
+                CooperationProject.count("from CooperationProject p" + filter, params));
+    }
+
+    static CooperationProject require(long id) {
+        CooperationProject project = CooperationProject.find(FETCH + " where p.id = ?1", id).firstResult();
+        if (project == null) {
+            throw ProblemException.notFound("project", id);
+        }
+        return project;
+    }
+}

@@ -1,0 +1,12 @@
+package org.tandem.cooperation;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Transition", description = "A move of a project's lifecycle to a later step, or to CANCELLED, on a date")
+public record Transition(@NotNull @Schema(required = true, examples = "SIGNED") ProjectStatus to,
+        @NotNull @Schema(required = true, examples = "2024-05-01") LocalDate on) {
+}

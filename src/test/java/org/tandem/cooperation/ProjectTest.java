@@ -1,0 +1,192 @@
+package org.tandem.cooperation;
+
+import static org.hamcrest.Matchers.comparesEqualTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tandem.support.Api.api;
+import static org.tandem.support.Fixtures.HANGZHOU_SHANGCHENG;
+import static org.tandem.support.Fixtures.LIANDU;
+import static org.tandem.support.Fixtures.NANHU;
+import static org.tandem.support.Fixtures.SUICHANG;
+import static org.tandem.support.Fixtures.YIWU;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+import org.tandem.support.Fixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ProjectTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    /** The seed's Huanlong new-materials plant: Yiwu firm, built in Liandu. */
+    static Map<String, Object> huanlong() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("track", "PROJECT_COOP");
+        body.put("title", "环龙新材料一期");
+        body.put("leadEnterprise", "环龙新材料");
+        body.put("hostCounty", LIANDU);
+        body.put("investment", new BigDecimal("500000000"));
+        body.put("expectedAnnualOutput", new BigDecimal("1500000000"));
+        body.put("expectedAnnualTax", new BigDecimal("100000000"));
+        body.put("plannedOn", "2023-06-01");
+        return body;
+    }
+
+    static long create(long pairing, Map<String, Object> body) {
+        return api().body(body).post("/api/v1/pairings/{id}/projects", pairing).then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+    }
+
+    static void move(long project, String to, String on) {
+        api().body(Map.of("to", to, "on", on)).post("/api/v1/projects/{id}/transitions", project).then()
+                .statusCode(200).body("status", equalTo(to));
+    }
+
+    @Test
+    void recordsAProjectWithItsFiguresAndHost() {
+        long pairing = Fixtures.yiwuLiandu();
+        String location = api().body(huanlong()).post("/api/v1/pairings/{id}/projects", pairing).then()
+                .statusCode(201).header("Location", org.hamcrest.Matchers.containsString("/api/v1/projects/"))
+                .header("ETag", equalTo("\"0\"")).body("status", equalTo("PLANNED"))
+                .body("hostCounty.name", equalTo("莲都区")).body("pairing", equalTo((int) pairing))
+                .extract().header("Location");
+        api().get(location).then().statusCode(200).body("title", equalTo("环龙新材料一期"))
+                .body("expectedAnnualOutput", comparesEqualTo(new BigDecimal("1500000000")))
+                .body("expectedAnnualTax", comparesEqualTo(new BigDecimal("100000000")))
+                .body("plannedOn", equalTo("2023-06-01")).body("signedOn", nullValue());
+    }
+
+    @Test
+    void walksTheLifecycleForwardKeepingEveryDate() {
+        long project = create(Fixtures.yiwuLiandu(), huanlong());
+        move(project, "SIGNED", "2023-09-01");
+        move(project, "UNDER_CONSTRUCTION", "2023-10-15");
+        move(project, "IN_PRODUCTION", "2024-05-20");
+        api().get("/api/v1/projects/{id}", project).then().body("signedOn", equalTo("2023-09-01"))
+                .body("constructionStartedOn", equalTo("2023-10-15"))
+                .body("productionStartedOn", equalTo("2024-05-20")).header("ETag", equalTo("\"3\""));
+    }
+
+    @Test
+    void anIllegalTransitionIs409AndLeavesTheProjectUnchanged() {
+        long project = create(Fixtures.yiwuLiandu(), huanlong());
+        move(project, "IN_PRODUCTION", "2024-05-20");
+        api().body(Map.of("to", "SIGNED", "on", "2024-06-01")).post("/api/v1/projects/{id}/transitions", project)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", endsWith("/illegal-transition"))
+                .body("detail", equalTo("a project cannot move from IN_PRODUCTION to SIGNED"));
+        api().body(Map.of("to", "CANCELLED", "on", "2024-06-01")).post("/api/v1/projects/{id}/transitions", project)
+                .then().statusCode(409);
+        api().get("/api/v1/projects/{id}", project).then().body("status", equalTo("IN_PRODUCTION"))
+                .body("signedOn", nullValue()).body("cancelledOn", nullValue());
+    }
+
+    @Test
+    void cancelsFromAnyOpenStateButNotBackwardsInTime() {
+        long project = create(Fixtures.yiwuLiandu(), huanlong());
+        move(project, "SIGNED", "2023-09-01");
+        api().body(Map.of("to", "CANCELLED", "on", "2023-08-01")).post("/api/v1/projects/{id}/transitions", project)
+                .then().statusCode(400).body("errors[0].field", equalTo("on"));
+        api().body(Map.of("to", "SIGNED", "on", "2023-09-02")).post("/api/v1/projects/{id}/transitions", project)
+                .then().statusCode(409);
+        move(project, "CANCELLED", "2023-12-01");
+        api().body(Map.of("to", "PLANNING", "on", "2024-01-01")).post("/api/v1/projects/{id}/transitions", project)
+                .then().statusCode(400).body("errors[0].field", equalTo("to"));
+    }
+
+    @Test
+    void refusesAHostOutsideThePairAndBadFigures() {
+        long pairing = Fixtures.yiwuLiandu();
+        Map<String, Object> body = huanlong();
+        body.put("hostCounty", HANGZHOU_SHANGCHENG);
+        api().body(body).post("/api/v1/pairings/{id}/projects", pairing).then().statusCode(400)
+                .body("errors[0].field", equalTo("hostCounty"));
+        body = huanlong();
+        body.put("investment", -1);
+        body.put("track", "NO_TRACK");
+        api().body(body).post("/api/v1/pairings/{id}/projects", pairing).then().statusCode(400)
+                .body("errors[0].field", equalTo("investment"));
+        body = huanlong();
+        body.put("track", "NO_TRACK");
+        api().body(body).post("/api/v1/pairings/{id}/projects", pairing).then().statusCode(400)
+                .body("errors[0].field", equalTo("track"));
+        api().body(huanlong()).post("/api/v1/pairings/{id}/projects", 987654321).then().statusCode(404);
+        api().get("/api/v1/pairings/{id}/projects", pairing).then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void plannedOnCannotMovePastALaterStep() {
+        long project = create(Fixtures.yiwuLiandu(), huanlong());
+        move(project, "SIGNED", "2023-09-01");
+        Map<String, Object> body = huanlong();
+        body.put("plannedOn", "2023-10-01");
+        api().body(body).put("/api/v1/projects/{id}", project).then().statusCode(400)
+                .body("errors[0].field", equalTo("plannedOn"));
+        body.put("plannedOn", "2023-08-01");
+        body.put("title", "环龙新材料一期（扩建）");
+        api().header("If-Match", "\"1\"").body(body).put("/api/v1/projects/{id}", project).then().statusCode(200)
+                .body("title", equalTo("环龙新材料一期（扩建）")).body("status", equalTo("SIGNED"));
+        api().header("If-Match", "\"1\"").delete("/api/v1/projects/{id}", project).then().statusCode(412);
+        api().delete("/api/v1/projects/{id}", project).then().statusCode(204);
+        api().get("/api/v1/projects/{id}", project).then().statusCode(404);
+    }
+
+    @Test
+    void listsAcrossPairingsByProgramTrackStatusCountyAndYear() {
+        String program = Fixtures.program(List.of(YIWU, NANHU), List.of(LIANDU, SUICHANG));
+        long yiwu = Fixtures.pairing(program, YIWU, LIANDU);
+        long nanhu = Fixtures.pairing(program, NANHU, SUICHANG);
+        long huanlong = create(yiwu, huanlong());
+        move(huanlong, "IN_PRODUCTION", "2024-05-20");
+        Map<String, Object> bamboo = huanlong();
+        bamboo.put("title", "竹产业项目");
+        bamboo.put("hostCounty", SUICHANG);
+        bamboo.put("track", "CHAIN_COLLAB");
+        bamboo.put("plannedOn", "2023-03-01");
+        long chain = create(nanhu, bamboo);
+
+        api().queryParam("program", program).get("/api/v1/projects").then().statusCode(200)
+                .body("items.id", contains((int) huanlong, (int) chain));
+        api().queryParam("program", program).queryParam("track", "CHAIN_COLLAB").get("/api/v1/projects").then()
+                .body("items.id", contains((int) chain));
+        api().queryParam("program", program).queryParam("status", "IN_PRODUCTION").get("/api/v1/projects").then()
+                .body("items.id", contains((int) huanlong));
+        api().queryParam("program", program).queryParam("county", NANHU).get("/api/v1/projects").then()
+                .body("items.id", contains((int) chain));
+        api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/projects").then()
+                .body("items.id", contains((int) huanlong));
+        api().queryParam("program", program).queryParam("year", 2023).queryParam("sort", "-id")
+                .get("/api/v1/projects").then().body("items.id", contains((int) chain, (int) huanlong));
+        api().queryParam("program", program).queryParam("status", "DONE").get("/api/v1/projects").then()
+                .statusCode(400);
+    }
+
+    @Test
+    void theProjectListCostsTheSameStatementsWhateverThePageSize() {
+        long pairing = Fixtures.yiwuLiandu();
+        for (int i = 0; i < 5; i++) {
+            create(pairing, huanlong());
+        }
+        assertEquals(statementsFor(1), statementsFor(5));
+    }
+
+    private long statementsFor(int size) {
+        sessionFactory.getStatistics().clear();
+        api().queryParam("size", size).get("/api/v1/projects").then().statusCode(200);
+        return sessionFactory.getStatistics().getPrepareStatementCount();
+    }
+}
