@@ -1,5 +1,6 @@
 package org.tandem.cooperation;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.transaction.Transactional;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.Money;
+import org.tandem.assessment.YearLock;
 import org.tandem.problem.ProblemException;
 import org.tandem.web.Versions;
 
@@ -62,11 +64,14 @@ public class ActivityResource {
     public void deleteActivity(@PathParam("id") long id, @Context Request request) {
         CooperationActivity activity = require(id);
         Versions.checkIfMatch(request, activity.version);
+        YearLock.check(activity.pairing.id, List.of(activity.heldOn.getYear()));
         activity.delete();
         CooperationActivity.flush();
     }
 
     static void apply(CooperationActivity activity, ActivityInput body) {
+        YearLock.check(activity.pairing.id, activity.heldOn == null ? List.of(body.heldOn().getYear())
+                : List.of(activity.heldOn.getYear(), body.heldOn().getYear()));
         activity.track = PairingScope.track(body.track());
         activity.kind = body.kind();
         activity.heldOn = body.heldOn();

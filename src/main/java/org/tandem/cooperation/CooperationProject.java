@@ -3,6 +3,9 @@ package org.tandem.cooperation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -89,6 +92,12 @@ public class CooperationProject extends PanacheEntityBase {
             }
         }
         plannedOn = date;
+    }
+
+    /** The years its steps fell in: a finalized assessment of any of them freezes the project. */
+    public List<Integer> stepYears() {
+        return Stream.of(plannedOn, signedOn, constructionStartedOn, productionStartedOn, cancelledOn)
+                .filter(Objects::nonNull).map(LocalDate::getYear).toList();
     }
 
     /** The date of the latest step reached so far. */

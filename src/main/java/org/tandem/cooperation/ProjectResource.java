@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.Money;
+import org.tandem.assessment.YearLock;
 import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
 import org.tandem.web.PageOf;
@@ -119,6 +120,7 @@ public class ProjectResource {
     public void deleteProject(@PathParam("id") long id, @Context Request request) {
         CooperationProject project = require(id);
         Versions.checkIfMatch(request, project.version);
+        YearLock.check(project.pairing.id, project.stepYears());
         project.delete();
         CooperationProject.flush();
     }
@@ -132,12 +134,17 @@ public class ProjectResource {
             @Context Request request) {
         CooperationProject project = require(id);
         Versions.checkIfMatch(request, project.version);
+        // Earlier years' figures do not change with a later step, so only the step's own year must be open.
+        YearLock.check(project.pairing.id, List.of(body.on().getYear()));
         project.moveTo(body.to(), body.on());
         project.persistAndFlush();
         return Versions.ok(ProjectView.of(project), project.version);
     }
 
     static void apply(CooperationProject project, ProjectInput body) {
+        if (project.id != null) {
+            YearLock.check(project.pairing.id, project.stepYears());
+        }
         Pairing pairing = project.pairing;
         project.track = PairingScope.track(body.track());
         project.hostCounty = PairingScope.hostCounty(pairing, body.hostCounty());
@@ -148,6 +155,7 @@ public class ProjectResource {
         project.expectedAnnualTax = Money.of(body.expectedAnnualTax());
         project.description = body.description();
         project.planOn(body.plannedOn());
+        YearLock.check(project.pairing.id, project.stepYears());
     }
 
     static PageOf<ProjectView> page(List<String> where, Map<String, Object> params, PageRequest paging) {

@@ -37,6 +37,13 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** A 400 naming every invalid field at once; {@code errors} must not be empty. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return new ProblemException(400, "validation", "Invalid request", detail, List.copyOf(errors));
+    }
+
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(Status.PRECONDITION_FAILED.getStatusCode(), "stale-version", "Precondition failed",
                 detail, null);

@@ -48,7 +48,12 @@ public class ProblemMappers {
             new String[] { "county-already-paired", "the industrial county is already in a pairing of this program" },
             "pairing_mountain_once",
             new String[] { "county-already-paired", "the mountain county is already in a pairing of this program" },
-            "program_code_key", new String[] { "duplicate-code", "a program with this code already exists" });
+            "program_code_key", new String[] { "duplicate-code", "a program with this code already exists" },
+            "indicator_pk", new String[] { "duplicate-code", "an indicator with this code already exists" },
+            "pair_year_once",
+            new String[] { "concurrent-write", "another request wrote this pair-year at the same time; retry" },
+            "indicator_value_once",
+            new String[] { "concurrent-write", "another request wrote this pair-year at the same time; retry" });
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {

@@ -1,0 +1,94 @@
+package org.tandem.assessment;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.pairing.Pairing;
+import org.tandem.problem.ProblemException;
+import org.tandem.program.Program;
+import org.tandem.scheme.Scheme;
+import org.tandem.scoring.ScoreResult;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One pairing's scored result for one year (年度考核), COMPUTED until a reviewer finalizes it. */
+@Entity
+public class Assessment extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(generator = "assessment_seq")
+    @SequenceGenerator(name = "assessment_seq", sequenceName = "assessment_seq", allocationSize = 50)
+    public Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "pairing_id")
+    public Pairing pairing;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "program_id")
+    public Program program;
+    @Column(name = "calendar_year")
+    public int year;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "scheme_id")
+    public Scheme scheme;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "run_id")
+    public AssessmentRun run;
+    @Enumerated(EnumType.STRING)
+    public AssessmentStatus status;
+    public BigDecimal baseTotal;
+    public BigDecimal bonusTotal;
+    public BigDecimal deductionTotal;
+    public BigDecimal total;
+    public String gradeCode;
+    public String gradeLabel;
+    public boolean passed;
+    public boolean vetoed;
+    /** SHA-256 of the scheme and every input the score was computed from. */
+    public String inputsDigest;
+    /** The engine's {@link ScoreResult} as JSON: every indicator's points and why. */
+    public String breakdown;
+    public OffsetDateTime computedAt;
+    public OffsetDateTime finalizedAt;
+    public String finalizedBy;
+    @Version
+    public long version;
+    @CreationTimestamp
+    public OffsetDateTime createdAt;
+    @UpdateTimestamp
+    public OffsetDateTime updatedAt;
+
+    void record(ScoreResult result, String digest, String breakdownJson) {
+        baseTotal = result.baseTotal();
+        bonusTotal = result.bonusTotal();
+        deductionTotal = result.deductionTotal();
+        total = result.total();
+        gradeCode = result.grade().code();
+        gradeLabel = result.grade().label();
+        passed = result.passed();
+        vetoed = result.vetoed();
+        inputsDigest = digest;
+        breakdown = breakdownJson;
+        computedAt = OffsetDateTime.now();
+    }
+
+    void checkOpen() {
+        if (status == AssessmentStatus.FINALIZED) {
+            throw ProblemException.conflict("assessment-finalized",
+                    "assessment " + id + " is finalized; reopen it with a reason first");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.tandem.assessment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.audit.Actor;
+import org.tandem.county.CountyRef;
+import org.tandem.problem.ProblemException;
+import org.tandem.scheme.SchemeRules;
+import org.tandem.scheme.SchemeRulesCodec;
+import org.tandem.scoring.AdjustmentKind;
+import org.tandem.scoring.RankCandidate;
+import org.tandem.scoring.RankedPairing;
+import org.tandem.scoring.Ranking;
+import org.tandem.scoring.Rounding;
+import org.tandem.scoring.ScoreResult;
+import org.tandem.web.PageRequest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+@Path("/api/v1/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Assessments")
+public class AssessmentResource {
+
+    private static final String FETCH = "from Assessment a join fetch a.pairing p join fetch p.industrialCounty"
+            + " join fetch p.mountainCounty join fetch a.program join fetch a.scheme";
+
+    @Inject
+    Assessor assessor;
+    @Inject
+    AssessmentRunner runner;
+    @Inject
+    SchemeRulesCodec codec;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Actor actor;
+
+    @GET
+    @Operation(summary = "The ranking of a program-year", description = "Sorted by rank; program and year are required.")
+    public AssessmentViews.Ranking listAssessments(@QueryParam("program") String program,
+            @QueryParam("year") Integer year, @Valid @BeanParam PageRequest paging) {
+        if (program == null) {
+            throw ProblemException.invalid("program", "is required");
+        }
+        if (year == null) {
+            throw ProblemException.invalid("year", "is required");
+        }
+        List<Assessment> all = Assessment.list(FETCH + " where a.program.code = ?1 and a.year = ?2", program, year);
+        List<AssessmentViews.Summary> ranked = rank(all);
+        int from = Math.min(ranked.size(), paging.page * paging.size);
+        int to = Math.min(ranked.size(), from + paging.size);
+        return new AssessmentViews.Ranking(ranked.subList(from, to), paging.page, paging.size, ranked.size(),
+                Ranking.TIE_BREAK_RULE);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "An assessment with every indicator's target, actual, ratio, points and rule")
+    public AssessmentViews.Detail getAssessment(@PathParam("id") long id) {
+        return detail(require(id));
+    }
+
+    @POST
+    @Path("/{id}/adjustments")
+    @Transactional
+    @Operation(summary = "Add a reviewer's bonus, deduction or veto with a reason", description = "The item must be one of the scheme's; points may not exceed the item's cap (0 for a veto)."
+            + " The assessment is scored again at once; the scheme's total caps apply.")
+    public AssessmentViews.Detail addAdjustment(@PathParam("id") long id,
+            @Valid @NotNull AssessmentViews.AdjustmentInput body) {
+        Assessment assessment = require(id);
+        assessment.checkOpen();
+        SchemeRules.AdjustmentRule item = codec.read(assessment.scheme).adjustmentItems().stream()
+                .filter(i -> i.code().equals(body.item())).findFirst()
+                .orElseThrow(() -> ProblemException.invalid("item", "not an adjustment item of scheme "
+                        + assessment.scheme.id));
+        if (item.kind() == AdjustmentKind.VETO ? body.points().signum() != 0
+                : body.points().compareTo(item.maxPoints()) > 0) {
+            throw ProblemException.invalid("points", item.kind() == AdjustmentKind.VETO ? "must be 0 for a veto"
+                    : "must not exceed the item's cap of " + item.maxPoints());
+        }
+        AssessmentAdjustment adjustment = new AssessmentAdjustment();
+        adjustment.assessment = assessment;
+        adjustment.itemCode = body.item();
+        adjustment.points = body.points();
+        adjustment.reason = body.reason();
+        adjustment.actor = actor.name();
+        adjustment.persist();
+        rescore(assessment);
+        return detail(assessment);
+    }
+
+    @POST
+    @Path("/{id}/finalize")
+    @Transactional
+    @Operation(summary = "Finalize an assessment", description = "Freezes it and locks the pair's targets, actuals and records of that year (409 locked-by-finalized-assessment).")
+    public AssessmentViews.Detail finalizeAssessment(@PathParam("id") long id) {
+        Assessment assessment = require(id);
+        assessment.checkOpen();
+        assessment.status = AssessmentStatus.FINALIZED;
+        assessment.finalizedAt = java.time.OffsetDateTime.now();
+        assessment.finalizedBy = actor.name();
+        assessment.persistAndFlush();
+        return detail(assessment);
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Transactional
+    @Operation(summary = "Reopen a finalized assessment with a reason", description = "The finalized result is kept as a revision; the pair's data of the year is unlocked.")
+    public AssessmentViews.Detail reopenAssessment(@PathParam("id") long id,
+            @Valid @NotNull AssessmentViews.ReopenInput body) {
+        Assessment assessment = require(id);
+        if (assessment.status != AssessmentStatus.FINALIZED) {
+            throw ProblemException.conflict("assessment-not-finalized", "only a finalized assessment can be reopened");
+        }
+        AssessmentRevision revision = new AssessmentRevision();
+        revision.assessment = assessment;
+        revision.number = (int) AssessmentRevision.count("assessment", assessment) + 1;
+        revision.snapshot = runner.write(detail(assessment));
+        revision.reason = body.reason();
+        revision.actor = actor.name();
+        revision.persist();
+        assessment.status = AssessmentStatus.COMPUTED;
+        assessment.finalizedAt = null;
+        assessment.finalizedBy = null;
+        assessment.persistAndFlush();
+        return detail(assessment);
+    }
+
+    private void rescore(Assessment assessment) {
+        Assessment.flush();
+        long pairingId = assessment.pairing.id;
+        var adjustments = AssessmentRunner.adjustmentsOf(assessment.program, assessment.year);
+        Assessor.Scored scored = assessor
+                .score(assessment.scheme, List.of(pairingId), assessment.year, adjustments).get(pairingId);
+        assessment.record(scored.result(), scored.inputsDigest(), runner.write(scored.result()));
+        assessment.persistAndFlush();
+    }
+
+    private AssessmentViews.Detail detail(Assessment a) {
+        List<Assessment> peers = Assessment.list(FETCH + " where a.program = ?1 and a.year = ?2", a.program, a.year);
+        AssessmentViews.Summary summary = rank(peers).stream().filter(s -> s.id() == a.id).findFirst()
+                .orElseThrow();
+        List<AssessmentViews.AdjustmentView> adjustments = AssessmentAdjustment
+                .<AssessmentAdjustment> list("assessment = ?1 order by id", a).stream()
+                .map(j -> new AssessmentViews.AdjustmentView(j.id, j.itemCode, j.points, j.reason, j.actor,
+                        j.createdAt))
+                .toList();
+        List<AssessmentViews.RevisionView> revisions = AssessmentRevision
+                .<AssessmentRevision> list("assessment = ?1 order by number", a).stream()
+                .map(r -> {
+                    AssessmentViews.Detail before = read(r.snapshot, AssessmentViews.Detail.class);
+                    return new AssessmentViews.RevisionView(r.number, r.reason, r.actor, r.createdAt,
+                            before.summary().total(), before.summary().grade());
+                }).toList();
+        return new AssessmentViews.Detail(summary, a.program.code, a.scheme.number, a.run == null ? null : a.run.id,
+                a.inputsDigest, a.computedAt, a.finalizedAt, a.finalizedBy, read(a.breakdown, ScoreResult.class),
+                adjustments, revisions, Rounding.RULE);
+    }
+
+    /** Summaries in rank order, ranked by the engine's declared tie-break. */
+    static List<AssessmentViews.Summary> rank(List<Assessment> assessments) {
+        Map<Long, Assessment> byPairing = new HashMap<>();
+        List<RankCandidate> candidates = new ArrayList<>();
+        for (Assessment a : assessments) {
+            byPairing.put(a.pairing.id, a);
+            candidates.add(new RankCandidate(a.pairing.id, a.vetoed, a.total, a.baseTotal, a.deductionTotal));
+        }
+        List<AssessmentViews.Summary> ranked = new ArrayList<>();
+        for (RankedPairing r : Ranking.rank(candidates)) {
+            Assessment a = byPairing.get(r.candidate().pairingId());
+            ranked.add(new AssessmentViews.Summary(a.id, a.pairing.id, CountyRef.of(a.pairing.industrialCounty),
+                    CountyRef.of(a.pairing.mountainCounty), a.year, r.rank(), a.total, a.gradeCode, a.gradeLabel,
+                    a.passed, a.vetoed, a.status, a.scheme.id));
+        }
+        return ranked;
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored assessment JSON is unreadable", e);
+        }
+    }
+
+    private static Assessment require(long id) {
+        Assessment assessment = Assessment.find(FETCH + " where a.id = ?1", id).firstResult();
+        if (assessment == null) {
+            throw ProblemException.notFound("assessment", id);
+        }
+        return assessment;
+    }
+}

@@ -1,0 +1,49 @@
+package org.tandem.assessment;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+import org.tandem.program.Program;
+import org.tandem.scheme.Scheme;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One run of the annual assessment job over a programme-year. */
+@Entity
+public class AssessmentRun extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(generator = "assessment_run_seq")
+    @SequenceGenerator(name = "assessment_run_seq", sequenceName = "assessment_run_seq", allocationSize = 50)
+    public Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "program_id")
+    public Program program;
+    @Column(name = "calendar_year")
+    public int year;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "scheme_id")
+    public Scheme scheme;
+    @Enumerated(EnumType.STRING)
+    public RunStatus status;
+    public String requestedBy;
+    public OffsetDateTime requestedAt;
+    public OffsetDateTime finishedAt;
+    public Integer pairingsAssessed;
+    public Integer pairingsFinalized;
+    public Long durationMs;
+    public String error;
+    @Version
+    public long version;
+}

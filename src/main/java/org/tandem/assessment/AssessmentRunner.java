@@ -1,0 +1,177 @@
+package org.tandem.assessment;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+import org.tandem.pairing.Pairing;
+import org.tandem.pairing.PairingStatus;
+import org.tandem.problem.ProblemException;
+import org.tandem.program.Program;
+import org.tandem.scheme.Scheme;
+import org.tandem.scoring.Adjustment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Starts and carries out assessment runs. One run at a time per programme-year, also across service
+ * instances: starting a run locks the programme's row, so a second request waits, then finds the running
+ * run and gets it back instead of starting another.
+ */
+@ApplicationScoped
+public class AssessmentRunner {
+
+    private static final Logger LOG = Logger.getLogger(AssessmentRunner.class);
+
+    @Inject
+    Assessor assessor;
+    @Inject
+    ManagedExecutor executor;
+    @Inject
+    ObjectMapper json;
+    /** A run still RUNNING after this long is taken for dead (its instance stopped) and no longer blocks. */
+    @ConfigProperty(name = "tandem.assessment.run-timeout", defaultValue = "PT10M")
+    Duration runTimeout;
+
+    public record Started(AssessmentRun run, boolean alreadyRunning) {
+    }
+
+    /** Starts a run of the program-year, or returns the one already running. Call {@link #launch} after commit. */
+    @Transactional
+    public Started start(String programCode, int year, String actor) {
+        Program program = Program.findByCode(programCode);
+        if (program == null) {
+            throw ProblemException.invalid("program", "no program with code " + programCode);
+        }
+        if (!program.covers(year)) {
+            throw ProblemException.invalid("year",
+                    "must be within the program's years " + program.startYear + "–" + program.endYear);
+        }
+        Program.getEntityManager().lock(program, LockModeType.PESSIMISTIC_WRITE);
+        AssessmentRun running = AssessmentRun.find("program = ?1 and year = ?2 and status = ?3 and requestedAt > ?4",
+                program, year, RunStatus.RUNNING, OffsetDateTime.now().minus(runTimeout)).firstResult();
+        if (running != null) {
+            return new Started(running, true);
+        }
+        Scheme scheme = Scheme.latestPublished(program, year);
+        if (scheme == null) {
+            throw ProblemException.conflict("no-published-scheme",
+                    "program " + programCode + " has no published scoring scheme for " + year);
+        }
+        AssessmentRun run = new AssessmentRun();
+        run.program = program;
+        run.year = year;
+        run.scheme = scheme;
+        run.status = RunStatus.RUNNING;
+        run.requestedBy = actor;
+        run.requestedAt = OffsetDateTime.now();
+        run.persistAndFlush();
+        return new Started(run, false);
+    }
+
+    /** Carries out a started run in the background. */
+    public void launch(long runId) {
+        executor.runAsync(() -> execute(runId));
+    }
+
+    /** Scores every active pairing of the run's program-year; FINALIZED assessments stay as they are. */
+    public void execute(long runId) {
+        long started = System.nanoTime();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> assess(runId, started));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Assessment run %d failed", runId);
+            QuarkusTransaction.requiringNew().run(() -> {
+                AssessmentRun run = AssessmentRun.findById(runId);
+                run.status = RunStatus.FAILED;
+                run.error = "the run failed; see the service log for run " + runId;
+                finish(run, started);
+            });
+        }
+    }
+
+    private void assess(long runId, long started) {
+        AssessmentRun run = AssessmentRun.findById(runId);
+        Scheme scheme = run.scheme;
+        List<Pairing> pairings = Pairing.list("program = ?1 and status = ?2", run.program, PairingStatus.ACTIVE);
+        Map<Long, Assessment> existing = new HashMap<>();
+        Assessment.<Assessment> list("from Assessment a join fetch a.pairing where a.program = ?1 and a.year = ?2",
+                run.program, run.year)
+                .forEach(a -> existing.put(a.pairing.id, a));
+        Map<Long, List<Adjustment>> adjustments = adjustmentsOf(run.program, run.year);
+        List<Long> open = new ArrayList<>();
+        int finalized = 0;
+        for (Pairing pairing : pairings) {
+            Assessment current = existing.get(pairing.id);
+            if (current != null && current.status == AssessmentStatus.FINALIZED) {
+                finalized++;
+            } else {
+                open.add(pairing.id);
+            }
+        }
+        Map<Long, Assessor.Scored> scores = assessor.score(scheme, open, run.year, adjustments);
+        Map<Long, Pairing> byId = new HashMap<>();
+        pairings.forEach(p -> byId.put(p.id, p));
+        for (Long pairingId : open) {
+            Assessment assessment = existing.get(pairingId);
+            if (assessment == null) {
+                assessment = new Assessment();
+                assessment.pairing = byId.get(pairingId);
+                assessment.program = run.program;
+                assessment.year = run.year;
+            }
+            assessment.scheme = scheme;
+            assessment.run = run;
+            assessment.status = AssessmentStatus.COMPUTED;
+            Assessor.Scored scored = scores.get(pairingId);
+            assessment.record(scored.result(), scored.inputsDigest(), write(scored.result()));
+            assessment.persist();
+        }
+        run.status = RunStatus.SUCCEEDED;
+        run.pairingsAssessed = open.size();
+        run.pairingsFinalized = finalized;
+        finish(run, started);
+    }
+
+    private static void finish(AssessmentRun run, long started) {
+        run.finishedAt = OffsetDateTime.now();
+        run.durationMs = (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** Recorded adjustments of a program-year's assessments, by pairing id: one query. */
+    static Map<Long, List<Adjustment>> adjustmentsOf(Program program, int year) {
+        Map<Long, List<Adjustment>> byPairing = new HashMap<>();
+        List<Object[]> rows = AssessmentAdjustment.getEntityManager().createQuery(
+                "select a.pairing.id, j.itemCode, j.points, j.reason from AssessmentAdjustment j join j.assessment a"
+                        + " where a.program = :program and a.year = :year order by j.id",
+                Object[].class).setParameter("program", program).setParameter("year", year).getResultList();
+        for (Object[] row : rows) {
+            byPairing.computeIfAbsent((Long) row[0], k -> new ArrayList<>())
+                    .add(new Adjustment((String) row[1], (BigDecimal) row[2], (String) row[3]));
+        }
+        return byPairing;
+    }
+
+    String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write JSON", e);
+        }
+    }
+}

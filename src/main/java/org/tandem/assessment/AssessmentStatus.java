@@ -1,0 +1,6 @@
+package org.tandem.assessment;
+
+public enum AssessmentStatus {
+    COMPUTED,
+    FINALIZED
+}

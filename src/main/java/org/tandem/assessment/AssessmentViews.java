@@ -1,0 +1,89 @@
+package org.tandem.assessment;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.county.CountyRef;
+import org.tandem.scoring.ScoreResult;
+
+/** What the assessment endpoints take and give. */
+public final class AssessmentViews {
+
+    private AssessmentViews() {
+    }
+
+    @Schema(name = "AssessmentSummary", description = "One line of a program-year's ranking")
+    public record Summary(@Schema(required = true) long id,
+            @Schema(required = true) long pairing,
+            @Schema(required = true) CountyRef industrialCounty,
+            @Schema(required = true) CountyRef mountainCounty,
+            @Schema(required = true) int year,
+            @Schema(required = true, description = "1 is best; ties broken as tieBreakRule says") int rank,
+            @Schema(required = true) BigDecimal total,
+            @Schema(required = true) String grade,
+            @Schema(required = true) String gradeLabel,
+            @Schema(required = true) boolean passed,
+            @Schema(required = true) boolean vetoed,
+            @Schema(required = true) AssessmentStatus status,
+            @Schema(required = true) long scheme) {
+    }
+
+    @Schema(name = "Ranking")
+    public record Ranking(@Schema(required = true) List<Summary> items, @Schema(required = true) int page,
+            @Schema(required = true) int size, @Schema(required = true) long totalItems,
+            @Schema(required = true) String tieBreakRule) {
+    }
+
+    @Schema(name = "Assessment", description = "An assessment with the breakdown that explains every point")
+    public record Detail(@Schema(required = true) Summary summary,
+            @Schema(required = true) String program,
+            @Schema(required = true) int schemeNumber,
+            Long run,
+            @Schema(required = true) String inputsDigest,
+            @Schema(required = true) OffsetDateTime computedAt,
+            OffsetDateTime finalizedAt,
+            String finalizedBy,
+            @Schema(required = true) ScoreResult breakdown,
+            @Schema(required = true) List<AdjustmentView> adjustments,
+            @Schema(required = true) List<RevisionView> revisions,
+            @Schema(required = true) String roundingRule) {
+    }
+
+    @Schema(name = "AdjustmentRecord")
+    public record AdjustmentView(@Schema(required = true) long id, @Schema(required = true) String item,
+            @Schema(required = true) BigDecimal points, @Schema(required = true) String reason,
+            @Schema(required = true) String actor, @Schema(required = true) OffsetDateTime createdAt) {
+    }
+
+    @Schema(name = "AssessmentRevision", description = "The finalized result as it stood before a reopen")
+    public record RevisionView(@Schema(required = true) int number, @Schema(required = true) String reason,
+            @Schema(required = true) String actor, @Schema(required = true) OffsetDateTime createdAt,
+            @Schema(required = true) BigDecimal total, @Schema(required = true) String grade) {
+    }
+
+    @Schema(name = "AdjustmentInput")
+    public record AdjustmentInput(
+            @NotBlank @Size(max = 48) @Schema(required = true, description = "An adjustment item of the scheme", examples = "JOINT_PARK") String item,
+            @NotNull @DecimalMin("0") @Digits(integer = 3, fraction = 2) @Schema(required = true, description = "Positive; 0 for a veto", examples = "2") BigDecimal points,
+            @NotBlank @Size(max = 1000) @Schema(required = true, examples = "共建南湖遂昌竹产业共富产业园") String reason) {
+    }
+
+    @Schema(name = "ReopenInput")
+    public record ReopenInput(@NotBlank @Size(max = 1000) @Schema(required = true) String reason) {
+    }
+
+    @Schema(name = "Score", description = "A live what-if score; nothing is saved")
+    public record Score(@Schema(required = true) long pairing, @Schema(required = true) int year,
+            @Schema(required = true) long scheme, @Schema(required = true) int schemeNumber,
+            @Schema(required = true) String inputsDigest, @Schema(required = true) ScoreResult result,
+            @Schema(required = true) String roundingRule) {
+    }
+}

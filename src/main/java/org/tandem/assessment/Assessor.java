@@ -1,0 +1,105 @@
+package org.tandem.assessment;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.tandem.indicator.DerivedValues;
+import org.tandem.indicator.Indicator;
+import org.tandem.indicator.ValueKind;
+import org.tandem.scheme.Catalogue;
+import org.tandem.scheme.Scheme;
+import org.tandem.scheme.SchemeRules;
+import org.tandem.scheme.SchemeRulesCodec;
+import org.tandem.scoring.Adjustment;
+import org.tandem.scoring.Inputs;
+import org.tandem.scoring.ScoreResult;
+import org.tandem.scoring.Scorer;
+import org.tandem.scoring.ScoringScheme;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+
+/**
+ * Scores pairings of one year under a scheme. Inputs are read set-based: the catalogue, the targets and
+ * reported actuals of every pairing at once, and the derived values in a fixed number of grouped queries;
+ * the score itself is the pure {@link Scorer}. The statement count does not grow with the number of pairings.
+ */
+@ApplicationScoped
+public class Assessor {
+
+    @Inject
+    DerivedValues derivedValues;
+    @Inject
+    SchemeRulesCodec codec;
+
+    public record Scored(ScoreResult result, String inputsDigest) {
+    }
+
+    /** Each pairing's score; {@code adjustments} by pairing id, absent meaning none. */
+    public Map<Long, Scored> score(Scheme scheme, Collection<Long> pairingIds, int year,
+            Map<Long, List<Adjustment>> adjustments) {
+        Map<Long, Scored> scores = new HashMap<>();
+        if (pairingIds.isEmpty()) {
+            return scores;
+        }
+        Catalogue catalogue = Catalogue.load();
+        SchemeRules rules = codec.read(scheme);
+        ScoringScheme engine = rules.toEngine(catalogue.trackOf());
+        Set<String> itemCodes = rules.adjustmentItems().stream().map(SchemeRules.AdjustmentRule::code)
+                .collect(Collectors.toSet());
+        List<String> codes = rules.indicators().stream().map(SchemeRules.IndicatorPoints::indicator).toList();
+        List<Indicator> indicators = Indicator.list("code in ?1", codes);
+        Map<Long, Map<String, BigDecimal>> derived = derivedValues.compute(pairingIds, year, indicators);
+        Map<Long, Map<String, BigDecimal>> targets = new HashMap<>();
+        Map<Long, Map<String, BigDecimal>> actuals = new HashMap<>();
+        List<Object[]> rows = Panache.getEntityManager().createQuery(
+                "select v.pairing.id, v.indicator.code, v.kind, v.quantity from IndicatorValue v"
+                        + " where v.pairing.id in :ids and v.calendarYear = :year",
+                Object[].class).setParameter("ids", pairingIds).setParameter("year", year).getResultList();
+        for (Object[] row : rows) {
+            var into = row[2] == ValueKind.TARGET ? targets : actuals;
+            into.computeIfAbsent((Long) row[0], k -> new HashMap<>()).put((String) row[1], (BigDecimal) row[3]);
+        }
+        for (Long pairingId : pairingIds) {
+            Map<String, BigDecimal> actual = new HashMap<>(actuals.getOrDefault(pairingId, Map.of()));
+            // Derived values replace anything typed in: they come from the pair's own records.
+            actual.putAll(derived.getOrDefault(pairingId, Map.of()));
+            // Adjustments under items a newer scheme version dropped no longer count.
+            List<Adjustment> applicable = adjustments.getOrDefault(pairingId, List.of()).stream()
+                    .filter(a -> itemCodes.contains(a.itemCode())).toList();
+            Inputs inputs = new Inputs(targets.getOrDefault(pairingId, Map.of()), actual, applicable);
+            scores.put(pairingId, new Scored(Scorer.score(engine, inputs), digest(scheme, inputs)));
+        }
+        return scores;
+    }
+
+    /** A stable SHA-256 of the scheme version and every input, so a changed input shows as a changed digest. */
+    static String digest(Scheme scheme, Inputs inputs) {
+        StringBuilder canonical = new StringBuilder("scheme=").append(scheme.id).append(';');
+        new TreeMap<>(inputs.targets()).forEach((k, v) -> canonical.append("t:").append(k).append('=')
+                .append(v.stripTrailingZeros().toPlainString()).append(';'));
+        new TreeMap<>(inputs.actuals()).forEach((k, v) -> canonical.append("a:").append(k).append('=')
+                .append(v.stripTrailingZeros().toPlainString()).append(';'));
+        inputs.adjustments().forEach(a -> canonical.append("j:").append(a.itemCode()).append('=')
+                .append(a.points().stripTrailingZeros().toPlainString()).append(';'));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.tandem.assessment;
+
+public enum RunStatus {
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+}

@@ -1,0 +1,8 @@
+package org.tandem.indicator;
+
+/** The workflow of a pair-year's actuals: DRAFT → SUBMITTED → APPROVED, or back to DRAFT by a return. */
+public enum ActualsState {
+    DRAFT,
+    SUBMITTED,
+    APPROVED
+}

@@ -1,0 +1,10 @@
+package org.tandem.indicator;
+
+/** SET and REMOVE change a value; SUBMIT, APPROVE and RETURN are workflow steps. */
+public enum ChangeAction {
+    SET,
+    REMOVE,
+    SUBMIT,
+    APPROVE,
+    RETURN
+}

@@ -1,0 +1,28 @@
+package org.tandem.indicator;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "PairYearChange", description = "A value changed (TARGET/ACTUAL: old and new value, null meaning none) "
+        + "or a workflow step taken (WORKFLOW: from and to state, the comment in reason)")
+public record ChangeView(
+        @Schema(required = true) long id,
+        @Schema(required = true) ChangeKind kind,
+        @Schema(required = true) ChangeAction action,
+        String indicator,
+        BigDecimal oldValue,
+        BigDecimal newValue,
+        ActualsState fromState,
+        ActualsState toState,
+        String reason,
+        @Schema(required = true) String actor,
+        @Schema(required = true) OffsetDateTime occurredAt) {
+
+    static ChangeView of(PairYearChange change) {
+        return new ChangeView(change.id, change.kind, change.action, change.indicatorCode,
+                Quantities.plain(change.oldValue), Quantities.plain(change.newValue), change.fromState, change.toState,
+                change.reason, change.actor, change.occurredAt);
+    }
+}

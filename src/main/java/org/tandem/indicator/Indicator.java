@@ -1,0 +1,101 @@
+package org.tandem.indicator;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.cooperation.ActivityKind;
+import org.tandem.cooperation.ProjectStatus;
+import org.tandem.problem.ProblemException;
+import org.tandem.scoring.Direction;
+import org.tandem.track.Track;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A measurable quantity under a track (指标), REPORTED by the pair or DERIVED from its projects and activities. */
+@Entity
+public class Indicator extends PanacheEntityBase {
+
+    @Id
+    public String code;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "track_code")
+    public Track track;
+    public String nameZh;
+    public String nameEn;
+    public String unit;
+    @Enumerated(EnumType.STRING)
+    public Direction direction;
+    @Enumerated(EnumType.STRING)
+    public IndicatorSource source;
+    @Enumerated(EnumType.STRING)
+    public DerivedFrom derivedFrom;
+    @Enumerated(EnumType.STRING)
+    public Aggregate derivedAggregate;
+    @Enumerated(EnumType.STRING)
+    public Measure derivedMeasure;
+    public Boolean derivedAnyTrack;
+    @Enumerated(EnumType.STRING)
+    public ProjectStatus derivedProjectStatus;
+    @Convert(converter = ActivityKindsConverter.class)
+    public List<ActivityKind> derivedActivityKinds;
+    public boolean active;
+    public String description;
+    @Version
+    public long version;
+    @CreationTimestamp
+    public OffsetDateTime createdAt;
+    @UpdateTimestamp
+    public OffsetDateTime updatedAt;
+
+    /** The derivation of a DERIVED indicator; null for a REPORTED one. */
+    public Derivation derivation() {
+        if (source != IndicatorSource.DERIVED) {
+            return null;
+        }
+        return new Derivation(derivedFrom, derivedAggregate, derivedMeasure, derivedAnyTrack, derivedProjectStatus,
+                derivedActivityKinds);
+    }
+
+    public boolean isDerived() {
+        return source == IndicatorSource.DERIVED;
+    }
+
+    /**
+     * Sets where the actual comes from. A DERIVED indicator needs a valid derivation, a REPORTED one takes
+     * none. Switching between the two is refused once actuals were stored for the indicator, since they would
+     * either be ignored or suddenly be needed.
+     */
+    public void defineSource(IndicatorSource next, Derivation derivation) {
+        if (next == IndicatorSource.DERIVED && derivation == null) {
+            throw ProblemException.invalid("derivation", "is required when source is DERIVED");
+        }
+        if (next == IndicatorSource.REPORTED && derivation != null) {
+            throw ProblemException.invalid("derivation", "is only allowed when source is DERIVED");
+        }
+        Derivation checked = derivation == null ? null : derivation.checked();
+        if (source != null && source != next && code != null
+                && IndicatorValue.count("indicator.code = ?1 and kind = ?2", code, ValueKind.ACTUAL) > 0) {
+            throw ProblemException.conflict("indicator-has-actuals", "indicator " + code
+                    + " already has actual values; its source cannot change from " + source + " to " + next);
+        }
+        source = next;
+        derivedFrom = checked == null ? null : checked.from();
+        derivedAggregate = checked == null ? null : checked.aggregate();
+        derivedMeasure = checked == null ? null : checked.measure();
+        derivedAnyTrack = checked == null ? null : checked.anyTrack();
+        derivedProjectStatus = checked == null ? null : checked.projectStatus();
+        derivedActivityKinds = checked == null ? null : checked.activityKinds();
+    }
+}

@@ -1,0 +1,9 @@
+package org.tandem.indicator;
+
+/** Where an indicator's actual comes from. */
+public enum IndicatorSource {
+    /** Typed in by the pair as an actual. */
+    REPORTED,
+    /** Computed from the pair's projects or activities of the year; never typed in. */
+    DERIVED
+}

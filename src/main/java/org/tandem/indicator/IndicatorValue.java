@@ -1,0 +1,54 @@
+package org.tandem.indicator;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.pairing.Pairing;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A pair's target or reported actual of one indicator in one year (目标值 / 完成值). */
+@Entity
+public class IndicatorValue extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(generator = "indicator_value_seq")
+    @SequenceGenerator(name = "indicator_value_seq", sequenceName = "indicator_value_seq", allocationSize = 50)
+    public Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "pairing_id")
+    public Pairing pairing;
+    public int calendarYear;
+    @Enumerated(EnumType.STRING)
+    public ValueKind kind;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "indicator_code")
+    public Indicator indicator;
+    public BigDecimal quantity;
+    @Version
+    public long version;
+    @CreationTimestamp
+    public OffsetDateTime createdAt;
+    @UpdateTimestamp
+    public OffsetDateTime updatedAt;
+
+    /** The stored values of one kind for a pair-year, in the catalogue's order. */
+    public static java.util.List<IndicatorValue> of(long pairingId, int year, ValueKind kind) {
+        return find("from IndicatorValue v join fetch v.indicator i join fetch i.track t"
+                + " where v.pairing.id = ?1 and v.calendarYear = ?2 and v.kind = ?3 order by t.position, i.code",
+                pairingId, year, kind).list();
+    }
+}

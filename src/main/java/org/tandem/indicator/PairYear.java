@@ -1,0 +1,111 @@
+package org.tandem.indicator;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.pairing.Pairing;
+import org.tandem.problem.ProblemException;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One pairing in one year: the workflow state of its actuals. Created on the first write; a pair-year
+ * without a row is a DRAFT nobody has touched.
+ */
+@Entity
+public class PairYear extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(generator = "pair_year_seq")
+    @SequenceGenerator(name = "pair_year_seq", sequenceName = "pair_year_seq", allocationSize = 50)
+    public Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "pairing_id")
+    public Pairing pairing;
+    public int calendarYear;
+    @Enumerated(EnumType.STRING)
+    public ActualsState actualsState;
+    public boolean everSubmitted;
+    @Version
+    public long version;
+    @CreationTimestamp
+    public OffsetDateTime createdAt;
+    @UpdateTimestamp
+    public OffsetDateTime updatedAt;
+
+    public static PairYear find(long pairingId, int year) {
+        return find("pairing.id = ?1 and calendarYear = ?2", pairingId, year).firstResult();
+    }
+
+    public static PairYear start(Pairing pairing, int year) {
+        PairYear pairYear = new PairYear();
+        pairYear.pairing = pairing;
+        pairYear.calendarYear = year;
+        pairYear.actualsState = ActualsState.DRAFT;
+        return pairYear;
+    }
+
+    /** The state of a pair-year that may have no row yet. */
+    public static ActualsState stateOf(PairYear pairYear) {
+        return pairYear == null ? ActualsState.DRAFT : pairYear.actualsState;
+    }
+
+    /**
+     * The ETag of a pair-year's targets and actuals: 0 before the first write, then the row's version plus
+     * one, so that a stale tag taken before the row existed never matches.
+     */
+    public static long etag(PairYear pairYear) {
+        return pairYear == null ? 0 : pairYear.version + 1;
+    }
+
+    /** Actuals may be edited only while in DRAFT. */
+    public void checkActualsEditable() {
+        if (actualsState != ActualsState.DRAFT) {
+            throw ProblemException.conflict("actuals-locked", "the actuals of " + calendarYear + " are "
+                    + actualsState + "; they can be edited only after being returned to DRAFT");
+        }
+    }
+
+    /** A change of a value needs a reason once the pair-year's actuals were ever submitted. */
+    public boolean needsReason() {
+        return everSubmitted;
+    }
+
+    public void submit() {
+        if (actualsState != ActualsState.DRAFT) {
+            throw ProblemException.conflict("submit-requires-draft",
+                    "only DRAFT actuals can be submitted; these are " + actualsState);
+        }
+        actualsState = ActualsState.SUBMITTED;
+        everSubmitted = true;
+    }
+
+    public void approve() {
+        if (actualsState != ActualsState.SUBMITTED) {
+            throw ProblemException.conflict("approve-requires-submitted",
+                    "only SUBMITTED actuals can be approved; these are " + actualsState);
+        }
+        actualsState = ActualsState.APPROVED;
+    }
+
+    /** Sends submitted or approved actuals back to the pair for correction. */
+    public void sendBack() {
+        if (actualsState == ActualsState.DRAFT) {
+            throw ProblemException.conflict("return-requires-submitted",
+                    "only SUBMITTED or APPROVED actuals can be returned; these are DRAFT");
+        }
+        actualsState = ActualsState.DRAFT;
+    }
+}

@@ -1,0 +1,73 @@
+package org.tandem.indicator;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One entry of a pair-year's history: a value changed (old and new) or a workflow step taken, with who,
+ * when and why. Never updated or deleted.
+ */
+@Entity
+public class PairYearChange extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(generator = "pair_year_change_seq")
+    @SequenceGenerator(name = "pair_year_change_seq", sequenceName = "pair_year_change_seq", allocationSize = 50)
+    public Long id;
+    public long pairingId;
+    public int calendarYear;
+    @Enumerated(EnumType.STRING)
+    public ChangeKind kind;
+    @Enumerated(EnumType.STRING)
+    public ChangeAction action;
+    public String indicatorCode;
+    public BigDecimal oldValue;
+    public BigDecimal newValue;
+    @Enumerated(EnumType.STRING)
+    public ActualsState fromState;
+    @Enumerated(EnumType.STRING)
+    public ActualsState toState;
+    public String reason;
+    public String actor;
+    public OffsetDateTime occurredAt;
+
+    static PairYearChange value(long pairingId, int year, ValueKind kind, String indicator, BigDecimal oldValue,
+            BigDecimal newValue, String reason, String actor, OffsetDateTime at) {
+        PairYearChange change = new PairYearChange();
+        change.pairingId = pairingId;
+        change.calendarYear = year;
+        change.kind = kind == ValueKind.TARGET ? ChangeKind.TARGET : ChangeKind.ACTUAL;
+        change.action = newValue == null ? ChangeAction.REMOVE : ChangeAction.SET;
+        change.indicatorCode = indicator;
+        change.oldValue = oldValue;
+        change.newValue = newValue;
+        change.reason = reason;
+        change.actor = actor;
+        change.occurredAt = at;
+        return change;
+    }
+
+    static PairYearChange step(long pairingId, int year, ChangeAction action, ActualsState from, ActualsState to,
+            String comment, String actor, OffsetDateTime at) {
+        PairYearChange change = new PairYearChange();
+        change.pairingId = pairingId;
+        change.calendarYear = year;
+        change.kind = ChangeKind.WORKFLOW;
+        change.action = action;
+        change.fromState = from;
+        change.toState = to;
+        change.reason = comment;
+        change.actor = actor;
+        change.occurredAt = at;
+        return change;
+    }
+}

@@ -1,0 +1,6 @@
+package org.tandem.scheme;
+
+public enum SchemeStatus {
+    DRAFT,
+    PUBLISHED
+}

@@ -1,0 +1,264 @@
+package org.tandem.assessment;
+
+import static org.hamcrest.Matchers.comparesEqualTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.tandem.support.Api.api;
+import static org.tandem.support.Fixtures.CHUNAN;
+import static org.tandem.support.Fixtures.JINGNING;
+import static org.tandem.support.Fixtures.LIANDU;
+import static org.tandem.support.Fixtures.NANHU;
+import static org.tandem.support.Fixtures.SUICHANG;
+import static org.tandem.support.Fixtures.YIWU;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+import org.tandem.support.Fixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class AnnualAssessmentTest {
+
+    static final String HANGZHOU_XIHU = Fixtures.HANGZHOU_XIHU;
+
+    /** Two reported indicators of two tracks: 60 and 40 points, ratio capped at 1. */
+    static Map<String, Object> rules() {
+        return Map.of(
+                "tracks", List.of(Map.of("track", "CHAIN_COLLAB", "weight", 60), Map.of("track", "INVEST_INFO", "weight", 40)),
+                "indicators", List.of(
+                        Map.of("indicator", "SUPPLY_CONTRACTS_VALUE", "points", 60, "function",
+                                Map.of("type", "RATIO", "cap", 1)),
+                        Map.of("indicator", "INVESTMENT_LEADS_SHARED", "points", 40, "function",
+                                Map.of("type", "RATIO", "cap", 1))),
+                "adjustmentItems", List.of(
+                        Map.of("code", "JOINT_PARK", "kind", "BONUS", "label", "共建园区", "maxPoints", 2),
+                        Map.of("code", "SAFETY", "kind", "VETO", "label", "重大安全事故", "maxPoints", 0)),
+                "bonusCap", 5, "deductionCap", 5);
+    }
+
+    static long publishedScheme(String program, int year) {
+        long id = api().body(Map.of("program", program, "year", year, "name", "测试办法", "rules", rules()))
+                .post("/api/v1/scoring-schemes").then().statusCode(201).body("status", equalTo("DRAFT"))
+                .body("number", equalTo(1)).extract().jsonPath().getLong("id");
+        api().post("/api/v1/scoring-schemes/{id}/publish", id).then().statusCode(200)
+                .body("status", equalTo("PUBLISHED"));
+        return id;
+    }
+
+    static void values(long pairing, String kind, int supply, int leads) {
+        api().body(Map.of("items", List.of(Map.of("indicator", "SUPPLY_CONTRACTS_VALUE", "value", supply),
+                Map.of("indicator", "INVESTMENT_LEADS_SHARED", "value", leads))))
+                .put("/api/v1/pairings/{id}/years/2024/" + kind, pairing).then().statusCode(200);
+    }
+
+    static JsonPath run(String program) {
+        String location = api().body(Map.of("program", program, "year", 2024)).post("/api/v1/assessment-runs").then()
+                .statusCode(202).header("Location", org.hamcrest.Matchers.containsString("/api/v1/assessment-runs/"))
+                .extract().header("Location");
+        for (int i = 0; i < 200; i++) {
+            JsonPath run = api().get(location).then().statusCode(200).extract().jsonPath();
+            if (!run.getString("status").equals("RUNNING")) {
+                assertEquals("SUCCEEDED", run.getString("status"));
+                return run;
+            }
+            sleep(50);
+        }
+        return fail("the run did not finish in 10 s");
+    }
+
+    @Test
+    void runsRanksFinalizesLocksAndReRunsWithoutTouchingFinalized() {
+        String program = Fixtures.program(List.of(YIWU, NANHU, HANGZHOU_XIHU), List.of(LIANDU, SUICHANG, JINGNING));
+        long a = Fixtures.pairing(program, YIWU, LIANDU);
+        long b = Fixtures.pairing(program, NANHU, SUICHANG);
+        long c = Fixtures.pairing(program, HANGZHOU_XIHU, JINGNING);
+        publishedScheme(program, 2024);
+        for (long pairing : List.of(a, b, c)) {
+            values(pairing, "targets", 100, 100);
+        }
+        values(a, "actuals", 100, 100);
+        values(b, "actuals", 50, 100);
+        values(c, "actuals", 80, 50);
+
+        run(program).getInt("pairingsAssessed");
+        JsonPath ranking = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments")
+                .then().statusCode(200).body("items.pairing", contains((int) a, (int) b, (int) c))
+                .body("items.rank", contains(1, 2, 3)).extract().jsonPath();
+        List<BigDecimal> totals = List.of(new BigDecimal("100.0"), new BigDecimal("70.0"), new BigDecimal("68.0"));
+        List<Long> pairings = List.of(a, b, c);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, totals.get(i).compareTo(new BigDecimal(ranking.getString("items[" + i + "].total"))));
+            api().get("/api/v1/pairings/{id}/years/2024/score", pairings.get(i)).then().statusCode(200)
+                    .body("result.total", comparesEqualTo(totals.get(i)));
+        }
+        long assessmentC = ranking.getLong("items[2].id");
+        api().get("/api/v1/assessments/{id}", assessmentC).then().statusCode(200)
+                .body("breakdown.indicators", hasSize(2)).body("breakdown.grade.code", equalTo("PASS"))
+                .body("summary.gradeLabel", equalTo("合格"));
+
+        api().post("/api/v1/assessments/{id}/finalize", assessmentC).then().statusCode(200)
+                .body("summary.status", equalTo("FINALIZED"));
+        api().body(Map.of("items", List.of(Map.of("indicator", "SUPPLY_CONTRACTS_VALUE", "value", 100))))
+                .put("/api/v1/pairings/{id}/years/2024/actuals", c).then().statusCode(409)
+                .body("type", endsWith("/locked-by-finalized-assessment"));
+        api().body(Map.of("items", List.of(Map.of("indicator", "SUPPLY_CONTRACTS_VALUE", "value", 100))))
+                .put("/api/v1/pairings/{id}/years/2024/targets", c).then().statusCode(409);
+
+        values(b, "actuals", 100, 100);
+        api().get("/api/v1/assessments/{id}", assessmentC).then().body("summary.total",
+                comparesEqualTo(new BigDecimal("68.0")));
+        run(program).getInt("pairingsFinalized");
+        api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments").then()
+                .body("items.total[1]", comparesEqualTo(new BigDecimal("100.0")))
+                .body("items.total[2]", comparesEqualTo(new BigDecimal("68.0")))
+                .body("items.status[2]", equalTo("FINALIZED"));
+
+        api().body(Map.of("reason", "数据更正")).post("/api/v1/assessments/{id}/reopen", assessmentC).then()
+                .statusCode(200).body("summary.status", equalTo("COMPUTED")).body("revisions", hasSize(1))
+                .body("revisions[0].reason", equalTo("数据更正"));
+        values(c, "actuals", 100, 100);
+    }
+
+    @Inject
+    SessionFactory sessionFactory;
+    @Inject
+    AssessmentRunner runner;
+
+    @Test
+    void aRunReadsItsInputsInAFixedNumberOfStatements() {
+        long one = statementsOfARunOver(1);
+        long four = statementsOfARunOver(4);
+        // At most one apart: a new block of ids from the assessment sequence, fetched once per 50 inserts.
+        assertTrue(Math.abs(four - one) <= 1, "1 pairing: " + one + " statements, 4 pairings: " + four);
+    }
+
+    private long statementsOfARunOver(int pairs) {
+        List<String> industrial = List.of(YIWU, NANHU, HANGZHOU_XIHU, Fixtures.HANGZHOU_GONGSHU).subList(0, pairs);
+        List<String> mountain = List.of(LIANDU, SUICHANG, JINGNING, CHUNAN).subList(0, pairs);
+        String program = Fixtures.program(industrial, mountain);
+        for (int i = 0; i < pairs; i++) {
+            long pairing = Fixtures.pairing(program, industrial.get(i), mountain.get(i));
+            values(pairing, "targets", 100, 100);
+            values(pairing, "actuals", 50, 80);
+        }
+        publishedScheme(program, 2024);
+        // The run itself, without the HTTP polling around it: started, then carried out in this thread.
+        long runId = runner.start(program, 2024, "test").run().id;
+        sessionFactory.getStatistics().clear();
+        runner.execute(runId);
+        long statements = sessionFactory.getStatistics().getPrepareStatementCount();
+        api().get("/api/v1/assessment-runs/{id}", runId).then().body("status", equalTo("SUCCEEDED"))
+                .body("pairingsAssessed", equalTo(pairs));
+        return statements;
+    }
+
+    @Test
+    void reviewerAdjustmentsStayWithinCaps() {
+        String program = Fixtures.program(List.of(YIWU), List.of(LIANDU));
+        long pairing = Fixtures.pairing(program, YIWU, LIANDU);
+        publishedScheme(program, 2024);
+        values(pairing, "targets", 100, 100);
+        values(pairing, "actuals", 50, 50);
+        run(program);
+        long id = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments").then()
+                .extract().jsonPath().getLong("items[0].id");
+        api().body(Map.of("item", "JOINT_PARK", "points", 3, "reason", "共建园区")).post("/api/v1/assessments/{id}/adjustments", id)
+                .then().statusCode(400).body("errors[0].field", equalTo("points"));
+        api().body(Map.of("item", "NOPE", "points", 1, "reason", "x")).post("/api/v1/assessments/{id}/adjustments", id)
+                .then().statusCode(400).body("errors[0].field", equalTo("item"));
+        api().body(Map.of("item", "JOINT_PARK", "points", 2, "reason", "共建园区")).post("/api/v1/assessments/{id}/adjustments", id)
+                .then().statusCode(200).body("summary.total", comparesEqualTo(new BigDecimal("52.0")))
+                .body("adjustments[0].reason", equalTo("共建园区"));
+        api().get("/api/v1/pairings/{id}/years/2024/score", pairing).then()
+                .body("result.total", comparesEqualTo(new BigDecimal("52.0")));
+        api().body(Map.of("item", "SAFETY", "points", 0, "reason", "事故")).post("/api/v1/assessments/{id}/adjustments", id)
+                .then().statusCode(200).body("summary.passed", equalTo(false)).body("summary.vetoed", equalTo(true))
+                .body("summary.grade", equalTo("FAIL"));
+    }
+
+    @Test
+    void twoConcurrentRunRequestsProduceOneRun() throws Exception {
+        String program = Fixtures.program(List.of(YIWU, NANHU), List.of(LIANDU, CHUNAN));
+        Fixtures.pairing(program, YIWU, LIANDU);
+        Fixtures.pairing(program, NANHU, CHUNAN);
+        publishedScheme(program, 2024);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Long>> requests = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Callable<Long> request = () -> {
+                go.await();
+                return api().body(Map.of("program", program, "year", 2024)).post("/api/v1/assessment-runs").then()
+                        .statusCode(202).extract().jsonPath().getLong("id");
+            };
+            requests.add(pool.submit(request));
+        }
+        go.countDown();
+        long first = requests.get(0).get();
+        long second = requests.get(1).get();
+        pool.shutdown();
+        assertEquals(first, second);
+        api().queryParam("program", program).get("/api/v1/assessment-runs").then().body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void schemesAreValidatedAndImmutableOncePublished() {
+        String program = Fixtures.program(List.of(YIWU), List.of(LIANDU));
+        Map<String, Object> bad = new java.util.HashMap<>(rules());
+        bad.put("tracks", List.of(Map.of("track", "CHAIN_COLLAB", "weight", 50), Map.of("track", "INVEST_INFO", "weight", 40)));
+        api().body(Map.of("program", program, "year", 2024, "name", "x", "rules", bad)).post("/api/v1/scoring-schemes")
+                .then().statusCode(400).body("type", endsWith("/invalid-scheme"))
+                .body("errors.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("rules.")));
+        api().body(Map.of("program", program, "year", 2030, "name", "x", "rules", rules())).post("/api/v1/scoring-schemes")
+                .then().statusCode(400).body("errors[0].field", equalTo("year"));
+        long id = publishedScheme(program, 2024);
+        api().body(Map.of("program", program, "year", 2024, "name", "改", "rules", rules()))
+                .put("/api/v1/scoring-schemes/{id}", id).then().statusCode(409).body("type", endsWith("/scheme-published"));
+        api().body(Map.of("program", program, "year", 2024, "name", "第二版", "rules", rules()))
+                .post("/api/v1/scoring-schemes").then().statusCode(201).body("number", equalTo(2));
+        api().get("/api/v1/scoring-schemes/{id}", id).then().body("name", equalTo("测试办法"))
+                .body("rules.indicators[0].direction", equalTo("HIGHER_IS_BETTER"));
+    }
+
+    @Test
+    void theShippedExampleSchemeIsADraftMarkedAsExample() {
+        api().queryParam("program", "ZJ-MFG-2023").queryParam("year", 2023).get("/api/v1/scoring-schemes").then()
+                .statusCode(200).body("items.find { it.number == 1 }.example", equalTo(true))
+                .body("items.find { it.number == 1 }.status", equalTo("DRAFT"));
+    }
+
+    @Test
+    void aRunWithoutAPublishedSchemeIs409() {
+        String program = Fixtures.program(List.of(YIWU), List.of(LIANDU));
+        api().body(Map.of("program", program, "year", 2024)).post("/api/v1/assessment-runs").then().statusCode(409)
+                .body("type", endsWith("/no-published-scheme"));
+        api().queryParam("program", program).get("/api/v1/assessment-runs").then().body("totalItems", equalTo(0));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
