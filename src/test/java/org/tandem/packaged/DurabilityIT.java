@@ -14,8 +14,8 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * On the embedded default (H2 in file mode), what the service answered 2xx for is still there after the
- * process is killed and started again.
+ * On the embedded default (H2 in file mode), and on PostgreSQL with -Ppostgresql, what the service answered 2xx
+ * for is still there after the process is killed and started again.
  */
 class DurabilityIT {
 

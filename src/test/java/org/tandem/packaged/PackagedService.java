@@ -18,6 +18,7 @@ import java.util.List;
 final class PackagedService implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final String DATASOURCE = "quarkus.datasource.";
 
     private final Path dataDir;
     private final Path log;
@@ -38,7 +39,9 @@ final class PackagedService implements AutoCloseable {
 
     void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dtandem.data-dir=" + dataDir, "-jar", JAR.toString()));
+                "-Dquarkus.http.port=" + port, "-Dtandem.data-dir=" + dataDir));
+        command.addAll(datasourceSettings());
+        command.addAll(List.of("-jar", JAR.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -58,6 +61,15 @@ final class PackagedService implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the service did not become ready in 60 s; see " + log);
+    }
+
+    /**
+     * The datasource settings this JVM was given as system properties (e.g. by {@code -Ppostgresql}), passed on to
+     * the service; none on the embedded default, where the service keeps its H2 files in the data directory.
+     */
+    private static List<String> datasourceSettings() {
+        return System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(DATASOURCE))
+                .sorted().map(name -> "-D" + name + "=" + System.getProperty(name)).toList();
     }
 
     /** Kills the process outright (SIGKILL): no shutdown hook runs, nothing is flushed on the way out. */
