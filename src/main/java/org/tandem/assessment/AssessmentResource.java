@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -32,15 +33,19 @@ import org.tandem.scoring.RankedPairing;
 import org.tandem.scoring.Ranking;
 import org.tandem.scoring.Rounding;
 import org.tandem.scoring.ScoreResult;
+import org.tandem.security.Roles;
 import org.tandem.web.PageRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.security.Authenticated;
+
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessments")
+@Authenticated
 public class AssessmentResource {
 
     private static final String FETCH = "from Assessment a join fetch a.pairing p join fetch p.industrialCounty"
@@ -82,6 +87,7 @@ public class AssessmentResource {
         return detail(require(id));
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
     @POST
     @Path("/{id}/adjustments")
     @Transactional
@@ -111,6 +117,7 @@ public class AssessmentResource {
         return detail(assessment);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
     @POST
     @Path("/{id}/finalize")
     @Transactional
@@ -125,6 +132,7 @@ public class AssessmentResource {
         return detail(assessment);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
     @POST
     @Path("/{id}/reopen")
     @Transactional

@@ -3,6 +3,7 @@ package org.tandem.assessment;
 import java.net.URI;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,14 +25,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.audit.Actor;
 import org.tandem.problem.ProblemException;
+import org.tandem.security.Roles;
 import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
+
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/assessment-runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessment runs")
+@Authenticated
 public class AssessmentRunResource {
 
     private static final String FETCH = "from AssessmentRun r join fetch r.program join fetch r.scheme";
@@ -41,6 +46,7 @@ public class AssessmentRunResource {
     @Inject
     Actor actor;
 
+    @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
     @POST
     @Operation(summary = "Run the annual assessment of a program-year", description = "Scores every active pairing under the latest published scheme, in the background. While a run"
             + " of the program-year is under way, asking again returns that run. COMPUTED assessments are"

@@ -19,9 +19,12 @@ import org.tandem.problem.ProblemException;
 import org.tandem.scheme.Scheme;
 import org.tandem.scoring.Rounding;
 
+import io.quarkus.security.Authenticated;
+
 @Path("/api/v1/pairings/{pairingId}/years/{year}/score")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessments")
+@Authenticated
 public class ScoreResource {
 
     @Inject

@@ -1,30 +1,27 @@
 package org.tandem.audit;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Who is making the current request, for the history of changes. Until authentication exists this is the
- * optional {@code X-Actor} request header, or "anonymous"; the authentication issue replaces it with the
- * authenticated user.
+ * Who is acting: the authenticated user of the current request, or {@code system} for work with no request
+ * (background assessment runs record who asked for them on the run itself).
  */
-@RequestScoped
+@ApplicationScoped
 public class Actor {
 
-    static final String HEADER = "X-Actor";
-    private static final int MAX_LENGTH = 100;
-
     @Inject
-    HttpServerRequest request;
+    CurrentIdentityAssociation identities;
 
     public String name() {
-        String name = request.getHeader(HEADER);
-        if (name == null || name.isBlank()) {
-            return "anonymous";
+        if (!Arc.container().requestContext().isActive()) {
+            return "system";
         }
-        name = name.strip();
-        return name.length() > MAX_LENGTH ? name.substring(0, MAX_LENGTH) : name;
+        SecurityIdentity identity = identities.getIdentity();
+        return identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 }

@@ -3,6 +3,8 @@ package org.tandem.cooperation;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,13 +26,21 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.Money;
 import org.tandem.assessment.YearLock;
 import org.tandem.problem.ProblemException;
+import org.tandem.security.Access;
+import org.tandem.security.Roles;
 import org.tandem.web.Versions;
+
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/activities")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Activities")
+@Authenticated
 public class ActivityResource {
+
+    @Inject
+    Access access;
 
     static final Map<String, String> SORTABLE = Map.of("id", "a.id", "heldOn", "a.heldOn", "kind", "a.kind");
     static final String FETCH = "from CooperationActivity a join fetch a.pairing join fetch a.track";
@@ -43,6 +53,7 @@ public class ActivityResource {
         return Versions.ok(ActivityView.of(activity), activity.version);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @PUT
     @Path("/{id}")
     @Transactional
@@ -50,12 +61,14 @@ public class ActivityResource {
     public RestResponse<ActivityView> updateActivity(@PathParam("id") long id, @Valid @NotNull ActivityInput body,
             @Context Request request) {
         CooperationActivity activity = require(id);
+        access.checkPairing(activity.pairing);
         Versions.checkIfMatch(request, activity.version);
         apply(activity, body);
         activity.persistAndFlush();
         return Versions.ok(ActivityView.of(activity), activity.version);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @DELETE
     @Path("/{id}")
     @Transactional
@@ -63,6 +76,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteActivity(@PathParam("id") long id, @Context Request request) {
         CooperationActivity activity = require(id);
+        access.checkPairing(activity.pairing);
         Versions.checkIfMatch(request, activity.version);
         YearLock.check(activity.pairing.id, List.of(activity.heldOn.getYear()));
         activity.delete();

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -29,15 +31,23 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.pairing.PairingResource;
+import org.tandem.security.Access;
+import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
+
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/pairings/{pairingId}/activities")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Activities")
+@Authenticated
 public class PairingActivityResource {
+
+    @Inject
+    Access access;
 
     @GET
     @Operation(summary = "List a pairing's cooperation activities", description = "Filters: track, kind, year (held in). Sort by id, heldOn (default) or kind.")
@@ -68,6 +78,7 @@ public class PairingActivityResource {
                 CooperationActivity.count("from CooperationActivity a" + filter, params));
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @POST
     @Transactional
     @Operation(summary = "Record a cooperation activity of a pairing")
@@ -76,6 +87,7 @@ public class PairingActivityResource {
             @Valid @NotNull ActivityInput body) {
         CooperationActivity activity = new CooperationActivity();
         activity.pairing = PairingResource.require(pairingId);
+        access.checkPairing(activity.pairing);
         ActivityResource.apply(activity, body);
         activity.persistAndFlush();
         return Versions.created(URI.create("/api/v1/activities/" + activity.id), ActivityView.of(activity),

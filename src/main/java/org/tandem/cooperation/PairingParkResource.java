@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,15 +25,23 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.pairing.PairingResource;
+import org.tandem.security.Access;
+import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
+
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/pairings/{pairingId}/parks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Parks")
+@Authenticated
 public class PairingParkResource {
+
+    @Inject
+    Access access;
 
     @GET
     @Operation(summary = "List the parks a pairing co-built", description = "Sort by id (default), name or establishedOn.")
@@ -44,6 +54,7 @@ public class PairingParkResource {
         return new PageOf<>(items, paging.page, paging.size, CooperationPark.count("pairing.id = :pairing", params));
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @POST
     @Transactional
     @Operation(summary = "Record a park the pairing co-built")
@@ -51,6 +62,7 @@ public class PairingParkResource {
     public RestResponse<ParkView> createPark(@PathParam("pairingId") long pairingId, @Valid @NotNull ParkInput body) {
         CooperationPark park = new CooperationPark();
         park.pairing = PairingResource.require(pairingId);
+        access.checkPairing(park.pairing);
         ParkResource.apply(park, body);
         park.persistAndFlush();
         return Versions.created(URI.create("/api/v1/parks/" + park.id), ParkView.of(park), park.version);

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,15 +28,23 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.pairing.PairingResource;
+import org.tandem.security.Access;
+import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
+
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/pairings/{pairingId}/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Projects")
+@Authenticated
 public class PairingProjectResource {
+
+    @Inject
+    Access access;
 
     @GET
     @Operation(summary = "List a pairing's cooperation projects")
@@ -50,6 +60,7 @@ public class PairingProjectResource {
         return ProjectResource.page(where, params, paging);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @POST
     @Transactional
     @Operation(summary = "Record a cooperation project of a pairing", description = "It starts PLANNED on plannedOn.")
@@ -58,6 +69,7 @@ public class PairingProjectResource {
             @Valid @NotNull ProjectInput body) {
         CooperationProject project = new CooperationProject();
         project.pairing = PairingResource.require(pairingId);
+        access.checkPairing(project.pairing);
         project.status = ProjectStatus.PLANNED;
         ProjectResource.apply(project, body);
         project.persistAndFlush();

@@ -18,9 +18,12 @@ import org.tandem.pairing.PairingStatus;
 import org.tandem.problem.ProblemException;
 import org.tandem.program.Program;
 
+import io.quarkus.security.Authenticated;
+
 @Path("/api/v1/programs/{code}/park-coverage")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Parks")
+@Authenticated
 public class ParkCoverageResource {
 
     @GET

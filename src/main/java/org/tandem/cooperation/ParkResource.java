@@ -3,6 +3,8 @@ package org.tandem.cooperation;
 import java.math.RoundingMode;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,13 +24,21 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.problem.ProblemException;
+import org.tandem.security.Access;
+import org.tandem.security.Roles;
 import org.tandem.web.Versions;
+
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/parks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Parks")
+@Authenticated
 public class ParkResource {
+
+    @Inject
+    Access access;
 
     static final Map<String, String> SORTABLE = Map.of("id", "p.id", "name", "p.name", "establishedOn",
             "p.establishedOn");
@@ -43,6 +53,7 @@ public class ParkResource {
         return Versions.ok(ParkView.of(park), park.version);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @PUT
     @Path("/{id}")
     @Transactional
@@ -50,12 +61,14 @@ public class ParkResource {
     public RestResponse<ParkView> updatePark(@PathParam("id") long id, @Valid @NotNull ParkInput body,
             @Context Request request) {
         CooperationPark park = require(id);
+        access.checkPairing(park.pairing);
         Versions.checkIfMatch(request, park.version);
         apply(park, body);
         park.persistAndFlush();
         return Versions.ok(ParkView.of(park), park.version);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @DELETE
     @Path("/{id}")
     @Transactional
@@ -63,6 +76,7 @@ public class ParkResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deletePark(@PathParam("id") long id, @Context Request request) {
         CooperationPark park = require(id);
+        access.checkPairing(park.pairing);
         Versions.checkIfMatch(request, park.version);
         park.delete();
         CooperationPark.flush();

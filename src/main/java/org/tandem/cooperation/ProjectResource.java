@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -35,15 +37,23 @@ import org.tandem.Money;
 import org.tandem.assessment.YearLock;
 import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
+import org.tandem.security.Access;
+import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
+
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Projects")
+@Authenticated
 public class ProjectResource {
+
+    @Inject
+    Access access;
 
     static final Map<String, String> SORTABLE = Map.of("id", "p.id", "plannedOn", "p.plannedOn", "title",
             "p.title", "status", "p.status", "investment", "p.investment");
@@ -99,6 +109,7 @@ public class ProjectResource {
         return Versions.ok(ProjectView.of(project), project.version);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @PUT
     @Path("/{id}")
     @Transactional
@@ -106,12 +117,14 @@ public class ProjectResource {
     public RestResponse<ProjectView> updateProject(@PathParam("id") long id, @Valid @NotNull ProjectInput body,
             @Context Request request) {
         CooperationProject project = require(id);
+        access.checkPairing(project.pairing);
         Versions.checkIfMatch(request, project.version);
         apply(project, body);
         project.persistAndFlush();
         return Versions.ok(ProjectView.of(project), project.version);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @DELETE
     @Path("/{id}")
     @Transactional
@@ -119,12 +132,14 @@ public class ProjectResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteProject(@PathParam("id") long id, @Context Request request) {
         CooperationProject project = require(id);
+        access.checkPairing(project.pairing);
         Versions.checkIfMatch(request, project.version);
         YearLock.check(project.pairing.id, project.stepYears());
         project.delete();
         CooperationProject.flush();
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @POST
     @Path("/{id}/transitions")
     @Transactional
@@ -133,6 +148,7 @@ public class ProjectResource {
     public RestResponse<ProjectView> transitionProject(@PathParam("id") long id, @Valid @NotNull Transition body,
             @Context Request request) {
         CooperationProject project = require(id);
+        access.checkPairing(project.pairing);
         Versions.checkIfMatch(request, project.version);
         // Earlier years' figures do not change with a later step, so only the step's own year must be open.
         YearLock.check(project.pairing.id, List.of(body.on().getYear()));

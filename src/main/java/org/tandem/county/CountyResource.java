@@ -24,10 +24,12 @@ import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/counties")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Counties")
+@Authenticated
 public class CountyResource {
 
     private static final Map<String, String> SORTABLE = Map.of("code", "code", "name", "name", "cityCode", "cityCode");

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,15 +32,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.problem.ProblemException;
 import org.tandem.scoring.Direction;
+import org.tandem.security.Roles;
 import org.tandem.track.Track;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
 
+import io.quarkus.security.Authenticated;
+
 @Path("/api/v1/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicators")
+@Authenticated
 public class IndicatorResource {
 
     private static final Map<String, String> SORTABLE = Map.of("code", "i.code", "track", "t.position");
@@ -80,6 +85,7 @@ public class IndicatorResource {
         return Versions.ok(IndicatorView.of(indicator), indicator.version);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Transactional
     @Operation(summary = "Add an indicator to the catalogue", description = "A DERIVED indicator needs a derivation whose measure fits its records (400 naming the field). "
@@ -100,6 +106,7 @@ public class IndicatorResource {
                 indicator.version);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{code}")
     @Transactional

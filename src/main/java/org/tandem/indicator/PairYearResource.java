@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -38,9 +39,13 @@ import org.tandem.pairing.Pairing;
 import org.tandem.pairing.PairingResource;
 import org.tandem.problem.Problem;
 import org.tandem.problem.ProblemException;
+import org.tandem.security.Access;
+import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
+
+import io.quarkus.security.Authenticated;
 
 /**
  * Targets, actuals, their history and progress for one pairing in one year. Targets and actuals of a
@@ -50,13 +55,17 @@ import org.tandem.web.Versions;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Targets and actuals")
+@Authenticated
 public class PairYearResource {
+
+    @Inject
+    Access access;
 
     private static final String BULK = " Bulk and all-or-nothing: every item is checked first (400 naming items[i].indicator "
             + "or items[i].value: unknown, inactive or duplicated indicator, negative value, more than 4 decimals) and "
             + "nothing is written unless all pass. Listed items are upserted; items not listed stay as they are; "
             + "an item with value null removes that value. Every change is kept in the history with the old and new "
-            + "value, the actor (X-Actor header until authentication exists) and the reason, which is required "
+            + "value, the actor and the reason, which is required "
             + "(400 naming reason) once the pair-year's actuals were ever submitted. The year must be within the "
             + "program's years (400 naming year).";
     private static final Map<String, String> HISTORY_SORTABLE = Map.of("occurredAt", "occurredAt");
@@ -75,6 +84,7 @@ public class PairYearResource {
         return Versions.ok(targets(pairing, year), PairYear.etag(pairYear));
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @PUT
     @Path("/targets")
     @Transactional
@@ -96,6 +106,7 @@ public class PairYearResource {
         return Versions.ok(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @PUT
     @Path("/actuals")
     @Transactional
@@ -109,6 +120,7 @@ public class PairYearResource {
         return Versions.ok(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @POST
     @Path("/actuals/submit")
     @Transactional
@@ -119,6 +131,7 @@ public class PairYearResource {
         return step(id, year, ChangeAction.SUBMIT, body, request);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
     @POST
     @Path("/actuals/approve")
     @Transactional
@@ -129,6 +142,7 @@ public class PairYearResource {
         return step(id, year, ChangeAction.APPROVE, body, request);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
     @POST
     @Path("/actuals/return")
     @Transactional
@@ -218,6 +232,7 @@ public class PairYearResource {
 
     /** Checks every item, then applies all of them and records each change; nothing is written on any error. */
     private PairYear write(Pairing pairing, int year, ValueKind kind, ValuesInput body, Request request) {
+        access.checkPairing(pairing);
         YearLock.check(pairing.id, List.of(year));
         PairYear pairYear = PairYear.find(pairing.id, year);
         Versions.checkIfMatch(request, PairYear.etag(pairYear));
@@ -303,6 +318,9 @@ public class PairYearResource {
 
     private RestResponse<ActualsView> step(long id, int year, ChangeAction action, StepInput body, Request request) {
         Pairing pairing = pairingIn(id, year);
+        if (action == ChangeAction.SUBMIT) {
+            access.checkPairing(pairing);
+        }
         YearLock.check(id, List.of(year));
         PairYear pairYear = PairYear.find(id, year);
         Versions.checkIfMatch(request, PairYear.etag(pairYear));

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,14 +36,18 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.county.County;
 import org.tandem.problem.ProblemException;
 import org.tandem.program.Program;
+import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
+
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/pairings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Pairings")
+@Authenticated
 public class PairingResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
@@ -84,6 +89,7 @@ public class PairingResource {
         return Versions.ok(PairingView.of(pairing), pairing.version);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Transactional
     @Operation(summary = "Pair an industrial county with a mountain county in a program", description = "409 when a rule is broken: the problem type names it (same-county, not-designated-industrial, not-designated-mountain, county-already-paired).")
@@ -98,6 +104,7 @@ public class PairingResource {
                 pairing.version);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{id}")
     @Transactional
@@ -116,6 +123,7 @@ public class PairingResource {
         return Versions.ok(PairingView.of(pairing), pairing.version);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PATCH
     @Path("/{id}")
     @Transactional
@@ -141,6 +149,7 @@ public class PairingResource {
         return Versions.ok(PairingView.of(pairing), pairing.version);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{id}")
     @Transactional

@@ -31,6 +31,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 /**
  * The one place where exceptions become {@code application/problem+json}. Messages are written here,
  * never copied from exceptions, so no class name or stack trace reaches a client.
@@ -58,6 +62,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.status(), e.code(), e.title(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Response problem = respond(401, "unauthorized", "Unauthorized",
+                "send a valid bearer token: Authorization: Bearer <token> (POST /api/v1/auth/token issues one)", null,
+                uri);
+        return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "forbidden", "Forbidden", "your role does not allow this", null, uri);
     }
 
     @ServerExceptionMapper

@@ -43,6 +43,14 @@ public class ProblemResponsesFilter implements OASFilter {
                 PathItem.HttpMethod method = op.getKey();
                 Operation operation = op.getValue();
                 add(operation, "400", APIResponseKind.BadRequest);
+                // Everything needs a bearer token unless it says otherwise (the token endpoint says security: []).
+                if (operation.getSecurity() == null) {
+                    operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
+                }
+                if (!operation.getSecurity().isEmpty()) {
+                    add(operation, "401", APIResponseKind.Unauthorized);
+                    add(operation, "403", APIResponseKind.Forbidden);
+                }
                 if (single) {
                     add(operation, "404", APIResponseKind.NotFound);
                 }
@@ -99,6 +107,8 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private enum APIResponseKind {
         BadRequest("Invalid input: malformed JSON, wrong type, failed validation"),
+        Unauthorized("No valid bearer token"),
+        Forbidden("The caller's role, or county, does not allow this"),
         NotFound("No such resource"),
         Conflict("Conflicts with the current state or a rule; the problem type names the rule"),
         PreconditionFailed("If-Match does not match the current ETag"),

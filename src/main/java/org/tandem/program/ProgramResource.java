@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,14 +34,18 @@ import org.tandem.county.County;
 import org.tandem.county.CountyRef;
 import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
+import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
+
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/programs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Programs")
+@Authenticated
 public class ProgramResource {
 
     private static final Map<String, String> SORTABLE = Map.of("code", "code", "name", "name", "startYear",
@@ -62,6 +67,7 @@ public class ProgramResource {
         return Versions.ok(ProgramView.of(program), program.version);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Transactional
     @Operation(summary = "Create a program")
@@ -82,6 +88,7 @@ public class ProgramResource {
                 program.version);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{code}")
     @Transactional
@@ -99,6 +106,7 @@ public class ProgramResource {
         return Versions.ok(ProgramView.of(program), program.version);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{code}")
     @Transactional
@@ -123,6 +131,7 @@ public class ProgramResource {
         return Versions.ok(designationsOf(program), program.version);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{code}/counties")
     @Transactional

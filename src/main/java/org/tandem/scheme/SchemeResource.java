@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -36,14 +37,18 @@ import org.tandem.problem.ProblemException;
 import org.tandem.program.Program;
 import org.tandem.scoring.SchemeValidator;
 import org.tandem.scoring.Violation;
+import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
+
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/scoring-schemes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Scoring schemes")
+@Authenticated
 public class SchemeResource {
 
     private static final Map<String, String> SORTABLE = Map.of("id", "s.id", "year", "s.year", "number",
@@ -79,6 +84,7 @@ public class SchemeResource {
         return new PageOf<>(items, paging.page, paging.size, Scheme.count("from Scheme s" + filter, params));
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
     @POST
     @Transactional
     @Operation(summary = "Create a draft scoring scheme, the next version of its program-year", description = "The rules are checked as a whole (weights sum to 100, points within a track sum to its weight,"
@@ -114,6 +120,7 @@ public class SchemeResource {
         return Versions.ok(view(scheme), scheme.version);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
     @PUT
     @Path("/{id}")
     @Transactional
@@ -132,6 +139,7 @@ public class SchemeResource {
         return Versions.ok(view(scheme), scheme.version);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
     @POST
     @Path("/{id}/publish")
     @Transactional

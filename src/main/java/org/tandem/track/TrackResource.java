@@ -14,10 +14,12 @@ import org.tandem.problem.ProblemException;
 import org.tandem.web.PageOf;
 
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/tracks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tracks")
+@Authenticated
 public class TrackResource {
 
     @GET

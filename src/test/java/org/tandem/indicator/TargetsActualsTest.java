@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.tandem.support.Api;
 import org.tandem.support.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -94,22 +95,24 @@ class TargetsActualsTest {
     @Test
     void submittedActualsAreLockedUntilReturnedAndLaterChangesNeedAReason() {
         long pairing = Fixtures.yiwuLiandu();
+        String liandu = Fixtures.user("county-editor", Fixtures.LIANDU);
+        String reviewer = Fixtures.user("assessor", null);
         String actuals = "/api/v1/pairings/" + pairing + "/years/2024/actuals";
-        api().header("X-Actor", "liandu-staff").body(bulk(null, item(LEAN, 8), item(LEADS, 25))).put(actuals)
+        Api.as(liandu, Fixtures.PASSWORD).body(bulk(null, item(LEAN, 8), item(LEADS, 25))).put(actuals)
                 .then().statusCode(200).body("state", equalTo("DRAFT")).body("items", hasSize(2));
-        api().header("X-Actor", "liandu-staff").post(actuals + "/submit").then().statusCode(200)
+        Api.as(liandu, Fixtures.PASSWORD).post(actuals + "/submit").then().statusCode(200)
                 .body("state", equalTo("SUBMITTED")).body("everSubmitted", equalTo(true));
 
         api().body(bulk("typo", item(LEAN, 10))).put(actuals).then().statusCode(409)
                 .body("type", equalTo("/problems/actuals-locked"));
         api().body(Map.of()).post(actuals + "/return").then().statusCode(400)
                 .body("errors[0].field", equalTo("comment"));
-        api().header("X-Actor", "province-reviewer").body(Map.of("comment", "标杆项目数与台账不符"))
+        Api.as(reviewer, Fixtures.PASSWORD).body(Map.of("comment", "标杆项目数与台账不符"))
                 .post(actuals + "/return").then().statusCode(200).body("state", equalTo("DRAFT"));
 
         api().body(bulk(null, item(LEAN, 10))).put(actuals).then().statusCode(400)
                 .body("errors[0].field", equalTo("reason"));
-        api().header("X-Actor", "liandu-staff").body(bulk("按台账更正为10个", item(LEAN, 10))).put(actuals).then()
+        Api.as(liandu, Fixtures.PASSWORD).body(bulk("按台账更正为10个", item(LEAN, 10))).put(actuals).then()
                 .statusCode(200).body("items.find { it.indicator == 'LEAN_BENCHMARK_PROJECTS' }.value",
                         numberEqualTo(10));
 
@@ -119,14 +122,14 @@ class TargetsActualsTest {
                 .body("items[0].action", equalTo("SET"))
                 .body("items[0].oldValue", numberEqualTo(8))
                 .body("items[0].newValue", numberEqualTo(10))
-                .body("items[0].actor", equalTo("liandu-staff"))
+                .body("items[0].actor", equalTo(liandu))
                 .body("items[0].reason", equalTo("按台账更正为10个"))
                 .body("items[1].oldValue", nullValue())
                 .body("items[1].newValue", numberEqualTo(8))
                 .body("items[1].reason", nullValue());
         api().queryParam("kind", "WORKFLOW").get("/api/v1/pairings/{id}/years/2024/history", pairing).then()
                 .body("items.action", equalTo(List.of("RETURN", "SUBMIT")))
-                .body("items[0].actor", equalTo("province-reviewer"))
+                .body("items[0].actor", equalTo(reviewer))
                 .body("items[0].reason", equalTo("标杆项目数与台账不符"))
                 .body("items[0].fromState", equalTo("SUBMITTED")).body("items[0].toState", equalTo("DRAFT"));
 
@@ -166,7 +169,7 @@ class TargetsActualsTest {
         api().queryParam("indicator", LEAN).get("/api/v1/pairings/{id}/years/2023/history", pairing).then()
                 .body("items[0].action", equalTo("REMOVE")).body("items[0].kind", equalTo("TARGET"))
                 .body("items[0].oldValue", numberEqualTo(5))
-                .body("items[0].actor", equalTo("anonymous"));
+                .body("items[0].actor", equalTo("admin"));
         // Removing what is not there, or setting the same value again, changes nothing.
         api().body(bulk(null, item(LEAN, null), item(LEADS, new BigDecimal("30.00")))).put(targets).then()
                 .statusCode(200);

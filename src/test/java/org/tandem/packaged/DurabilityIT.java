@@ -24,7 +24,8 @@ class DurabilityIT {
         Path dataDir = Files.createTempDirectory("tandem-durability");
         try (PackagedService service = new PackagedService(dataDir)) {
             service.start();
-            RequestSpecification api = given().baseUri(service.baseUri()).contentType(ContentType.JSON);
+            RequestSpecification api = given().baseUri(service.baseUri()).contentType(ContentType.JSON).auth()
+                    .oauth2(service.adminToken());
             api.body(Map.of("code", "DURABLE-1", "name", "持久测试", "startYear", 2023, "endYear", 2025))
                     .post("/api/v1/programs").then().statusCode(201);
             api.body(Map.of("industrial", List.of("330782"), "mountain", List.of("331102")))

@@ -25,6 +25,14 @@ final class PackagedService implements AutoCloseable {
     private final int port;
     private Process process;
 
+    private String adminPassword = ADMIN_PASSWORD;
+
+    /** Starts with this admin password instead of the usual one. */
+    PackagedService withAdminPassword(String password) {
+        this.adminPassword = password;
+        return this;
+    }
+
     PackagedService(Path dataDir) throws IOException {
         this.dataDir = dataDir;
         this.log = dataDir.resolve("service.log");
@@ -33,13 +41,24 @@ final class PackagedService implements AutoCloseable {
         }
     }
 
+    /** The admin password the service is started with: the prod profile refuses the test profile's one. */
+    static final String ADMIN_PASSWORD = "packaged-admin-password";
+
+    /** A bearer token of the admin, from the service's own token endpoint. */
+    String adminToken() {
+        return io.restassured.RestAssured.given().baseUri(baseUri()).contentType("application/json")
+                .body(java.util.Map.of("username", "admin", "password", ADMIN_PASSWORD)).post("/api/v1/auth/token")
+                .then().statusCode(200).extract().path("accessToken");
+    }
+
     String baseUri() {
         return "http://localhost:" + port;
     }
 
     void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dtandem.data-dir=" + dataDir));
+                "-Dquarkus.http.port=" + port, "-Dtandem.data-dir=" + dataDir,
+                "-Dtandem.admin.initial-password=" + adminPassword));
         command.addAll(datasourceSettings());
         command.addAll(List.of("-jar", JAR.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true)

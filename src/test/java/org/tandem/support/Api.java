@@ -37,13 +37,34 @@ public final class Api {
     private Api() {
     }
 
-    /** A JSON request whose response must agree with the contract. */
+    /** The test profile's admin password (application.properties). */
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A JSON request as the admin, whose response must agree with the contract. */
     public static RequestSpecification api() {
+        return as("admin", ADMIN_PASSWORD);
+    }
+
+    /** A JSON request as the given user of the built-in identity provider. */
+    public static RequestSpecification as(String username, String password) {
+        String token = TOKENS.computeIfAbsent(username + "\u0000" + password, k -> token(username, password));
+        return anonymous().auth().oauth2(token);
+    }
+
+    /** A JSON request with no token. */
+    public static RequestSpecification anonymous() {
         return given().config(EXACT_NUMBERS).filter(CONTRACT).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    public static String token(String username, String password) {
+        return given().contentType(ContentType.JSON).body(java.util.Map.of("username", username, "password", password))
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
     }
 
     /** A request the contract does not describe (unknown paths, wrong methods): no contract check. */
     public static RequestSpecification raw() {
-        return given();
+        return given().auth().oauth2(TOKENS.computeIfAbsent("admin\u0000" + ADMIN_PASSWORD,
+                k -> token("admin", ADMIN_PASSWORD)));
     }
 }

@@ -49,6 +49,24 @@ public final class Fixtures {
                 .post("/api/v1/pairings").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** The password of every user a test creates. */
+    public static final String PASSWORD = "a-test-password";
+
+    /**
+     * Creates a user of the built-in identity provider with one role (and, for a county editor, its county);
+     * returns the unique username. Log in with {@link Api#as(String, String)} and {@link #PASSWORD}.
+     */
+    public static String user(String role, String county) {
+        String username = uniqueCode(role).toLowerCase();
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("username", username, "password", PASSWORD,
+                "roles", List.of(role)));
+        if (county != null) {
+            body.put("county", county);
+        }
+        api().body(body).post("/api/v1/users").then().statusCode(201);
+        return username;
+    }
+
     /** A program with one pairing of Yiwu and Liandu; returns the pairing's id. */
     public static long yiwuLiandu() {
         return pairing(program(List.of(YIWU), List.of(LIANDU)), YIWU, LIANDU);

@@ -1,0 +1,27 @@
+package org.tandem.audit;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import org.hibernate.annotations.Immutable;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One recorded change. Written by {@link AuditLog} only; immutable here, so it can be read and never changed. */
+@Entity
+@Immutable
+public class AuditEvent extends PanacheEntityBase {
+
+    @Id
+    public Long id;
+    public OffsetDateTime occurredAt;
+    public String actor;
+    public String action;
+    public String entityType;
+    public String entityId;
+    public String beforeState;
+    public String afterState;
+    public String requestId;
+}

@@ -1,0 +1,22 @@
+package org.tandem.audit;
+
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+@Schema(name = "AuditEvent")
+public record AuditEventView(@Schema(required = true) long id, @Schema(required = true) OffsetDateTime occurredAt,
+        @Schema(required = true) String actor,
+        @Schema(required = true, description = "CREATE, UPDATE, DELETE or LOGIN_FAILED") String action,
+        @Schema(required = true, examples = "Pairing") String entityType, String entityId,
+        @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "The values before the change") String before,
+        @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "The values after the change") String after,
+        String requestId) {
+
+    static AuditEventView of(AuditEvent e) {
+        return new AuditEventView(e.id, e.occurredAt, e.actor, e.action, e.entityType, e.entityId, e.beforeState,
+                e.afterState, e.requestId);
+    }
+}

@@ -1,0 +1,101 @@
+package org.tandem.audit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hibernate.Hibernate;
+import org.hibernate.Interceptor;
+import org.hibernate.type.Type;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+
+/**
+ * Records every create, update and delete of an entity, with its values before and after, as it happens:
+ * one place for the whole service, so no write can forget its audit. Secrets are left out.
+ */
+@PersistenceUnitExtension
+@ApplicationScoped
+public class AuditInterceptor implements Interceptor {
+
+    /** Never recorded: the signing key's entity holds a private key. */
+    private static final Set<String> UNAUDITED = Set.of("SigningKey", "AuditEvent");
+    /** Never written into an event. */
+    private static final Set<String> SECRET = Set.of("passwordHash", "privateKey");
+
+    @Inject
+    AuditLog log;
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public boolean onPersist(Object entity, Object id, Object[] state, String[] names, Type[] types) {
+        record("CREATE", entity, id, null, state, names);
+        return false;
+    }
+
+    @Override
+    public boolean onFlushDirty(Object entity, Object id, Object[] current, Object[] previous, String[] names,
+            Type[] types) {
+        record("UPDATE", entity, id, previous, current, names);
+        return false;
+    }
+
+    @Override
+    public void onRemove(Object entity, Object id, Object[] state, String[] names, Type[] types) {
+        record("DELETE", entity, id, state, null, names);
+    }
+
+    private void record(String action, Object entity, Object id, Object[] before, Object[] after, String[] names) {
+        String type = Hibernate.getClass(entity).getSimpleName();
+        if (UNAUDITED.contains(type)) {
+            return;
+        }
+        log.record(action, type, id, write(before, names), write(after, names));
+    }
+
+    private String write(Object[] state, String[] names) {
+        if (state == null) {
+            return null;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            if (!SECRET.contains(names[i])) {
+                values.put(names[i], plain(state[i]));
+            }
+        }
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            return "{\"unwritable\":true}";
+        }
+    }
+
+    /** Other entities are written as their identifier, so an event never drags in a graph. */
+    private static Object plain(Object value) {
+        if (value == null || value instanceof Number || value instanceof String || value instanceof Boolean
+                || value instanceof Enum<?> || value instanceof java.time.temporal.Temporal) {
+            return value;
+        }
+        if (value.getClass().isAnnotationPresent(jakarta.persistence.Entity.class)
+                || Hibernate.getClass(value).isAnnotationPresent(jakarta.persistence.Entity.class)) {
+            Object id = io.quarkus.hibernate.orm.panache.Panache.getEntityManager().getEntityManagerFactory()
+                    .getPersistenceUnitUtil().getIdentifier(value);
+            return id;
+        }
+        // Copied only when already loaded: loading a collection in the middle of a flush is not allowed.
+        if (value instanceof Map<?, ?> map) {
+            return Hibernate.isInitialized(map) ? new java.util.TreeMap<>(map) : "(not loaded)";
+        }
+        if (value instanceof java.util.Collection<?> collection) {
+            return Hibernate.isInitialized(collection) ? new java.util.ArrayList<>(collection) : "(not loaded)";
+        }
+        return value.toString();
+    }
+}

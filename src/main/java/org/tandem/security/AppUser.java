@@ -1,0 +1,61 @@
+package org.tandem.security;
+
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A user of the built-in identity provider. The password is only ever held as a bcrypt hash. */
+@Entity
+public class AppUser extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(generator = "app_user_seq")
+    @SequenceGenerator(name = "app_user_seq", sequenceName = "app_user_seq", allocationSize = 50)
+    public Long id;
+    public String username;
+    public String displayName;
+    @Enumerated(EnumType.STRING)
+    public UserKind kind;
+    public String passwordHash;
+    /** The county a county editor is bound to; null for other roles. */
+    public String countyCode;
+    public boolean enabled;
+    public int failedLogins;
+    public OffsetDateTime lockedUntil;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role")
+    public Set<String> roles = new HashSet<>();
+    @Version
+    public long version;
+    @CreationTimestamp
+    public OffsetDateTime createdAt;
+    @UpdateTimestamp
+    public OffsetDateTime updatedAt;
+
+    public static AppUser findByUsername(String username) {
+        return find("username", username).firstResult();
+    }
+
+    public boolean isLocked(OffsetDateTime now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+}

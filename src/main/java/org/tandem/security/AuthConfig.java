@@ -1,0 +1,52 @@
+package org.tandem.security;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Tandem's own authentication settings. */
+@ConfigMapping(prefix = "tandem.auth")
+public interface AuthConfig {
+
+    /** The built-in identity provider: users in the database, tokens from POST /api/v1/auth/token. */
+    Builtin builtin();
+
+    /** The province's identity provider (OIDC/Keycloak style); off unless an issuer is set. */
+    External external();
+
+    /** Failed logins in a row before an account is locked for {@link #lockDuration()}. */
+    @WithDefault("5")
+    int maxFailedLogins();
+
+    @WithDefault("PT15M")
+    Duration lockDuration();
+
+    interface Builtin {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("tandem")
+        String issuer();
+
+        @WithDefault("PT15M")
+        Duration tokenLifetime();
+    }
+
+    interface External {
+        /** The issuer ({@code iss}) of the province's tokens, e.g. https://sso.example.gov.cn/realms/zj. */
+        Optional<String> issuer();
+
+        /** Where its public keys are published (JWKS), e.g. …/protocol/openid-connect/certs. */
+        Optional<String> jwksUrl();
+
+        /** The claim holding the roles, as a path: Keycloak puts realm roles at realm_access/roles. */
+        @WithDefault("groups")
+        String rolesClaim();
+
+        /** The claim holding a county editor's county code. */
+        @WithDefault("county")
+        String countyClaim();
+    }
+}

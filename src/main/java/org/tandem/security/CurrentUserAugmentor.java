@@ -1,0 +1,61 @@
+package org.tandem.security;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Completes the identity of a verified token. For the built-in provider the user is read again, so a
+ * disabled user is refused at once and a change of roles applies without waiting for the token to expire.
+ * The county a county editor is bound to becomes the identity's {@code county} attribute.
+ */
+@ApplicationScoped
+public class CurrentUserAugmentor implements SecurityIdentityAugmentor {
+
+    public static final String COUNTY = "county";
+
+    @Inject
+    AuthConfig config;
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        if (config.builtin().issuer().equals(token.getIssuer())) {
+            return context.runBlocking(() -> fromDatabase(identity, token));
+        }
+        Object county = token.getClaim(config.external().countyClaim());
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
+                .addAttribute(COUNTY, county == null ? null : county.toString()).build());
+    }
+
+    private SecurityIdentity fromDatabase(SecurityIdentity identity, JsonWebToken token) {
+        record Current(boolean enabled, Set<String> roles, String county) {
+        }
+        Current user = QuarkusTransaction.requiringNew().call(() -> {
+            AppUser found = AppUser.findByUsername(token.getName());
+            return found == null ? null : new Current(found.enabled, Set.copyOf(found.roles), found.countyCode);
+        });
+        if (user == null || !user.enabled()) {
+            throw new AuthenticationFailedException("the token's user is unknown or disabled");
+        }
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder().setPrincipal(token)
+                .addCredentials(identity.getCredentials()).addRoles(user.roles()).setAnonymous(false);
+        if (user.county() != null) {
+            builder.addAttribute(COUNTY, user.county());
+        }
+        return builder.build();
+    }
+}

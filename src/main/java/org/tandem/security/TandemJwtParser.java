@@ -1,0 +1,109 @@
+package org.tandem.security;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+
+import javax.crypto.SecretKey;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+
+/**
+ * Verifies bearer tokens from either of Tandem's two sources, chosen by the token's issuer: the built-in
+ * provider (signed with the key in the database) and, when configured, the province's identity provider
+ * (keys from its JWKS). Any other issuer is refused. Replaces smallrye-jwt's single-issuer parser.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class TandemJwtParser implements JWTParser {
+
+    @Inject
+    SigningKeys keys;
+    @Inject
+    AuthConfig config;
+
+    private final DefaultJWTParser unverified = new DefaultJWTParser();
+    private volatile DefaultJWTParser builtin;
+    private volatile DefaultJWTParser external;
+
+    @Override
+    public JsonWebToken parse(String token) throws ParseException {
+        String issuer = unverified.parseOnly(token).getIssuer();
+        if (config.builtin().enabled() && config.builtin().issuer().equals(issuer)) {
+            return builtin().parse(token);
+        }
+        if (issuer != null && config.external().issuer().filter(issuer::equals).isPresent()) {
+            return external().parse(token);
+        }
+        throw new ParseException("the token's issuer is not trusted");
+    }
+
+    private DefaultJWTParser builtin() {
+        if (builtin == null) {
+            builtin = new DefaultJWTParser(new JWTAuthContextInfo(keys.publicKey(), config.builtin().issuer()));
+        }
+        return builtin;
+    }
+
+    private DefaultJWTParser external() throws ParseException {
+        if (external == null) {
+            JWTAuthContextInfo context = new JWTAuthContextInfo();
+            context.setIssuedBy(config.external().issuer().orElseThrow());
+            context.setPublicKeyLocation(config.external().jwksUrl()
+                    .orElseThrow(() -> new ParseException("tandem.auth.external.jwks-url is not configured")));
+            context.setGroupsPath(config.external().rolesClaim());
+            external = new DefaultJWTParser(context);
+        }
+        return external;
+    }
+
+    @Override
+    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
+        return new DefaultJWTParser(context).parse(token);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
+        return unverified.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
+        return unverified.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, String secret) throws ParseException {
+        return unverified.verify(token, secret);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
+        return unverified.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
+        return unverified.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, String secret) throws ParseException {
+        return unverified.decrypt(token, secret);
+    }
+
+    @Override
+    public JsonWebToken parseOnly(String token) throws ParseException {
+        return unverified.parseOnly(token);
+    }
+}
