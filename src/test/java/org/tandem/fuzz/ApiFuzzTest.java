@@ -352,7 +352,7 @@ class ApiFuzzTest {
      * problem body) before the service sees it.
      */
     private static String inUri(String value) {
-        return value.length() > 300 ? value.substring(0, 300) : value;
+        return value.length() > 100 ? value.substring(0, 100) : value;
     }
 
     private static String text(JsonNode value) {
