@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -103,6 +104,12 @@ public class ProblemMappers {
         return jsonProblem(e, uri);
     }
 
+    /** Declared apart so that parser limits (nesting depth, number length) are never taken for anything else. */
+    @ServerExceptionMapper
+    public Response jsonLimits(StreamConstraintsException e, UriInfo uri) {
+        return jsonProblem(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
@@ -124,6 +131,10 @@ public class ProblemMappers {
         if (e instanceof NotSupportedException) {
             return respond(415, "unsupported-media-type", "Unsupported media type",
                     "send the body as application/json", null, uri);
+        }
+        if (status == 413) {
+            // A chunked body found too large while Quarkus REST reads it.
+            return respond(413, "too-large", "Payload too large", "the body is larger than the limit", null, uri);
         }
         if (status >= 500) {
             return internalError(e, uri);
@@ -168,6 +179,10 @@ public class ProblemMappers {
     }
 
     private Response jsonProblem(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof StreamConstraintsException) {
+            return respond(400, "malformed-json", "Malformed JSON",
+                    "the body is nested too deeply, or a number or string in it is too long", null, uri);
+        }
         if (e instanceof JsonParseException parse) {
             String where = parse.getLocation() == null ? ""
                     : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();

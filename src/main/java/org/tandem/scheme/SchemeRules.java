@@ -43,13 +43,13 @@ public record SchemeRules(
     static final BigDecimal DEFAULT_PASS_MARK = BigDecimal.valueOf(60);
 
     @Schema(name = "TrackWeightRule")
-    public record TrackWeightRule(@NotBlank @Schema(required = true, examples = "PROJECT_COOP") String track,
+    public record TrackWeightRule(@NotBlank @Size(max = 32) @Schema(required = true, examples = "PROJECT_COOP") String track,
             @NotNull @DecimalMin("0") @Digits(integer = 3, fraction = 2) @Schema(required = true, examples = "20") BigDecimal weight) {
     }
 
     @Schema(name = "IndicatorPoints")
     public record IndicatorPoints(
-            @NotBlank @Schema(required = true, examples = "PROJECTS_IN_PRODUCTION") String indicator,
+            @NotBlank @Size(max = 48) @Schema(required = true, examples = "PROJECTS_IN_PRODUCTION") String indicator,
             @NotNull @DecimalMin("0") @Digits(integer = 3, fraction = 2) @Schema(required = true, examples = "10") BigDecimal points,
             @NotNull @Valid @Schema(required = true) FunctionRule function,
             @Schema(description = "When the target or actual is missing; default ZERO_POINTS") MissingRule missing,

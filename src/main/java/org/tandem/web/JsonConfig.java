@@ -3,6 +3,7 @@ package org.tandem.web;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -15,13 +16,20 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Strict JSON in, plain JSON out: a wrong type is an error rather than a guess ("2024" is not a year,
- * 2024.5 is not an integer), and BigDecimal money is written as plain digits.
+ * 2024.5 is not an integer), and BigDecimal money is written as plain digits. The parser refuses JSON nested
+ * deeper than {@value #MAX_NESTING_DEPTH} levels (no request needs more than a handful) and numbers longer than
+ * {@value #MAX_NUMBER_LENGTH} characters, before any of it is turned into objects.
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
 
+    public static final int MAX_NESTING_DEPTH = 64;
+    public static final int MAX_NUMBER_LENGTH = 100;
+
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH).build());
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

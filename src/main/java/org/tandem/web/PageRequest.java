@@ -17,9 +17,13 @@ import io.quarkus.panache.common.Sort;
 /** The {@code page}, {@code size} and {@code sort} query parameters every list takes. */
 public class PageRequest {
 
+    /** So that page × size stays a valid row offset. */
+    public static final int MAX_PAGE = 1_000_000;
+
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
+    @Max(MAX_PAGE)
     @Parameter(description = "0-based page number")
     public int page;
 

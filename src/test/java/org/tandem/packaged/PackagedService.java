@@ -91,6 +91,17 @@ final class PackagedService implements AutoCloseable {
                 .sorted().map(name -> "-D" + name + "=" + System.getProperty(name)).toList();
     }
 
+    /** Whether the service runs on the PostgreSQL the build passed on (-Ppostgresql), not on its own H2 files. */
+    static boolean onPostgresql() {
+        return System.getProperty(DATASOURCE + "jdbc.url", "").startsWith("jdbc:postgresql:");
+    }
+
+    /** Asks the process to stop (SIGTERM): Quarkus shuts down gracefully. Returns its exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        return process.waitFor();
+    }
+
     /** Kills the process outright (SIGKILL): no shutdown hook runs, nothing is flushed on the way out. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
