@@ -1,6 +1,5 @@
 package org.tandem.packaged;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-
-import io.restassured.http.ContentType;
 
 /**
  * A client writes as fast as it can while the service is killed (SIGKILL) under it: every write that was answered
@@ -37,7 +34,7 @@ class CrashIT {
                 for (int i = 0; !stop.get(); i++) {
                     String code = prefix + "-" + i;
                     try {
-                        int status = given().baseUri(service.baseUri()).contentType(ContentType.JSON)
+                        int status = service.api()
                                 .body(Map.of("code", code, "name", "崩溃测试 " + i, "startYear", 2024, "endYear",
                                         2026, "annualBudget", 1000 + i))
                                 .post("/api/v1/programs").then().extract().statusCode();
@@ -55,7 +52,7 @@ class CrashIT {
                 }
             });
             // Warm up first (client and server), so the two seconds are spent writing.
-            given().baseUri(service.baseUri()).get("/api/v1/programs").then().statusCode(200);
+            service.api().get("/api/v1/programs").then().statusCode(200);
             writer.start();
             TimeUnit.SECONDS.sleep(2);
             service.kill();
@@ -67,7 +64,7 @@ class CrashIT {
             service.start();
             List<String> missing = new ArrayList<>();
             for (String code : acknowledged) {
-                if (given().baseUri(service.baseUri()).get("/api/v1/programs/{code}", code).statusCode() != 200) {
+                if (service.api().get("/api/v1/programs/{code}", code).statusCode() != 200) {
                     missing.add(code);
                 }
             }

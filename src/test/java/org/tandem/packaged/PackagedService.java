@@ -44,8 +44,23 @@ final class PackagedService implements AutoCloseable {
     /** The admin password the service is started with: the prod profile refuses the test profile's one. */
     static final String ADMIN_PASSWORD = "packaged-admin-password";
 
-    /** A bearer token of the admin, from the service's own token endpoint. */
-    String adminToken() {
+    private String token;
+
+    /** A JSON request to this service as its admin. */
+    io.restassured.specification.RequestSpecification api() {
+        return io.restassured.RestAssured.given().baseUri(baseUri()).contentType("application/json").auth()
+                .oauth2(adminToken());
+    }
+
+    /** A bearer token of the admin, from the service's own token endpoint; kept, the key outlives restarts. */
+    synchronized String adminToken() {
+        if (token == null) {
+            token = fetchToken();
+        }
+        return token;
+    }
+
+    private String fetchToken() {
         return io.restassured.RestAssured.given().baseUri(baseUri()).contentType("application/json")
                 .body(java.util.Map.of("username", "admin", "password", ADMIN_PASSWORD)).post("/api/v1/auth/token")
                 .then().statusCode(200).extract().path("accessToken");

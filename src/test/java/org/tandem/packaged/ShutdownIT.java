@@ -1,6 +1,5 @@
 package org.tandem.packaged;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,7 +27,7 @@ class ShutdownIT {
     void readinessChecksTheDatabaseAndSigtermLetsARequestUnderWayFinish() throws Exception {
         try (PackagedService service = new PackagedService(Files.createTempDirectory("tandem-shutdown"))) {
             service.start();
-            given().baseUri(service.baseUri()).get("/q/health/ready").then().statusCode(200)
+            service.api().get("/q/health/ready").then().statusCode(200)
                     .body("checks.name", hasItem("Database connections health check"));
 
             // A slow request: its body arrives over about two seconds, and SIGTERM comes in the middle.
@@ -65,6 +64,7 @@ class ShutdownIT {
             };
             HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUri() + "/api/v1/programs"))
                     .version(HttpClient.Version.HTTP_1_1).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + service.adminToken())
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> slow)).build();
             CompletableFuture<HttpResponse<String>> answer = HttpClient.newHttpClient().sendAsync(request,
                     HttpResponse.BodyHandlers.ofString());
@@ -83,7 +83,7 @@ class ShutdownIT {
             exit.get(40, TimeUnit.SECONDS);
 
             service.start();
-            given().baseUri(service.baseUri()).get("/api/v1/programs/{code}", code).then().statusCode(200);
+            service.api().get("/api/v1/programs/{code}", code).then().statusCode(200);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.tandem.packaged;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -17,7 +16,6 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -84,6 +82,6 @@ class TwoInstancesIT {
     }
 
     private static RequestSpecification api(PackagedService service) {
-        return given().baseUri(service.baseUri()).contentType(ContentType.JSON);
+        return service.api();
     }
 }

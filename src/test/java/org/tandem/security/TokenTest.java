@@ -77,6 +77,19 @@ class TokenTest {
     }
 
     @Test
+    void longAndChinesePasswordsWork() {
+        String password = "很长的密码".repeat(20);
+        String username = Fixtures.uniqueCode("long").toLowerCase();
+        api().body(Map.of("username", username, "password", password, "roles", Set.of("viewer")))
+                .post("/api/v1/users").then().statusCode(201);
+        anonymous().auth().oauth2(Api.token(username, password)).get("/api/v1/tracks").then().statusCode(200);
+        anonymous().body(Map.of("username", username, "password", "很长的密码".repeat(19) + "很长的密")).post("/api/v1/auth/token")
+                .then().statusCode(401);
+        anonymous().body(Map.of("username", "x".repeat(100), "password", "p".repeat(200))).post("/api/v1/auth/token")
+                .then().statusCode(401);
+    }
+
+    @Test
     void noResponseCarriesThePasswordHash() {
         String username = Fixtures.user("viewer", null);
         api().get("/api/v1/users?size=500").then().statusCode(200)
