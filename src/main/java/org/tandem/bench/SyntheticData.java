@@ -1,5 +1,7 @@
 package org.tandem.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -107,6 +109,8 @@ public class SyntheticData {
         }
         String code = "SYN-" + n;
         long started = System.nanoTime();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStarted = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -118,8 +122,10 @@ public class SyntheticData {
                 Map<String, Long> rows = new Generation(c, code, n, yearCount).run();
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 Loaded loaded = new Loaded(code, n, yearCount, rows, millis);
-                LOG.infof("Synthetic data: program %s, %d pairings x %d years: %,d rows in %,d ms (%s)", code, n,
-                        yearCount, loaded.totalRows(), millis, rows);
+                // CPU time of this thread, since on a shared machine the wall time says little on its own.
+                long cpuMillis = cpuStarted < 0 ? -1 : (threads.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000;
+                LOG.infof("Synthetic data: program %s, %d pairings x %d years: %,d rows in %,d ms (CPU %,d ms) (%s)",
+                        code, n, yearCount, loaded.totalRows(), millis, cpuMillis, rows);
                 return loaded;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -154,6 +160,7 @@ public class SyntheticData {
         private final Map<String, Long> rows = new java.util.LinkedHashMap<>();
         private final Map<String, Batch> batches = new HashMap<>();
         private final Map<String, long[]> idBlocks = new HashMap<>();
+        private final Map<String, PreparedStatement> nextval = new HashMap<>();
 
         Generation(Connection c, String code, int n, int yearCount) {
             this.c = c;
@@ -189,6 +196,9 @@ public class SyntheticData {
             }
             for (Batch batch : batches.values()) {
                 batch.statement.close();
+            }
+            for (PreparedStatement s : nextval.values()) {
+                s.close();
             }
             return rows;
         }
@@ -367,8 +377,12 @@ public class SyntheticData {
         private long nextId(String sequence) throws SQLException {
             long[] block = idBlocks.get(sequence);
             if (block == null || block[0] > block[1]) {
-                try (PreparedStatement s = c.prepareStatement("select nextval('" + sequence + "')");
-                        ResultSet r = s.executeQuery()) {
+                PreparedStatement s = nextval.get(sequence);
+                if (s == null) {
+                    s = c.prepareStatement("select nextval('" + sequence + "')");
+                    nextval.put(sequence, s);
+                }
+                try (ResultSet r = s.executeQuery()) {
                     r.next();
                     long value = r.getLong(1);
                     block = new long[] { value, value + BLOCK - 1 };
