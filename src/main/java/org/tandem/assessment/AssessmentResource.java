@@ -1,5 +1,6 @@
 package org.tandem.assessment;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,12 +73,13 @@ public class AssessmentResource {
         if (year == null) {
             throw ProblemException.invalid("year", "is required");
         }
-        List<Assessment> all = Assessment.list(FETCH + " where a.program.code = ?1 and a.year = ?2", program, year);
-        List<AssessmentViews.Summary> ranked = rank(all);
-        int from = Math.min(ranked.size(), paging.page * paging.size);
+        // The whole program-year is ranked from a light projection (no breakdown); only the requested page's
+        // lines are then read in full.
+        List<Placed> ranked = ranking("a.program.code = :program", "program", program, year);
+        int from = (int) Math.min(ranked.size(), (long) paging.page * paging.size);
         int to = Math.min(ranked.size(), from + paging.size);
-        return new AssessmentViews.Ranking(ranked.subList(from, to), paging.page, paging.size, ranked.size(),
-                Ranking.TIE_BREAK_RULE);
+        return new AssessmentViews.Ranking(summaries(ranked.subList(from, to)), paging.page, paging.size,
+                ranked.size(), Ranking.TIE_BREAK_RULE);
     }
 
     @GET
@@ -168,9 +170,11 @@ public class AssessmentResource {
     }
 
     private AssessmentViews.Detail detail(Assessment a) {
-        List<Assessment> peers = Assessment.list(FETCH + " where a.program = ?1 and a.year = ?2", a.program, a.year);
-        AssessmentViews.Summary summary = rank(peers).stream().filter(s -> s.id() == a.id).findFirst()
-                .orElseThrow();
+        int rank = ranking("a.program.id = :program", "program", a.program.id, a.year).stream()
+                .filter(p -> p.assessmentId() == a.id).findFirst().orElseThrow().rank();
+        AssessmentViews.Summary summary = new AssessmentViews.Summary(a.id, a.pairing.id,
+                CountyRef.of(a.pairing.industrialCounty), CountyRef.of(a.pairing.mountainCounty), a.year, rank,
+                a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id);
         List<AssessmentViews.AdjustmentView> adjustments = AssessmentAdjustment
                 .<AssessmentAdjustment> list("assessment = ?1 order by id", a).stream()
                 .map(j -> new AssessmentViews.AdjustmentView(j.id, j.itemCode, j.points, j.reason, j.actor,
@@ -188,22 +192,53 @@ public class AssessmentResource {
                 adjustments, revisions, Rounding.RULE);
     }
 
-    /** Summaries in rank order, ranked by the engine's declared tie-break. */
-    static List<AssessmentViews.Summary> rank(List<Assessment> assessments) {
-        Map<Long, Assessment> byPairing = new HashMap<>();
-        List<RankCandidate> candidates = new ArrayList<>();
-        for (Assessment a : assessments) {
-            byPairing.put(a.pairing.id, a);
-            candidates.add(new RankCandidate(a.pairing.id, a.vetoed, a.total, a.baseTotal, a.deductionTotal));
+    /** An assessment's place in its program-year's ranking. */
+    record Placed(long assessmentId, int rank) {
+    }
+
+    /**
+     * Every assessment of a program-year in rank order, ranked by the engine's declared tie-break from one
+     * light query: only what ranking needs, never the breakdowns.
+     */
+    static List<Placed> ranking(String programCondition, String name, Object value, int year) {
+        List<Object[]> rows = Assessment.getEntityManager().createQuery(
+                "select a.id, a.pairing.id, a.vetoed, a.total, a.baseTotal, a.deductionTotal from Assessment a"
+                        + " where " + programCondition + " and a.year = :year",
+                Object[].class).setParameter(name, value).setParameter("year", year).getResultList();
+        Map<Long, Long> assessmentOf = new HashMap<>();
+        List<RankCandidate> candidates = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            assessmentOf.put((Long) row[1], (Long) row[0]);
+            candidates.add(new RankCandidate((Long) row[1], (Boolean) row[2], (BigDecimal) row[3],
+                    (BigDecimal) row[4], (BigDecimal) row[5]));
         }
-        List<AssessmentViews.Summary> ranked = new ArrayList<>();
+        List<Placed> placed = new ArrayList<>(rows.size());
         for (RankedPairing r : Ranking.rank(candidates)) {
-            Assessment a = byPairing.get(r.candidate().pairingId());
-            ranked.add(new AssessmentViews.Summary(a.id, a.pairing.id, CountyRef.of(a.pairing.industrialCounty),
-                    CountyRef.of(a.pairing.mountainCounty), a.year, r.rank(), a.total, a.gradeCode, a.gradeLabel,
-                    a.passed, a.vetoed, a.status, a.scheme.id));
+            placed.add(new Placed(assessmentOf.get(r.candidate().pairingId()), r.rank()));
         }
-        return ranked;
+        return placed;
+    }
+
+    /** The ranking lines of {@code placed}, in its order, read in one query without the breakdowns. */
+    static List<AssessmentViews.Summary> summaries(List<Placed> placed) {
+        if (placed.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> rankOf = new HashMap<>();
+        placed.forEach(p -> rankOf.put(p.assessmentId(), p.rank()));
+        Map<Long, AssessmentViews.Summary> byId = new HashMap<>();
+        Assessment.getEntityManager().createQuery("select a.id, p.id, ic.code, ic.name, mc.code, mc.name, a.year,"
+                + " a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id from Assessment a"
+                + " join a.pairing p join p.industrialCounty ic join p.mountainCounty mc where a.id in :ids",
+                Object[].class).setParameter("ids", rankOf.keySet()).getResultList().forEach(row -> {
+                    long id = (Long) row[0];
+                    byId.put(id, new AssessmentViews.Summary(id, (Long) row[1],
+                            new CountyRef((String) row[2], (String) row[3]),
+                            new CountyRef((String) row[4], (String) row[5]), (Integer) row[6], rankOf.get(id),
+                            (BigDecimal) row[7], (String) row[8], (String) row[9], (Boolean) row[10],
+                            (Boolean) row[11], (AssessmentStatus) row[12], (Long) row[13]));
+                });
+        return placed.stream().map(p -> byId.get(p.assessmentId())).toList();
     }
 
     private <T> T read(String text, Class<T> type) {

@@ -108,30 +108,30 @@ public class AssessmentRunner {
     private void assess(long runId, long started) {
         AssessmentRun run = AssessmentRun.findById(runId);
         Scheme scheme = run.scheme;
-        List<Pairing> pairings = Pairing.list("program = ?1 and status = ?2", run.program, PairingStatus.ACTIVE);
+        // Ids only: a new assessment needs no more of its pairing than a reference.
+        List<Long> pairings = Pairing.getEntityManager().createQuery(
+                "select p.id from Pairing p where p.program = :program and p.status = :status", Long.class)
+                .setParameter("program", run.program).setParameter("status", PairingStatus.ACTIVE).getResultList();
         Map<Long, Assessment> existing = new HashMap<>();
-        Assessment.<Assessment> list("from Assessment a join fetch a.pairing where a.program = ?1 and a.year = ?2",
-                run.program, run.year)
+        Assessment.<Assessment> list("program = ?1 and year = ?2", run.program, run.year)
                 .forEach(a -> existing.put(a.pairing.id, a));
         Map<Long, List<Adjustment>> adjustments = adjustmentsOf(run.program, run.year);
         List<Long> open = new ArrayList<>();
         int finalized = 0;
-        for (Pairing pairing : pairings) {
-            Assessment current = existing.get(pairing.id);
+        for (Long pairingId : pairings) {
+            Assessment current = existing.get(pairingId);
             if (current != null && current.status == AssessmentStatus.FINALIZED) {
                 finalized++;
             } else {
-                open.add(pairing.id);
+                open.add(pairingId);
             }
         }
         Map<Long, Assessor.Scored> scores = assessor.score(scheme, open, run.year, adjustments);
-        Map<Long, Pairing> byId = new HashMap<>();
-        pairings.forEach(p -> byId.put(p.id, p));
         for (Long pairingId : open) {
             Assessment assessment = existing.get(pairingId);
             if (assessment == null) {
                 assessment = new Assessment();
-                assessment.pairing = byId.get(pairingId);
+                assessment.pairing = Pairing.getEntityManager().getReference(Pairing.class, pairingId);
                 assessment.program = run.program;
                 assessment.year = run.year;
             }

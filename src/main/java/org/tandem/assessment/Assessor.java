@@ -61,14 +61,24 @@ public class Assessor {
                 .collect(Collectors.toSet());
         List<String> codes = rules.indicators().stream().map(SchemeRules.IndicatorPoints::indicator).toList();
         List<Indicator> indicators = Indicator.list("code in ?1", codes);
-        Map<Long, Map<String, BigDecimal>> derived = derivedValues.compute(pairingIds, year, indicators);
+        // Many pairings are read by joining the scheme's programme, not by listing their ids (see DerivedValues).
+        Long programId = pairingIds.size() > 1 ? scheme.program.id : null;
+        Map<Long, Map<String, BigDecimal>> derived = derivedValues.compute(pairingIds, year, indicators, programId);
         Map<Long, Map<String, BigDecimal>> targets = new HashMap<>();
         Map<Long, Map<String, BigDecimal>> actuals = new HashMap<>();
-        List<Object[]> rows = Panache.getEntityManager().createQuery(
-                "select v.pairing.id, v.indicator.code, v.kind, v.quantity from IndicatorValue v"
-                        + " where v.pairing.id in :ids and v.calendarYear = :year",
-                Object[].class).setParameter("ids", pairingIds).setParameter("year", year).getResultList();
+        String select = "select v.pairing.id, v.indicator.code, v.kind, v.quantity from IndicatorValue v"
+                + " where v.calendarYear = :year and ";
+        var query = programId == null
+                ? Panache.getEntityManager().createQuery(select + "v.pairing.id in :ids", Object[].class)
+                        .setParameter("ids", pairingIds)
+                : Panache.getEntityManager().createQuery(select + "v.pairing.program.id = :program", Object[].class)
+                        .setParameter("program", programId);
+        List<Object[]> rows = query.setParameter("year", year).getResultList();
+        Set<Long> wanted = programId == null ? null : Set.copyOf(pairingIds);
         for (Object[] row : rows) {
+            if (wanted != null && !wanted.contains((Long) row[0])) {
+                continue;
+            }
             var into = row[2] == ValueKind.TARGET ? targets : actuals;
             into.computeIfAbsent((Long) row[0], k -> new HashMap<>()).put((String) row[1], (BigDecimal) row[3]);
         }

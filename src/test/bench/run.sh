@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Tandem at national scale: packages the service, starts it on a fresh data directory with synthetic
+# programmes SYN-2000 and SYN-200 (org.tandem.bench.SyntheticData), and measures the key reads with wrk
+# next to /q/health/live as the baseline, assessment runs over 200 and 2,000 pairings, start-up time and
+# memory. Prints one markdown table. About 5-6 minutes on 2 cores.
+#
+#   bash src/test/bench/run.sh
+#
+# Environment (all optional):
+#   TOKEN        bearer token to send; by default the script logs in as the admin it starts the service with
+#   APP_DIR      an already packaged target/quarkus-app to run instead of packaging this checkout
+#   PAIRINGS     pairings of the big programme (2000)    YEARS  years of data from 2023 (2)
+#   DURATION     wrk seconds per measurement (10)       CONNECTIONS  wrk connections (32)   THREADS (2)
+#   PORT         port to listen on (a free one)         JAVA_OPTS   extra JVM options
+set -euo pipefail
+
+cd "$(dirname "$0")/../../.."
+PAIRINGS=${PAIRINGS:-2000}
+SMALL=${SMALL:-200}
+YEARS=${YEARS:-2}
+YEAR=${YEAR:-2024}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+BIG="SYN-$PAIRINGS"
+LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- the one place authentication goes in -----------------------------------------------------------------
+# Every /api call needs a bearer token: the script starts the service with an admin password of its own and
+# logs in once the service is ready, unless TOKEN is given.
+ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+AUTH=()
+
+if ! command -v wrk >/dev/null; then
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+        apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+    else
+        echo "wrk is needed: apt-get install -y wrk" >&2
+        exit 1
+    fi
+fi
+
+if [[ -z "${APP_DIR:-}" ]]; then
+    ./mvnw -B -q package -DskipTests
+    APP_DIR=target/quarkus-app
+fi
+PORT=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+DATA=$(mktemp -d)
+LOG="$DATA/service.log"
+BASE="http://127.0.0.1:$PORT"
+API="$BASE/api/v1"
+
+# --- start -------------------------------------------------------------------------------------------------
+START_NS=$(date +%s%N)
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:-} -Dtandem.data-dir="$DATA" -Dquarkus.http.port="$PORT" \
+    -Dtandem.generate.pairings="$PAIRINGS,$SMALL" -Dtandem.generate.years="$YEARS" \
+    -Dtandem.admin.initial-password="$ADMIN_PASSWORD" \
+    -jar "$APP_DIR/quarkus-run.jar" >"$LOG" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
+until [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready") == 200 ]]; do
+    kill -0 $PID 2>/dev/null || { echo "the service died; its log:" >&2; cat "$LOG" >&2; exit 1; }
+    sleep 0.1
+done
+STARTUP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+if [[ -z "${TOKEN:-}" ]]; then
+    TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+        -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+fi
+AUTH=(-H "Authorization: Bearer $TOKEN")
+rss() { awk '/VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$PID/status"; }
+RSS_START=$(rss)
+LOAD_LINE=$(grep -o "program $BIG, .* ms" "$LOG" | head -1)
+LOAD_MS=$(sed -E 's/.* in ([0-9,]+) ms.*/\1/' <<<"$LOAD_LINE" | tr -d ,)
+LOAD_ROWS=$(sed -E 's/.*: ([0-9,]+) rows.*/\1/' <<<"$LOAD_LINE")
+LOAD_CPU=$(sed -E 's/.*CPU ([0-9,-]+) ms.*/\1/' <<<"$LOAD_LINE" | tr -d ,)
+
+get() { curl -sf "${AUTH[@]}" "$API$1"; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+# --- assessment runs: POST, then poll until SUCCEEDED ---------------------------------------------------------
+assess() { # program [year] -> "durationMs wallMs"
+    local t0 run id status
+    t0=$(date +%s%N)
+    run=$(curl -sf "${AUTH[@]}" -X POST "$API/assessment-runs" -H 'Content-Type: application/json' \
+        -d "{\"program\":\"$1\",\"year\":${2:-$YEAR}}")
+    id=$(json 'd["id"]' <<<"$run")
+    while :; do
+        run=$(get "/assessment-runs/$id")
+        status=$(json 'd["status"]' <<<"$run")
+        [[ $status != RUNNING ]] && break
+        sleep 0.05
+    done
+    [[ $status == SUCCEEDED ]] || { echo "run $id of $1: $run" >&2; exit 1; }
+    echo "$(json 'd["durationMs"]' <<<"$run") $(( ($(date +%s%N) - t0) / 1000000 ))"
+}
+assess "SYN-$SMALL" $((YEAR - 1)) >/dev/null # warm-up, so that the timed runs compare like with like
+read -r RUN_SMALL_MS RUN_SMALL_WALL < <(assess "SYN-$SMALL")
+read -r RUN_BIG_MS RUN_BIG_WALL < <(assess "$BIG")
+
+PAIRING=$(get "/pairings?program=$BIG&size=1&sort=-id" | json 'd["items"][0]["id"]')
+ASSESSMENT=$(get "/assessments?program=$BIG&year=$YEAR&size=1&page=$((PAIRINGS / 2))" | json 'd["items"][0]["id"]')
+
+declare -a NAMES=("counties list" "pairings list" "projects, 4 filters" "pair-year progress" "ranking page"
+    "assessment detail")
+declare -a PATHS=("/api/v1/counties?size=100" "/api/v1/pairings?program=$BIG&size=50"
+    "/api/v1/projects?program=$BIG&track=PROJECT_COOP&status=IN_PRODUCTION&year=$YEAR&size=50"
+    "/api/v1/pairings/$PAIRING/years/$YEAR/progress"
+    "/api/v1/assessments?program=$BIG&year=$YEAR&size=50&page=1"
+    "/api/v1/assessments/$ASSESSMENT")
+
+# --- reads with wrk -----------------------------------------------------------------------------------------
+WRK_SCRIPT="$DATA/report.lua"
+cat >"$WRK_SCRIPT" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write
+      + summary.errors.timeout, summary.requests))
+end
+LUA
+measure() { # path seconds -> "rps p50ms p99ms errors requests"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency "${AUTH[@]}" -s "$WRK_SCRIPT" "$BASE$1" |
+        awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
+}
+for p in "/q/health/live" "${PATHS[@]}"; do # warm-up: JIT, caches, connection pool
+    code=$(curl -s -o /dev/null -w '%{http_code}' "${AUTH[@]}" "$BASE$p")
+    [[ $code == 200 ]] || { echo "$p answered $code" >&2; exit 1; }
+    measure "$p" 3 >/dev/null
+done
+
+ROWS=()
+for i in "${!PATHS[@]}"; do
+    read -r B_RPS B_P50 B_P99 B_ERR _ < <(measure "/q/health/live" "$DURATION")
+    read -r RPS P50 P99 ERR _ < <(measure "${PATHS[$i]}" "$DURATION")
+    RATIO=$(awk -v a="$RPS" -v b="$B_RPS" 'BEGIN {printf "%.0f%%", 100 * a / b}')
+    NOTE=""
+    [[ $ERR != 0 || $B_ERR != 0 ]] && NOTE=" ($ERR errors, baseline $B_ERR)"
+    ROWS+=("| ${NAMES[$i]} \`${PATHS[$i]#/api/v1}\`$NOTE | $RPS | $P50 | $P99 | $B_RPS | $B_P50 | $B_P99 | $RATIO |")
+done
+RSS_LOADED=$(rss)
+
+# --- report ---------------------------------------------------------------------------------------------------
+CPU=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+MEM=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
+JAVA=$(java -version 2>&1 | head -1)
+echo
+echo "Machine: $(nproc) cores, $CPU, $MEM RAM, $JAVA; load average before the run $LOADAVG"
+echo "Data: $BIG ($PAIRINGS pairings) and SYN-$SMALL, $YEARS years each; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, H2 file"
+echo
+echo "| read (${PAIRINGS} pairings) | req/s | p50 ms | p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | req/s vs baseline |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${ROWS[@]}"
+echo "| **assessment run, $SMALL pairings** | durationMs $RUN_SMALL_MS | wall $RUN_SMALL_WALL ms | | | | | |"
+echo "| **assessment run, $PAIRINGS pairings** | durationMs $RUN_BIG_MS | wall $RUN_BIG_WALL ms | | | | | |"
+echo "| **synthetic load, $BIG** | $LOAD_ROWS rows | $LOAD_MS ms | CPU $LOAD_CPU ms | | | | |"
+echo "| **start-up to first 200 of /q/health/ready** (includes the load of both programmes) | $STARTUP_MS ms | | | | | | |"
+echo "| **RSS** after start-up / after the load | $RSS_START | $RSS_LOADED | | | | | |"

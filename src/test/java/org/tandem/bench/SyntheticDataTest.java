@@ -1,0 +1,77 @@
+package org.tandem.bench;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.tandem.support.Api.api;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The benchmark data generator, run at start-up with a tiny N on a database of its own (its synthetic
+ * counties would change the other tests' county counts), so it cannot rot silently.
+ */
+@QuarkusTest
+@TestProfile(SyntheticDataTest.FivePairings.class)
+class SyntheticDataTest {
+
+    public static class FivePairings implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            String url = "jdbc:h2:mem:tandem-synthetic;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                    + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+            return Map.of("tandem.generate.pairings", "5", "tandem.generate.years", "2",
+                    "%test.tandem.jdbc-url.h2", url, "tandem.jdbc-url.h2", url);
+        }
+    }
+
+    @Test
+    void generatesAProgrammeThatCanBeReadAndAssessed() {
+        api().queryParam("program", "SYN-5").get("/api/v1/pairings").then().statusCode(200)
+                .body("totalItems", equalTo(5)).body("items.industrialCounty.code", everyItem(startsWith("9")))
+                .body("items.mountainCounty.name", everyItem(startsWith("合成县")));
+        long pairing = api().queryParam("program", "SYN-5").queryParam("size", 1).get("/api/v1/pairings").then()
+                .extract().jsonPath().getLong("items[0].id");
+        // 25 projects per pair-year, 2 years, 5 pairings
+        api().queryParam("program", "SYN-5").queryParam("size", 1).get("/api/v1/projects").then().statusCode(200)
+                .body("totalItems", equalTo(250));
+        api().get("/api/v1/pairings/{id}/activities?size=1", pairing).then().statusCode(200)
+                .body("totalItems", equalTo(200));
+        api().get("/api/v1/pairings/{id}/years/2024/progress", pairing).then().statusCode(200)
+                .body("indicators.target", everyItem(notNullValue()));
+        api().queryParam("program", "SYN-5").queryParam("year", 2024).get("/api/v1/scoring-schemes").then()
+                .statusCode(200).body("items[0].status", equalTo("PUBLISHED"));
+
+        String location = api().body(Map.of("program", "SYN-5", "year", 2024)).post("/api/v1/assessment-runs")
+                .then().statusCode(202).extract().header("Location");
+        JsonPath run = null;
+        for (int i = 0; i < 200 && (run == null || run.getString("status").equals("RUNNING")); i++) {
+            sleep();
+            run = api().get(location).then().statusCode(200).extract().jsonPath();
+        }
+        assertEquals("SUCCEEDED", run.getString("status"));
+        assertEquals(5, run.getInt("pairingsAssessed"));
+        api().queryParam("program", "SYN-5").queryParam("year", 2024).get("/api/v1/assessments").then()
+                .statusCode(200).body("totalItems", equalTo(5))
+                .body("items.rank", org.hamcrest.Matchers.contains(1, 2, 3, 4, 5));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted");
+        }
+    }
+}
