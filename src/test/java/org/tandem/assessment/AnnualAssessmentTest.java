@@ -249,6 +249,9 @@ class AnnualAssessmentTest {
     @Test
     void aRunWithoutAPublishedSchemeIs409() {
         String program = Fixtures.program(List.of(YIWU), List.of(LIANDU));
+        long pairing = Fixtures.pairing(program, YIWU, LIANDU);
+        api().get("/api/v1/pairings/{id}/years/2024/score", pairing).then().statusCode(409)
+                .body("type", endsWith("/no-published-scheme"));
         api().body(Map.of("program", program, "year", 2024)).post("/api/v1/assessment-runs").then().statusCode(409)
                 .body("type", endsWith("/no-published-scheme"));
         api().queryParam("program", program).get("/api/v1/assessment-runs").then().body("totalItems", equalTo(0));
