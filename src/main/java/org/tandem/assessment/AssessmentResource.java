@@ -19,10 +19,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.audit.Actor;
 import org.tandem.county.CountyRef;
 import org.tandem.problem.ProblemException;
@@ -36,6 +39,7 @@ import org.tandem.scoring.Rounding;
 import org.tandem.scoring.ScoreResult;
 import org.tandem.security.Roles;
 import org.tandem.web.PageRequest;
+import org.tandem.web.Versions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,8 +89,9 @@ public class AssessmentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "An assessment with every indicator's target, actual, ratio, points and rule")
-    public AssessmentViews.Detail getAssessment(@PathParam("id") long id) {
-        return detail(require(id));
+    public RestResponse<AssessmentViews.Detail> getAssessment(@PathParam("id") long id) {
+        Assessment assessment = require(id);
+        return Versions.ok(detail(assessment), assessment.version);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -95,9 +100,10 @@ public class AssessmentResource {
     @Transactional
     @Operation(summary = "Add a reviewer's bonus, deduction or veto with a reason", description = "The item must be one of the scheme's; points may not exceed the item's cap (0 for a veto)."
             + " The assessment is scored again at once; the scheme's total caps apply.")
-    public AssessmentViews.Detail addAdjustment(@PathParam("id") long id,
-            @Valid @NotNull AssessmentViews.AdjustmentInput body) {
+    public RestResponse<AssessmentViews.Detail> addAdjustment(@PathParam("id") long id,
+            @Valid @NotNull AssessmentViews.AdjustmentInput body, @Context Request request) {
         Assessment assessment = require(id);
+        Versions.checkIfMatch(request, assessment.version);
         assessment.checkOpen();
         SchemeRules.AdjustmentRule item = codec.read(assessment.scheme).adjustmentItems().stream()
                 .filter(i -> i.code().equals(body.item())).findFirst()
@@ -116,7 +122,7 @@ public class AssessmentResource {
         adjustment.actor = actor.name();
         adjustment.persist();
         rescore(assessment);
-        return detail(assessment);
+        return Versions.ok(detail(assessment), assessment.version);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -124,14 +130,15 @@ public class AssessmentResource {
     @Path("/{id}/finalize")
     @Transactional
     @Operation(summary = "Finalize an assessment", description = "Freezes it and locks the pair's targets, actuals and records of that year (409 locked-by-finalized-assessment).")
-    public AssessmentViews.Detail finalizeAssessment(@PathParam("id") long id) {
+    public RestResponse<AssessmentViews.Detail> finalizeAssessment(@PathParam("id") long id, @Context Request request) {
         Assessment assessment = require(id);
+        Versions.checkIfMatch(request, assessment.version);
         assessment.checkOpen();
         assessment.status = AssessmentStatus.FINALIZED;
         assessment.finalizedAt = java.time.OffsetDateTime.now();
         assessment.finalizedBy = actor.name();
         assessment.persistAndFlush();
-        return detail(assessment);
+        return Versions.ok(detail(assessment), assessment.version);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -139,9 +146,10 @@ public class AssessmentResource {
     @Path("/{id}/reopen")
     @Transactional
     @Operation(summary = "Reopen a finalized assessment with a reason", description = "The finalized result is kept as a revision; the pair's data of the year is unlocked.")
-    public AssessmentViews.Detail reopenAssessment(@PathParam("id") long id,
-            @Valid @NotNull AssessmentViews.ReopenInput body) {
+    public RestResponse<AssessmentViews.Detail> reopenAssessment(@PathParam("id") long id,
+            @Valid @NotNull AssessmentViews.ReopenInput body, @Context Request request) {
         Assessment assessment = require(id);
+        Versions.checkIfMatch(request, assessment.version);
         if (assessment.status != AssessmentStatus.FINALIZED) {
             throw ProblemException.conflict("assessment-not-finalized", "only a finalized assessment can be reopened");
         }
@@ -156,7 +164,7 @@ public class AssessmentResource {
         assessment.finalizedAt = null;
         assessment.finalizedBy = null;
         assessment.persistAndFlush();
-        return detail(assessment);
+        return Versions.ok(detail(assessment), assessment.version);
     }
 
     private void rescore(Assessment assessment) {

@@ -29,6 +29,7 @@ import org.tandem.security.Roles;
 import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
+import org.tandem.web.Versions;
 
 import io.quarkus.security.Authenticated;
 
@@ -78,8 +79,9 @@ public class AssessmentRunResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an assessment run: status, counts and timings")
-    public RunView getRun(@PathParam("id") long id) {
-        return RunView.of(require(id));
+    public RestResponse<RunView> getRun(@PathParam("id") long id) {
+        AssessmentRun run = require(id);
+        return Versions.ok(RunView.of(run), run.version);
     }
 
     private static AssessmentRun require(long id) {

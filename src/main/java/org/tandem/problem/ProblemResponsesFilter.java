@@ -57,8 +57,9 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (method != PathItem.HttpMethod.GET) {
                     add(operation, "409", APIResponseKind.Conflict);
                 }
+                // Actions on a single resource (transitions, publish, finalize, workflow steps) honour If-Match too.
                 if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
-                        || method == PathItem.HttpMethod.DELETE) {
+                        || method == PathItem.HttpMethod.DELETE || method == PathItem.HttpMethod.POST && single) {
                     add(operation, "412", APIResponseKind.PreconditionFailed);
                 }
                 if (operation.getRequestBody() != null) {

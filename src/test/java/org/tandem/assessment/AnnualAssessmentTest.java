@@ -115,7 +115,11 @@ class AnnualAssessmentTest {
                 .body("breakdown.indicators", hasSize(2)).body("breakdown.grade.code", equalTo("PASS"))
                 .body("summary.gradeLabel", equalTo("合格"));
 
-        api().post("/api/v1/assessments/{id}/finalize", assessmentC).then().statusCode(200)
+        String etag = api().get("/api/v1/assessments/{id}", assessmentC).then().statusCode(200).extract()
+                .header("ETag");
+        api().header("If-Match", "\"999\"").post("/api/v1/assessments/{id}/finalize", assessmentC).then()
+                .statusCode(412);
+        api().header("If-Match", etag).post("/api/v1/assessments/{id}/finalize", assessmentC).then().statusCode(200)
                 .body("summary.status", equalTo("FINALIZED"));
         api().body(Map.of("items", List.of(Map.of("indicator", "SUPPLY_CONTRACTS_VALUE", "value", 100))))
                 .put("/api/v1/pairings/{id}/years/2024/actuals", c).then().statusCode(409)
