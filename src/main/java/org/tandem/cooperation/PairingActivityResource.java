@@ -2,10 +2,7 @@ package org.tandem.cooperation;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,6 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.pairing.PairingResource;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
+import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -55,27 +53,19 @@ public class PairingActivityResource {
             @QueryParam("track") String track, @QueryParam("kind") ActivityKind kind,
             @QueryParam("year") @Min(1900) @Max(2200) Integer year, @Valid @BeanParam PageRequest paging) {
         PairingResource.require(pairingId);
-        List<String> where = new ArrayList<>(List.of("a.pairing.id = :pairing"));
-        Map<String, Object> params = new HashMap<>(Map.of("pairing", pairingId));
-        if (track != null) {
-            where.add("a.track.code = :track");
-            params.put("track", track);
-        }
-        if (kind != null) {
-            where.add("a.kind = :kind");
-            params.put("kind", kind);
-        }
+        Filter filter = new Filter().and("a.pairing.id = :pairing", "pairing", pairingId);
+        filter.and("a.track.code = :track", "track", track);
+        filter.and("a.kind = :kind", "kind", kind);
         if (year != null) {
-            where.add("a.heldOn between :from and :to");
-            params.put("from", LocalDate.of(year, 1, 1));
-            params.put("to", LocalDate.of(year, 12, 31));
+            filter.and("a.heldOn between :from and :to").param("from", LocalDate.of(year, 1, 1)).param("to",
+                    LocalDate.of(year, 12, 31));
         }
-        String filter = " where " + String.join(" and ", where);
-        List<ActivityView> items = CooperationActivity.<CooperationActivity> find(ActivityResource.FETCH + filter,
-                paging.toSort(ActivityResource.SORTABLE, "heldOn", "a.id"), params).page(paging.toPage()).list().stream()
+        List<ActivityView> items = CooperationActivity.<CooperationActivity> find(ActivityResource.FETCH + filter.where(),
+                paging.toSort(ActivityResource.SORTABLE, "heldOn", "a.id"), filter.params()).page(paging.toPage()).list()
+                .stream()
                 .map(ActivityView::of).toList();
         return new PageOf<>(items, paging.page, paging.size,
-                CooperationActivity.count("from CooperationActivity a" + filter, params));
+                CooperationActivity.count("from CooperationActivity a" + filter.where(), filter.params()));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })

@@ -1,10 +1,6 @@
 package org.tandem.cooperation;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,6 +26,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.pairing.PairingResource;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
+import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -51,13 +48,9 @@ public class PairingProjectResource {
     public PageOf<ProjectView> listPairingProjects(@PathParam("pairingId") long pairingId,
             @QueryParam("track") String track, @Valid @BeanParam PageRequest paging) {
         PairingResource.require(pairingId);
-        List<String> where = new ArrayList<>(List.of("p.pairing.id = :pairing"));
-        Map<String, Object> params = new HashMap<>(Map.of("pairing", pairingId));
-        if (track != null) {
-            where.add("p.track.code = :track");
-            params.put("track", track);
-        }
-        return ProjectResource.page(where, params, paging);
+        Filter filter = new Filter().and("p.pairing.id = :pairing", "pairing", pairingId);
+        filter.and("p.track.code = :track", "track", track);
+        return ProjectResource.page(filter, paging);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })

@@ -1,7 +1,6 @@
 package org.tandem.cooperation;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,7 @@ import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
+import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -71,36 +71,19 @@ public class ProjectResource {
             @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") @Parameter(description = "A county on either side of the pair") String county,
             @QueryParam("hostCounty") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String hostCounty,
             @QueryParam("year") @Min(1900) @Max(2200) Integer year, @Valid @BeanParam PageRequest paging) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (program != null) {
-            where.add("p.pairing.program.code = :program");
-            params.put("program", program);
-        }
-        if (track != null) {
-            where.add("p.track.code = :track");
-            params.put("track", track);
-        }
-        if (status != null) {
-            where.add("p.status = :status");
-            params.put("status", status);
-        }
-        if (county != null) {
-            where.add("(p.pairing.industrialCounty.code = :county or p.pairing.mountainCounty.code = :county)");
-            params.put("county", county);
-        }
-        if (hostCounty != null) {
-            where.add("p.hostCounty.code = :hostCounty");
-            params.put("hostCounty", hostCounty);
-        }
+        Filter filter = new Filter();
+        filter.and("p.pairing.program.code = :program", "program", program);
+        filter.and("p.track.code = :track", "track", track);
+        filter.and("p.status = :status", "status", status);
+        filter.and("(p.pairing.industrialCounty.code = :county or p.pairing.mountainCounty.code = :county)", "county", county);
+        filter.and("p.hostCounty.code = :hostCounty", "hostCounty", hostCounty);
         if (year != null) {
-            where.add("(p.plannedOn between :from and :to or p.signedOn between :from and :to"
+            filter.and("(p.plannedOn between :from and :to or p.signedOn between :from and :to"
                     + " or p.constructionStartedOn between :from and :to"
                     + " or p.productionStartedOn between :from and :to or p.cancelledOn between :from and :to)");
-            params.put("from", LocalDate.of(year, 1, 1));
-            params.put("to", LocalDate.of(year, 12, 31));
+            filter.param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31));
         }
-        return page(where, params, paging);
+        return page(filter, paging);
     }
 
     @GET
@@ -181,8 +164,9 @@ public class ProjectResource {
      * those projects with their pairing, counties and track; and the count. Fetching the six relations for
      * every matching row before the sort and limit made a filtered list over 2,000 pairings cost ~140 ms.
      */
-    static PageOf<ProjectView> page(List<String> where, Map<String, Object> params, PageRequest paging) {
-        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    static PageOf<ProjectView> page(Filter where, PageRequest paging) {
+        String filter = where.where();
+        Map<String, Object> params = where.params();
         String orderBy = paging.toSort(SORTABLE, "id", "p.id").getColumns().stream()
                 .map(c -> c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : ""))
                 .collect(Collectors.joining(", ", " order by ", ""));

@@ -1,8 +1,5 @@
 package org.tandem.county;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.problem.ProblemException;
+import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 
@@ -40,22 +38,14 @@ public class CountyResource {
             @QueryParam("cityCode") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String cityCode,
             @QueryParam("q") @Parameter(description = "Part of the name") String q,
             @Valid @BeanParam PageRequest paging) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (category != null) {
-            where.add("category = :category");
-            params.put("category", category);
-        }
-        if (cityCode != null) {
-            where.add("cityCode = :cityCode");
-            params.put("cityCode", cityCode);
-        }
+        Filter filter = new Filter();
+        filter.and("category = :category", "category", category);
+        filter.and("cityCode = :cityCode", "cityCode", cityCode);
         if (q != null && !q.isBlank()) {
-            where.add("lower(name) like :q");
-            params.put("q", "%" + q.strip().toLowerCase(Locale.ROOT) + "%");
+            filter.and("lower(name) like :q", "q", "%" + q.strip().toLowerCase(Locale.ROOT) + "%");
         }
         Sort sort = paging.toSort(SORTABLE, "code", "code");
-        var query = County.<County> find(String.join(" and ", where), sort, params).page(paging.toPage());
+        var query = County.<County> find("from County" + filter.where(), sort, filter.params()).page(paging.toPage());
         return new PageOf<>(query.list().stream().map(CountyView::of).toList(), paging.page, paging.size,
                 query.count());
     }

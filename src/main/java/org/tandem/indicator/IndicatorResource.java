@@ -1,8 +1,6 @@
 package org.tandem.indicator;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +32,7 @@ import org.tandem.problem.ProblemException;
 import org.tandem.scoring.Direction;
 import org.tandem.security.Roles;
 import org.tandem.track.Track;
+import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -55,26 +54,16 @@ public class IndicatorResource {
             @QueryParam("source") IndicatorSource source,
             @QueryParam("active") @Parameter(description = "true: only active indicators; false: only inactive ones") Boolean active,
             @Valid @BeanParam PageRequest paging) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (track != null) {
-            where.add("t.code = :track");
-            params.put("track", track);
-        }
-        if (source != null) {
-            where.add("i.source = :source");
-            params.put("source", source);
-        }
-        if (active != null) {
-            where.add("i.active = :active");
-            params.put("active", active);
-        }
-        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        List<IndicatorView> items = Indicator.<Indicator> find("from Indicator i join fetch i.track t" + filter,
-                paging.toSort(SORTABLE, "track", "i.code"), params).page(paging.toPage()).list().stream().map(IndicatorView::of)
+        Filter filter = new Filter();
+        filter.and("t.code = :track", "track", track);
+        filter.and("i.source = :source", "source", source);
+        filter.and("i.active = :active", "active", active);
+        List<IndicatorView> items = Indicator.<Indicator> find("from Indicator i join fetch i.track t" + filter.where(),
+                paging.toSort(SORTABLE, "track", "i.code"), filter.params()).page(paging.toPage()).list().stream()
+                .map(IndicatorView::of)
                 .toList();
         return new PageOf<>(items, paging.page, paging.size,
-                Indicator.count("from Indicator i join i.track t" + filter, params));
+                Indicator.count("from Indicator i join i.track t" + filter.where(), filter.params()));
     }
 
     @GET

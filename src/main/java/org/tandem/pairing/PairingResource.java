@@ -1,8 +1,6 @@
 package org.tandem.pairing;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +35,7 @@ import org.tandem.county.County;
 import org.tandem.problem.ProblemException;
 import org.tandem.program.Program;
 import org.tandem.security.Roles;
+import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -59,26 +58,15 @@ public class PairingResource {
     public PageOf<PairingView> listPairings(@QueryParam("program") String program,
             @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") @Parameter(description = "A county on either side") String county,
             @QueryParam("status") PairingStatus status, @Valid @BeanParam PageRequest paging) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (program != null) {
-            where.add("p.program.code = :program");
-            params.put("program", program);
-        }
-        if (county != null) {
-            where.add("(p.industrialCounty.code = :county or p.mountainCounty.code = :county)");
-            params.put("county", county);
-        }
-        if (status != null) {
-            where.add("p.status = :status");
-            params.put("status", status);
-        }
-        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        Filter filter = new Filter();
+        filter.and("p.program.code = :program", "program", program);
+        filter.and("(p.industrialCounty.code = :county or p.mountainCounty.code = :county)", "county", county);
+        filter.and("p.status = :status", "status", status);
         List<PairingView> items = Pairing.<Pairing> find("from Pairing p join fetch p.program"
-                + " join fetch p.industrialCounty join fetch p.mountainCounty" + filter,
-                paging.toSort(SORTABLE, "id", "p.id"), params).page(paging.toPage()).list()
+                + " join fetch p.industrialCounty join fetch p.mountainCounty" + filter.where(),
+                paging.toSort(SORTABLE, "id", "p.id"), filter.params()).page(paging.toPage()).list()
                 .stream().map(PairingView::of).toList();
-        return new PageOf<>(items, paging.page, paging.size, Pairing.count("from Pairing p" + filter, params));
+        return new PageOf<>(items, paging.page, paging.size, Pairing.count("from Pairing p" + filter.where(), filter.params()));
     }
 
     @GET

@@ -2,8 +2,6 @@ package org.tandem.scheme;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +36,7 @@ import org.tandem.program.Program;
 import org.tandem.scoring.SchemeValidator;
 import org.tandem.scoring.Violation;
 import org.tandem.security.Roles;
+import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -63,25 +62,14 @@ public class SchemeResource {
     @Operation(summary = "List scoring schemes", description = "Filters: program, year, status. Sort by id (default), year or number.")
     public PageOf<SchemeView> listSchemes(@QueryParam("program") String program, @QueryParam("year") Integer year,
             @QueryParam("status") SchemeStatus status, @Valid @BeanParam PageRequest paging) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (program != null) {
-            where.add("s.program.code = :program");
-            params.put("program", program);
-        }
-        if (year != null) {
-            where.add("s.year = :year");
-            params.put("year", year);
-        }
-        if (status != null) {
-            where.add("s.status = :status");
-            params.put("status", status);
-        }
-        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        List<SchemeView> items = Scheme.<Scheme> find("from Scheme s join fetch s.program" + filter,
-                paging.toSort(SORTABLE, "id", "s.id"), params).page(paging.toPage()).list().stream()
+        Filter filter = new Filter();
+        filter.and("s.program.code = :program", "program", program);
+        filter.and("s.year = :year", "year", year);
+        filter.and("s.status = :status", "status", status);
+        List<SchemeView> items = Scheme.<Scheme> find("from Scheme s join fetch s.program" + filter.where(),
+                paging.toSort(SORTABLE, "id", "s.id"), filter.params()).page(paging.toPage()).list().stream()
                 .map(this::view).toList();
-        return new PageOf<>(items, paging.page, paging.size, Scheme.count("from Scheme s" + filter, params));
+        return new PageOf<>(items, paging.page, paging.size, Scheme.count("from Scheme s" + filter.where(), filter.params()));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
