@@ -2,6 +2,7 @@ package org.tandem.county;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -16,10 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.problem.ProblemException;
 import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
+import org.tandem.web.Versions;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
@@ -53,11 +56,13 @@ public class CountyResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "Get a county by its 6-digit code")
-    public CountyView getCounty(@PathParam("code") String code) {
+    public RestResponse<CountyView> getCounty(@PathParam("code") String code) {
         County county = County.findById(code);
         if (county == null) {
             throw ProblemException.notFound("county", code);
         }
-        return CountyView.of(county);
+        // Reference data has no version column: the tag is a hash of the content, so it changes with it.
+        return Versions.ok(CountyView.of(county),
+                Objects.hash(county.code, county.name, county.cityCode, county.cityName, county.category.name()));
     }
 }

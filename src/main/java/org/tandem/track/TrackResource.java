@@ -1,6 +1,7 @@
 package org.tandem.track;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,8 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.problem.ProblemException;
 import org.tandem.web.PageOf;
+import org.tandem.web.Versions;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
@@ -32,11 +35,13 @@ public class TrackResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "Get a track by its code")
-    public TrackView getTrack(@PathParam("code") String code) {
+    public RestResponse<TrackView> getTrack(@PathParam("code") String code) {
         Track track = Track.findById(code);
         if (track == null) {
             throw ProblemException.notFound("track", code);
         }
-        return TrackView.of(track);
+        // Reference data has no version column: the tag is a hash of the content, so it changes with it.
+        return Versions.ok(TrackView.of(track),
+                Objects.hash(track.code, track.position, track.nameZh, track.nameEn, track.description));
     }
 }

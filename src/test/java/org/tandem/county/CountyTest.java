@@ -36,7 +36,10 @@ class CountyTest {
 
     @Test
     void getsOneCountyOr404() {
-        api().get("/api/v1/counties/{code}", "331102").then().statusCode(200).body("name", equalTo("莲都区"))
+        String tag = api().get("/api/v1/counties/{code}", "331102").then().statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.matchesPattern("\"-?\\d+\"")).extract().header("ETag");
+        api().get("/api/v1/counties/{code}", "331102").then().statusCode(200).header("ETag", equalTo(tag))
+                .body("name", equalTo("莲都区"))
                 .body("category", equalTo("MOUNTAIN"));
         api().get("/api/v1/counties/{code}", "999999").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", equalTo("county 999999 does not exist"));
