@@ -13,21 +13,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.TrackedEntity;
 import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
 import org.tandem.program.Program;
 import org.tandem.scheme.Scheme;
 import org.tandem.scoring.ScoreResult;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** One pairing's scored result for one year (年度考核), COMPUTED until a reviewer finalizes it. */
 @Entity
-public class Assessment extends PanacheEntityBase {
+public class Assessment extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "assessment_seq")
@@ -64,12 +60,6 @@ public class Assessment extends PanacheEntityBase {
     public OffsetDateTime computedAt;
     public OffsetDateTime finalizedAt;
     public String finalizedBy;
-    @Version
-    public long version;
-    @CreationTimestamp
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    public OffsetDateTime updatedAt;
 
     void record(ScoreResult result, String digest, String breakdownJson) {
         baseTotal = result.baseTotal();

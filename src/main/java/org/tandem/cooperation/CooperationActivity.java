@@ -2,7 +2,6 @@ package org.tandem.cooperation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,18 +12,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.TrackedEntity;
 import org.tandem.pairing.Pairing;
 import org.tandem.track.Track;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A dated cooperation event of a pairing under one track. */
 @Entity
-public class CooperationActivity extends PanacheEntityBase {
+public class CooperationActivity extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "cooperation_activity_seq")
@@ -44,10 +39,4 @@ public class CooperationActivity extends PanacheEntityBase {
     public Integer enterprises;
     public BigDecimal amount;
     public String description;
-    @Version
-    public long version;
-    @CreationTimestamp
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    public OffsetDateTime updatedAt;
 }

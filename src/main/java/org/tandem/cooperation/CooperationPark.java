@@ -2,7 +2,6 @@ package org.tandem.cooperation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -11,18 +10,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.TrackedEntity;
 import org.tandem.county.County;
 import org.tandem.pairing.Pairing;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** An industrial cooperation park (产业合作园区) co-built by a pairing. */
 @Entity
-public class CooperationPark extends PanacheEntityBase {
+public class CooperationPark extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "cooperation_park_seq")
@@ -38,10 +33,4 @@ public class CooperationPark extends PanacheEntityBase {
     public LocalDate establishedOn;
     public BigDecimal areaMu;
     public String focusIndustry;
-    @Version
-    public long version;
-    @CreationTimestamp
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    public OffsetDateTime updatedAt;
 }

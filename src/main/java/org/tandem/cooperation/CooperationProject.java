@@ -2,7 +2,6 @@ package org.tandem.cooperation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -16,20 +15,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.TrackedEntity;
 import org.tandem.county.County;
 import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
 import org.tandem.track.Track;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A concrete project (合作项目) of a pairing under one track, with the date of every lifecycle step. */
 @Entity
-public class CooperationProject extends PanacheEntityBase {
+public class CooperationProject extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "cooperation_project_seq")
@@ -57,12 +52,6 @@ public class CooperationProject extends PanacheEntityBase {
     public LocalDate productionStartedOn;
     public LocalDate cancelledOn;
     public String description;
-    @Version
-    public long version;
-    @CreationTimestamp
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    public OffsetDateTime updatedAt;
 
     /** Moves the project one or more steps forward, or cancels it, on the given date. */
     public void moveTo(ProjectStatus next, LocalDate on) {

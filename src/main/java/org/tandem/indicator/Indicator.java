@@ -1,6 +1,5 @@
 package org.tandem.indicator;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.persistence.Convert;
@@ -11,21 +10,17 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.TrackedEntity;
 import org.tandem.cooperation.ActivityKind;
 import org.tandem.cooperation.ProjectStatus;
 import org.tandem.problem.ProblemException;
 import org.tandem.scoring.Direction;
 import org.tandem.track.Track;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A measurable quantity under a track (指标), REPORTED by the pair or DERIVED from its projects and activities. */
 @Entity
-public class Indicator extends PanacheEntityBase {
+public class Indicator extends TrackedEntity {
 
     @Id
     public String code;
@@ -52,12 +47,6 @@ public class Indicator extends PanacheEntityBase {
     public List<ActivityKind> derivedActivityKinds;
     public boolean active;
     public String description;
-    @Version
-    public long version;
-    @CreationTimestamp
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    public OffsetDateTime updatedAt;
 
     /** The derivation of a DERIVED indicator; null for a REPORTED one. */
     public Derivation derivation() {

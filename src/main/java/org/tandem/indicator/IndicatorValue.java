@@ -1,7 +1,6 @@
 package org.tandem.indicator;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,17 +11,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.TrackedEntity;
 import org.tandem.pairing.Pairing;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A pair's target or reported actual of one indicator in one year (目标值 / 完成值). */
 @Entity
-public class IndicatorValue extends PanacheEntityBase {
+public class IndicatorValue extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "indicator_value_seq")
@@ -38,12 +33,6 @@ public class IndicatorValue extends PanacheEntityBase {
     @JoinColumn(name = "indicator_code")
     public Indicator indicator;
     public BigDecimal quantity;
-    @Version
-    public long version;
-    @CreationTimestamp
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    public OffsetDateTime updatedAt;
 
     /** The stored values of one kind for a pair-year, in the catalogue's order. */
     public static java.util.List<IndicatorValue> of(long pairingId, int year, ValueKind kind) {

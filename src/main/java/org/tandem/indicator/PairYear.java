@@ -1,7 +1,5 @@
 package org.tandem.indicator;
 
-import java.time.OffsetDateTime;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,21 +9,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.TrackedEntity;
 import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One pairing in one year: the workflow state of its actuals. Created on the first write; a pair-year
  * without a row is a DRAFT nobody has touched.
  */
 @Entity
-public class PairYear extends PanacheEntityBase {
+public class PairYear extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "pair_year_seq")
@@ -38,12 +32,6 @@ public class PairYear extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ActualsState actualsState;
     public boolean everSubmitted;
-    @Version
-    public long version;
-    @CreationTimestamp
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    public OffsetDateTime updatedAt;
 
     public static PairYear find(long pairingId, int year) {
         return find("pairing.id = ?1 and calendarYear = ?2", pairingId, year).firstResult();

@@ -1,7 +1,6 @@
 package org.tandem.pairing;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,20 +11,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.TrackedEntity;
 import org.tandem.county.County;
 import org.tandem.problem.ProblemException;
 import org.tandem.program.DesignationRole;
 import org.tandem.program.Program;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** One industrial county and one mountain county paired inside a programme (结对 / 联合体). */
 @Entity
-public class Pairing extends PanacheEntityBase {
+public class Pairing extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "pairing_seq")
@@ -46,12 +41,6 @@ public class Pairing extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Evidence evidence;
     public String sourceNote;
-    @Version
-    public long version;
-    @CreationTimestamp
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    public OffsetDateTime updatedAt;
 
     /**
      * Pairs the two counties, enforcing the programme's rules: the sides differ, each side is designated

@@ -1,7 +1,6 @@
 package org.tandem.program;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,16 +15,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.tandem.TrackedEntity;
 
 /** A round of pairing (示范创建工作) with its year range, yearly budget and designated counties. */
 @Entity
-public class Program extends PanacheEntityBase {
+public class Program extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "program_seq")
@@ -36,12 +31,6 @@ public class Program extends PanacheEntityBase {
     public int startYear;
     public int endYear;
     public BigDecimal annualBudget;
-    @Version
-    public long version;
-    @CreationTimestamp
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    public OffsetDateTime updatedAt;
 
     /** County code to the side it may take in this programme. */
     @ElementCollection

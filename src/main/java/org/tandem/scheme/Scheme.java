@@ -12,19 +12,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.tandem.TrackedEntity;
 import org.tandem.problem.ProblemException;
 import org.tandem.program.Program;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One version of a programme-year's scoring scheme; immutable once published. */
 @Entity
 @jakarta.persistence.Table(name = "scoring_scheme")
-public class Scheme extends PanacheEntityBase {
+public class Scheme extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "scoring_scheme_seq")
@@ -46,12 +42,6 @@ public class Scheme extends PanacheEntityBase {
     public String rules;
     public OffsetDateTime publishedAt;
     public String publishedBy;
-    @Version
-    public long version;
-    @CreationTimestamp
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    public OffsetDateTime updatedAt;
 
     public void checkEditable() {
         if (status == SchemeStatus.PUBLISHED) {

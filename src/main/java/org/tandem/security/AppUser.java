@@ -15,16 +15,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.tandem.TrackedEntity;
 
 /** A user of the built-in identity provider. The password is only ever held as a bcrypt hash. */
 @Entity
-public class AppUser extends PanacheEntityBase {
+public class AppUser extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "app_user_seq")
@@ -44,12 +40,6 @@ public class AppUser extends PanacheEntityBase {
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
     public Set<String> roles = new HashSet<>();
-    @Version
-    public long version;
-    @CreationTimestamp
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    public OffsetDateTime updatedAt;
 
     public static AppUser findByUsername(String username) {
         return find("username", username).firstResult();
