@@ -10,7 +10,8 @@
 #   TOKEN        bearer token to send; by default the script logs in as the admin it starts the service with
 #   APP_DIR      an already packaged target/quarkus-app to run instead of packaging this checkout
 #   PAIRINGS     pairings of the big programme (2000)    YEARS  years of data from 2023 (2)
-#   DURATION     wrk seconds per measurement (10)       CONNECTIONS  wrk connections (32)   THREADS (2)
+#   DURATION     wrk seconds per measurement (10)       WARMUP  wrk seconds per path and warm-up round (8)
+#   CONNECTIONS  wrk connections (32)                   THREADS wrk threads (2)
 #   PORT         port to listen on (a free one)         JAVA_OPTS   extra JVM options
 set -euo pipefail
 
@@ -20,6 +21,7 @@ SMALL=${SMALL:-200}
 YEARS=${YEARS:-2}
 YEAR=${YEAR:-2024}
 DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-8}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 BIG="SYN-$PAIRINGS"
@@ -125,10 +127,26 @@ measure() { # path seconds -> "rps p50ms p99ms errors requests"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency "${AUTH[@]}" -s "$WRK_SCRIPT" "$BASE$1" |
         awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
 }
-for p in "/q/health/live" "${PATHS[@]}"; do # warm-up: JIT, caches, connection pool
-    code=$(curl -s -o /dev/null -w '%{http_code}' "${AUTH[@]}" "$BASE$p")
-    [[ $code == 200 ]] || { echo "$p answered $code" >&2; exit 1; }
-    measure "$p" 3 >/dev/null
+# Warm-up: on 2 cores the JIT compiler needs a minute or more of load before the figures settle (measured
+# after 3 s of warm-up per path, reads came out 3-4x slower than once compilation had finished), so every
+# path gets WARMUP seconds of load, twice round, and then the compiler threads are given time to go idle.
+for round in 1 2; do
+    for p in "/q/health/live" "${PATHS[@]}"; do
+        code=$(curl -s -o /dev/null -w '%{http_code}' "${AUTH[@]}" "$BASE$p")
+        [[ $code == 200 ]] || { echo "$p answered $code" >&2; exit 1; }
+        measure "$p" "$WARMUP" >/dev/null
+    done
+done
+compiler_ticks() { # CPU ticks of the JIT compiler threads so far
+    local sum=0 t
+    for t in /proc/$PID/task/*; do
+        [[ $(cat "$t/comm" 2>/dev/null) == C[12]\ Compil* ]] && sum=$((sum + $(awk '{print $14 + $15}' "$t/stat")))
+    done
+    echo $sum
+}
+for _ in $(seq 30); do # at most 30 s
+    before=$(compiler_ticks); sleep 1
+    (( $(compiler_ticks) - before < 5 )) && break
 done
 
 ROWS=()
