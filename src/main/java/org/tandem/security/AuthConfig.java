@@ -23,6 +23,10 @@ public interface AuthConfig {
     @WithDefault("PT15M")
     Duration lockDuration();
 
+    /** How far the issuer's clock and this service's may disagree: how long after it expires a token is still taken. */
+    @WithDefault("PT60S")
+    Duration clockSkew();
+
     interface Builtin {
         @WithDefault("true")
         boolean enabled();

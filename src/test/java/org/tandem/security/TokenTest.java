@@ -50,6 +50,21 @@ class TokenTest {
     }
 
     @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItExpires() throws InterruptedException {
+        String username = Fixtures.user("viewer", null);
+        SigningKeys keys = io.quarkus.arc.Arc.container().instance(SigningKeys.class).get();
+        long expiresAt = java.time.Instant.now().getEpochSecond() + 2;
+        String shortLived = Jwt.issuer("tandem").upn(username).groups(Set.of("viewer")).expiresAt(expiresAt).jws()
+                .keyId(keys.kid()).sign(keys.privateKey());
+        // Accepted, so remembered as verified; the memory must not outlive the token.
+        anonymous().auth().oauth2(shortLived).get("/api/v1/tracks").then().statusCode(200);
+        while (java.time.Instant.now().getEpochSecond() <= expiresAt) {
+            Thread.sleep(100);
+        }
+        anonymous().auth().oauth2(shortLived).get("/api/v1/tracks").then().statusCode(401);
+    }
+
+    @Test
     void aDisabledUsersTokenIsRefusedAtOnce() {
         String username = Fixtures.user("viewer", null);
         String token = Api.token(username, Fixtures.PASSWORD);
