@@ -61,12 +61,6 @@ public class BodyLimit {
         });
     }
 
-    static boolean debug(RoutingContext c) {
-        System.err
-                .println("DEBUG " + c.request().method() + " " + c.request().headers().entries() + " " + c.request().version());
-        return true;
-    }
-
     private static boolean isOver(String length, long limit) {
         try {
             return Long.parseLong(length.trim()) > limit;
