@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.audit.Actor;
+import org.tandem.cache.ReadCache;
 import org.tandem.county.CountyRef;
 import org.tandem.problem.ProblemException;
 import org.tandem.scheme.SchemeRules;
@@ -66,32 +67,41 @@ public class AssessmentResource {
     ObjectMapper json;
     @Inject
     Actor actor;
+    @Inject
+    ReadCache reads;
 
     @GET
     @Operation(summary = "The ranking of a program-year", description = "Sorted by rank; program and year are required.")
     public AssessmentViews.Ranking listAssessments(@QueryParam("program") String program,
             @QueryParam("year") Integer year, @Valid @BeanParam PageRequest paging) {
-        if (program == null) {
-            throw ProblemException.invalid("program", "is required");
-        }
-        if (year == null) {
-            throw ProblemException.invalid("year", "is required");
-        }
-        // The whole program-year is ranked from a light projection (no breakdown); only the requested page's
-        // lines are then read in full.
-        List<Placed> ranked = ranking("a.program.code = :program", "program", program, year);
-        int from = (int) Math.min(ranked.size(), (long) paging.page * paging.size);
-        int to = Math.min(ranked.size(), from + paging.size);
-        return new AssessmentViews.Ranking(summaries(ranked.subList(from, to)), paging.page, paging.size,
-                ranked.size(), Ranking.TIE_BREAK_RULE);
+        return reads.get(() -> {
+            if (program == null) {
+                throw ProblemException.invalid("program", "is required");
+            }
+            if (year == null) {
+                throw ProblemException.invalid("year", "is required");
+            }
+            // The whole program-year is ranked from a light projection (no breakdown); only the requested page's
+            // lines are then read in full.
+            List<Placed> ranked = ranking("a.program.code = :program", "program", program, year);
+            int from = (int) Math.min(ranked.size(), (long) paging.page * paging.size);
+            int to = Math.min(ranked.size(), from + paging.size);
+            return new AssessmentViews.Ranking(summaries(ranked.subList(from, to)), paging.page, paging.size,
+                    ranked.size(), Ranking.TIE_BREAK_RULE);
+        });
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "An assessment with every indicator's target, actual, ratio, points and rule")
     public RestResponse<AssessmentViews.Detail> getAssessment(@PathParam("id") long id) {
-        Assessment assessment = require(id);
-        return Versions.ok(detail(assessment), assessment.version);
+        record Read(AssessmentViews.Detail detail, long version) {
+        }
+        Read read = reads.get(() -> {
+            Assessment assessment = require(id);
+            return new Read(detail(assessment), assessment.version);
+        });
+        return Versions.ok(read.detail(), read.version());
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })

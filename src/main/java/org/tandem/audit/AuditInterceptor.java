@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.hibernate.Hibernate;
 import org.hibernate.Interceptor;
 import org.hibernate.type.Type;
+import org.tandem.cache.DataVersion;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,8 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 
 /**
  * Records every create, update and delete of an entity, with its values before and after, as it happens:
- * one place for the whole service, so no write can forget its audit. Secrets are left out.
+ * one place for the whole service, so no write can forget its audit. Secrets are left out. Every change also
+ * moves the {@link DataVersion} once its transaction commits, which is what keeps cached reads fresh.
  */
 @PersistenceUnitExtension
 @ApplicationScoped
@@ -33,6 +35,8 @@ public class AuditInterceptor implements Interceptor {
     AuditLog log;
     @Inject
     ObjectMapper json;
+    @Inject
+    DataVersion dataVersion;
 
     @Override
     public boolean onPersist(Object entity, Object id, Object[] state, String[] names, Type[] types) {
@@ -53,6 +57,7 @@ public class AuditInterceptor implements Interceptor {
     }
 
     private void record(String action, Object entity, Object id, Object[] before, Object[] after, String[] names) {
+        dataVersion.changedOnCommit();
         String type = Hibernate.getClass(entity).getSimpleName();
         if (UNAUDITED.contains(type)) {
             return;

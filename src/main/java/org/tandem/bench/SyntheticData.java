@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.tandem.cache.DataVersion;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -71,6 +72,8 @@ public class SyntheticData {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    DataVersion dataVersion;
 
     @ConfigProperty(name = "tandem.generate.pairings")
     Optional<List<Integer>> pairings;
@@ -132,6 +135,8 @@ public class SyntheticData {
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
+                // Written past Hibernate, so its changes must be announced here (slices may have committed).
+                dataVersion.changed();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("synthetic data generation failed for " + code, e);

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.Money;
 import org.tandem.assessment.YearLock;
+import org.tandem.cache.ReadCache;
 import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
 import org.tandem.security.Access;
@@ -56,6 +57,8 @@ public class ProjectResource {
 
     @Inject
     Access access;
+    @Inject
+    ReadCache reads;
 
     static final Map<String, String> SORTABLE = Map.of("id", "p.id", "plannedOn", "p.plannedOn", "title",
             "p.title", "status", "p.status", "investment", "p.investment");
@@ -71,19 +74,22 @@ public class ProjectResource {
             @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") @Parameter(description = "A county on either side of the pair") String county,
             @QueryParam("hostCounty") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String hostCounty,
             @QueryParam("year") @Min(1900) @Max(2200) Integer year, @Valid @BeanParam PageRequest paging) {
-        Filter filter = new Filter();
-        filter.and("p.pairing.program.code = :program", "program", program);
-        filter.and("p.track.code = :track", "track", track);
-        filter.and("p.status = :status", "status", status);
-        filter.and("(p.pairing.industrialCounty.code = :county or p.pairing.mountainCounty.code = :county)", "county", county);
-        filter.and("p.hostCounty.code = :hostCounty", "hostCounty", hostCounty);
-        if (year != null) {
-            filter.and("(p.plannedOn between :from and :to or p.signedOn between :from and :to"
-                    + " or p.constructionStartedOn between :from and :to"
-                    + " or p.productionStartedOn between :from and :to or p.cancelledOn between :from and :to)");
-            filter.param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31));
-        }
-        return page(filter, paging);
+        return reads.get(() -> {
+            Filter filter = new Filter();
+            filter.and("p.pairing.program.code = :program", "program", program);
+            filter.and("p.track.code = :track", "track", track);
+            filter.and("p.status = :status", "status", status);
+            filter.and("(p.pairing.industrialCounty.code = :county or p.pairing.mountainCounty.code = :county)", "county",
+                    county);
+            filter.and("p.hostCounty.code = :hostCounty", "hostCounty", hostCounty);
+            if (year != null) {
+                filter.and("(p.plannedOn between :from and :to or p.signedOn between :from and :to"
+                        + " or p.constructionStartedOn between :from and :to"
+                        + " or p.productionStartedOn between :from and :to or p.cancelledOn between :from and :to)");
+                filter.param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31));
+            }
+            return page(filter, paging);
+        });
     }
 
     @GET

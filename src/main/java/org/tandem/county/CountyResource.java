@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.cache.ReadCache;
 import org.tandem.problem.ProblemException;
 import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
@@ -35,22 +37,27 @@ public class CountyResource {
 
     private static final Map<String, String> SORTABLE = Map.of("code", "code", "name", "name", "cityCode", "cityCode");
 
+    @Inject
+    ReadCache reads;
+
     @GET
     @Operation(summary = "List counties", description = "The 90 county-level divisions of Zhejiang; sort by code, name or cityCode.")
     public PageOf<CountyView> listCounties(@QueryParam("category") CountyCategory category,
             @QueryParam("cityCode") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String cityCode,
             @QueryParam("q") @Parameter(description = "Part of the name") String q,
             @Valid @BeanParam PageRequest paging) {
-        Filter filter = new Filter();
-        filter.and("category = :category", "category", category);
-        filter.and("cityCode = :cityCode", "cityCode", cityCode);
-        if (q != null && !q.isBlank()) {
-            filter.and("lower(name) like :q", "q", "%" + q.strip().toLowerCase(Locale.ROOT) + "%");
-        }
-        Sort sort = paging.toSort(SORTABLE, "code", "code");
-        var query = County.<County> find("from County" + filter.where(), sort, filter.params()).page(paging.toPage());
-        return new PageOf<>(query.list().stream().map(CountyView::of).toList(), paging.page, paging.size,
-                query.count());
+        return reads.get(() -> {
+            Filter filter = new Filter();
+            filter.and("category = :category", "category", category);
+            filter.and("cityCode = :cityCode", "cityCode", cityCode);
+            if (q != null && !q.isBlank()) {
+                filter.and("lower(name) like :q", "q", "%" + q.strip().toLowerCase(Locale.ROOT) + "%");
+            }
+            Sort sort = paging.toSort(SORTABLE, "code", "code");
+            var query = County.<County> find("from County" + filter.where(), sort, filter.params()).page(paging.toPage());
+            return new PageOf<>(query.list().stream().map(CountyView::of).toList(), paging.page, paging.size,
+                    query.count());
+        });
     }
 
     @GET

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.assessment.YearLock;
 import org.tandem.audit.Actor;
+import org.tandem.cache.ReadCache;
 import org.tandem.pairing.Pairing;
 import org.tandem.pairing.PairingResource;
 import org.tandem.problem.Problem;
@@ -74,6 +75,8 @@ public class PairYearResource {
     Actor actor;
     @Inject
     DerivedValues derivedValues;
+    @Inject
+    ReadCache reads;
 
     @GET
     @Path("/targets")
@@ -188,46 +191,48 @@ public class PairYearResource {
             + "have a target, how many are completed (completion ≥ 1) and the mean completion. "
             + "Costs a fixed number of SQL statements.")
     public ProgressView getProgress(@PathParam("id") long id, @PathParam("year") int year) {
-        pairingIn(id, year);
-        PairYear pairYear = PairYear.find(id, year);
-        List<Indicator> indicators = Indicator.<Indicator> find("from Indicator i join fetch i.track t"
-                + " where i.active = true order by t.position, i.code").list();
-        Map<String, BigDecimal> targets = new HashMap<>();
-        Map<String, BigDecimal> actuals = new HashMap<>();
-        for (IndicatorValue value : IndicatorValue.<IndicatorValue> list(
-                "pairing.id = ?1 and calendarYear = ?2", id, year)) {
-            (value.kind == ValueKind.TARGET ? targets : actuals).put(value.indicator.code, value.quantity);
-        }
-        Map<String, BigDecimal> derived = derivedValues.compute(List.of(id), year, indicators).get(id);
-        List<ProgressView.IndicatorProgress> rows = new ArrayList<>();
-        Map<String, List<ProgressView.IndicatorProgress>> byTrack = new LinkedHashMap<>();
-        Map<String, Indicator> firstOfTrack = new LinkedHashMap<>();
-        for (Indicator indicator : indicators) {
-            BigDecimal target = Quantities.plain(targets.get(indicator.code));
-            BigDecimal actual = Quantities.plain(indicator.isDerived() ? derived.get(indicator.code)
-                    : actuals.get(indicator.code));
-            ProgressView.IndicatorProgress row = new ProgressView.IndicatorProgress(indicator.code,
-                    indicator.track.code, indicator.nameZh, indicator.nameEn, indicator.unit, indicator.direction,
-                    indicator.source, target, actual, Quantities.completion(indicator.direction, target, actual));
-            rows.add(row);
-            byTrack.computeIfAbsent(indicator.track.code, k -> new ArrayList<>()).add(row);
-            firstOfTrack.putIfAbsent(indicator.track.code, indicator);
-        }
-        List<ProgressView.TrackProgress> tracks = new ArrayList<>();
-        for (Map.Entry<String, List<ProgressView.IndicatorProgress>> entry : byTrack.entrySet()) {
-            var track = firstOfTrack.get(entry.getKey()).track;
-            List<BigDecimal> completions = entry.getValue().stream().map(ProgressView.IndicatorProgress::completion)
-                    .filter(c -> c != null).toList();
-            int withTarget = (int) entry.getValue().stream().filter(r -> r.target() != null).count();
-            int completed = (int) completions.stream().filter(c -> c.compareTo(BigDecimal.ONE) >= 0).count();
-            BigDecimal average = completions.isEmpty() ? null
-                    : completions.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                            .divide(BigDecimal.valueOf(completions.size()), Quantities.SCALE,
-                                    java.math.RoundingMode.HALF_UP);
-            tracks.add(new ProgressView.TrackProgress(track.code, track.nameZh, track.nameEn, entry.getValue().size(),
-                    withTarget, completed, average));
-        }
-        return new ProgressView(id, year, PairYear.stateOf(pairYear), Quantities.ROUNDING, rows, tracks);
+        return reads.get(() -> {
+            pairingIn(id, year);
+            PairYear pairYear = PairYear.find(id, year);
+            List<Indicator> indicators = Indicator.<Indicator> find("from Indicator i join fetch i.track t"
+                    + " where i.active = true order by t.position, i.code").list();
+            Map<String, BigDecimal> targets = new HashMap<>();
+            Map<String, BigDecimal> actuals = new HashMap<>();
+            for (IndicatorValue value : IndicatorValue.<IndicatorValue> list(
+                    "pairing.id = ?1 and calendarYear = ?2", id, year)) {
+                (value.kind == ValueKind.TARGET ? targets : actuals).put(value.indicator.code, value.quantity);
+            }
+            Map<String, BigDecimal> derived = derivedValues.compute(List.of(id), year, indicators).get(id);
+            List<ProgressView.IndicatorProgress> rows = new ArrayList<>();
+            Map<String, List<ProgressView.IndicatorProgress>> byTrack = new LinkedHashMap<>();
+            Map<String, Indicator> firstOfTrack = new LinkedHashMap<>();
+            for (Indicator indicator : indicators) {
+                BigDecimal target = Quantities.plain(targets.get(indicator.code));
+                BigDecimal actual = Quantities.plain(indicator.isDerived() ? derived.get(indicator.code)
+                        : actuals.get(indicator.code));
+                ProgressView.IndicatorProgress row = new ProgressView.IndicatorProgress(indicator.code,
+                        indicator.track.code, indicator.nameZh, indicator.nameEn, indicator.unit, indicator.direction,
+                        indicator.source, target, actual, Quantities.completion(indicator.direction, target, actual));
+                rows.add(row);
+                byTrack.computeIfAbsent(indicator.track.code, k -> new ArrayList<>()).add(row);
+                firstOfTrack.putIfAbsent(indicator.track.code, indicator);
+            }
+            List<ProgressView.TrackProgress> tracks = new ArrayList<>();
+            for (Map.Entry<String, List<ProgressView.IndicatorProgress>> entry : byTrack.entrySet()) {
+                var track = firstOfTrack.get(entry.getKey()).track;
+                List<BigDecimal> completions = entry.getValue().stream().map(ProgressView.IndicatorProgress::completion)
+                        .filter(c -> c != null).toList();
+                int withTarget = (int) entry.getValue().stream().filter(r -> r.target() != null).count();
+                int completed = (int) completions.stream().filter(c -> c.compareTo(BigDecimal.ONE) >= 0).count();
+                BigDecimal average = completions.isEmpty() ? null
+                        : completions.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                                .divide(BigDecimal.valueOf(completions.size()), Quantities.SCALE,
+                                        java.math.RoundingMode.HALF_UP);
+                tracks.add(new ProgressView.TrackProgress(track.code, track.nameZh, track.nameEn, entry.getValue().size(),
+                        withTarget, completed, average));
+            }
+            return new ProgressView(id, year, PairYear.stateOf(pairYear), Quantities.ROUNDING, rows, tracks);
+        });
     }
 
     /** Checks every item, then applies all of them and records each change; nothing is written on any error. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.cache.ReadCache;
 import org.tandem.county.County;
 import org.tandem.problem.ProblemException;
 import org.tandem.program.Program;
@@ -53,20 +55,26 @@ public class PairingResource {
     private static final Map<String, String> SORTABLE = Map.of("id", "p.id", "formedOn", "p.formedOn", "status",
             "p.status");
 
+    @Inject
+    ReadCache reads;
+
     @GET
     @Operation(summary = "List pairings", description = "Filter by program code, county code (either side) and status; sort by id, formedOn or status.")
     public PageOf<PairingView> listPairings(@QueryParam("program") String program,
             @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") @Parameter(description = "A county on either side") String county,
             @QueryParam("status") PairingStatus status, @Valid @BeanParam PageRequest paging) {
-        Filter filter = new Filter();
-        filter.and("p.program.code = :program", "program", program);
-        filter.and("(p.industrialCounty.code = :county or p.mountainCounty.code = :county)", "county", county);
-        filter.and("p.status = :status", "status", status);
-        List<PairingView> items = Pairing.<Pairing> find("from Pairing p join fetch p.program"
-                + " join fetch p.industrialCounty join fetch p.mountainCounty" + filter.where(),
-                paging.toSort(SORTABLE, "id", "p.id"), filter.params()).page(paging.toPage()).list()
-                .stream().map(PairingView::of).toList();
-        return new PageOf<>(items, paging.page, paging.size, Pairing.count("from Pairing p" + filter.where(), filter.params()));
+        return reads.get(() -> {
+            Filter filter = new Filter();
+            filter.and("p.program.code = :program", "program", program);
+            filter.and("(p.industrialCounty.code = :county or p.mountainCounty.code = :county)", "county", county);
+            filter.and("p.status = :status", "status", status);
+            List<PairingView> items = Pairing.<Pairing> find("from Pairing p join fetch p.program"
+                    + " join fetch p.industrialCounty join fetch p.mountainCounty" + filter.where(),
+                    paging.toSort(SORTABLE, "id", "p.id"), filter.params()).page(paging.toPage()).list()
+                    .stream().map(PairingView::of).toList();
+            return new PageOf<>(items, paging.page, paging.size,
+                    Pairing.count("from Pairing p" + filter.where(), filter.params()));
+        });
     }
 
     @GET

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.tandem.cooperation.ActivityKind;
 import org.tandem.support.CooperationRecords;
 import org.tandem.support.Fixtures;
+import org.tandem.support.Statements;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -126,9 +127,7 @@ class ProgressTest {
     }
 
     long progressStatements(long pairing) {
-        sessionFactory.getStatistics().clear();
-        progress(pairing, 2024);
-        return sessionFactory.getStatistics().getPrepareStatementCount();
+        return Statements.of(() -> progress(pairing, 2024));
     }
 
     @Test

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Two instances of the service on one PostgreSQL, asked at the same moment to run the same program-year's
- * assessment, start one run between them. Only with -Ppostgresql: H2 in file mode is one process's database.
+ * Two instances of the service on one PostgreSQL: asked at the same moment to run the same program-year's
+ * assessment, they start one run between them; and what one changes, the other's cached reads show at once.
+ * Only with -Ppostgresql: H2 in file mode is one process's database.
  */
 class TwoInstancesIT {
 
@@ -79,6 +80,41 @@ class TwoInstancesIT {
                         .body("totalItems", equalTo(1));
             }
         }
+    }
+
+    @Test
+    void aChangeOnOneInstanceIsSeenByTheOther() throws Exception {
+        assumeTrue(PackagedService.onPostgresql(), "needs a database two processes share (-Ppostgresql)");
+        try (PackagedService a = new PackagedService(Files.createTempDirectory("tandem-a"));
+                PackagedService b = new PackagedService(Files.createTempDirectory("tandem-b"))) {
+            a.start();
+            b.start();
+            String program = "SEEN-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+            api(a).body(Map.of("code", program, "name", "缓存测试", "startYear", 2023, "endYear", 2025))
+                    .post("/api/v1/programs").then().statusCode(201);
+            api(a).body(Map.of("industrial", List.of(INDUSTRIAL[0]), "mountain", List.of(MOUNTAIN[0])))
+                    .put("/api/v1/programs/{code}/counties", program).then().statusCode(200);
+            // b reads (and keeps) the empty list; a pairs two counties; b's next reads must show the pairing.
+            awaitPairings(b, program, 0);
+            api(a).body(Map.of("program", program, "industrialCounty", INDUSTRIAL[0], "mountainCounty", MOUNTAIN[0]))
+                    .post("/api/v1/pairings").then().statusCode(201);
+            awaitPairings(b, program, 1);
+        }
+    }
+
+    /** Reads b's list until it has {@code count} pairings: another instance's change is heard within milliseconds. */
+    private static void awaitPairings(PackagedService service, String program, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int seen;
+        do {
+            seen = api(service).queryParam("program", program).get("/api/v1/pairings").then().statusCode(200)
+                    .extract().jsonPath().getInt("totalItems");
+            if (seen == count) {
+                return;
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        assertEquals(count, seen, "pairings of " + program + " seen by the other instance after 5 s");
     }
 
     private static RequestSpecification api(PackagedService service) {

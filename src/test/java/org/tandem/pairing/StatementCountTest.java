@@ -6,10 +6,8 @@ import static org.tandem.support.Api.api;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
+import org.tandem.support.Statements;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -17,13 +15,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class StatementCountTest {
 
-    @Inject
-    SessionFactory sessionFactory;
-
     long statementsFor(String path, int size) {
-        sessionFactory.getStatistics().clear();
-        api().queryParam("size", size).get(path).then().statusCode(200);
-        return sessionFactory.getStatistics().getPrepareStatementCount();
+        return Statements.of(() -> api().queryParam("size", size).get(path).then().statusCode(200));
     }
 
     @Test

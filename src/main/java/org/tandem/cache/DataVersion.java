@@ -1,0 +1,77 @@
+package org.tandem.cache;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * A number that moves whenever data changes: after every committed transaction that created, changed or
+ * deleted an entity in this instance ({@link #changedOnCommit}, called for each such change by the audit
+ * interceptor, which sees them all), and, on PostgreSQL, whenever another instance says it committed one
+ * ({@link ChangeListener}). {@link ReadCache} keeps a read only as long as this number has not moved.
+ * <p>
+ * While changes of other instances might go unheard (the listener is not connected), {@link #current()} is
+ * {@link #UNKNOWN} and nothing is served from the cache.
+ */
+@ApplicationScoped
+public class DataVersion {
+
+    /** The version while changes made elsewhere might be missed: cache nothing. */
+    public static final long UNKNOWN = -1;
+
+    private static final Object REGISTERED = DataVersion.class;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    ChangeListener others;
+
+    private final AtomicLong version = new AtomicLong();
+
+    /** The current version, or {@link #UNKNOWN}. */
+    public long current() {
+        return others.hearing() ? version.get() : UNKNOWN;
+    }
+
+    /** Data has changed here: move the version now and tell the other instances. */
+    public void changed() {
+        version.incrementAndGet();
+        others.tell();
+    }
+
+    /** Data has changed elsewhere: move the version. */
+    void changedElsewhere() {
+        version.incrementAndGet();
+    }
+
+    /**
+     * The current transaction changes data: move the version once it has committed (without a transaction,
+     * at once). Moving it only after the commit is what keeps a read that began before it from being kept.
+     */
+    public void changedOnCommit() {
+        if (transactions.getTransactionKey() == null) {
+            changed();
+            return;
+        }
+        if (transactions.getResource(REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    changed();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,62 @@
+package org.tandem.cache;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Results of reads, kept until any data changes ({@link DataVersion}). The hot reads (lists, the ranking,
+ * progress, assessment details) are computed once per change instead of once per request; a write makes
+ * every kept result stale at once, in this instance at its commit and in others as soon as they hear of it.
+ * <p>
+ * Only for reads whose result depends on nothing but the data and the request's path and query: the
+ * caller's identity must not change the result (access is checked before the read is asked for).
+ */
+@ApplicationScoped
+public class ReadCache {
+
+    private record Kept(long version, Object value) {
+    }
+
+    @Inject
+    DataVersion data;
+    @Inject
+    HttpServerRequest request;
+
+    private final Cache<String, Kept> kept;
+
+    ReadCache(@ConfigProperty(name = "tandem.read-cache.max-entries", defaultValue = "2000") long maxEntries) {
+        kept = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    }
+
+    /** The result of this request's read, computed by {@code read} unless kept since the last change. */
+    public <T> T get(Supplier<T> read) {
+        return get("GET " + request.uri(), read);
+    }
+
+    /** The result of the read named {@code key}, computed by {@code read} unless kept since the last change. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(String key, Supplier<T> read) {
+        // The version is taken before reading: if data changes while the read runs, what it read is kept
+        // under the old version and never served.
+        long version = data.current();
+        if (version == DataVersion.UNKNOWN) {
+            return read.get();
+        }
+        Kept found = kept.getIfPresent(key);
+        if (found != null && found.version() == version) {
+            return (T) found.value();
+        }
+        T value = read.get();
+        kept.put(key, new Kept(version, value));
+        return value;
+    }
+}

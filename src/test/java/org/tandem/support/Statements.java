@@ -1,0 +1,27 @@
+package org.tandem.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.hibernate.SessionFactory;
+import org.tandem.cache.DataVersion;
+
+import io.quarkus.arc.Arc;
+
+/** Counts the SQL statements a request costs when nothing is served from the read cache. */
+public final class Statements {
+
+    private Statements() {
+    }
+
+    /** The statements prepared while {@code request} runs, every kept read let go first. */
+    public static long of(Runnable request) {
+        // Moving the version lets every kept read go, so the count is that of reading from the database.
+        Arc.container().instance(DataVersion.class).get().changed();
+        var statistics = Arc.container().instance(SessionFactory.class).get().getStatistics();
+        statistics.clear();
+        request.run();
+        long statements = statistics.getPrepareStatementCount();
+        assertTrue(statements > 0, "the request read nothing from the database: was it served from a cache?");
+        return statements;
+    }
+}
