@@ -1,5 +1,7 @@
 package org.tandem.assessment;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -92,8 +94,14 @@ public class AssessmentRunner {
     /** Scores every active pairing of the run's program-year; FINALIZED assessments stay as they are. */
     public void execute(long runId) {
         long started = System.nanoTime();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStarted = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
         try {
             QuarkusTransaction.requiringNew().run(() -> assess(runId, started));
+            // CPU time of this thread as well, since on a shared machine the wall time says little on its own.
+            long cpuMillis = cpuStarted < 0 ? -1 : (threads.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000;
+            LOG.infof("Assessment run %d done in %,d ms (CPU %,d ms)", runId, (System.nanoTime() - started) / 1_000_000,
+                    cpuMillis);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Assessment run %d failed", runId);
             QuarkusTransaction.requiringNew().run(() -> {

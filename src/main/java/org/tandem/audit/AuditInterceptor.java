@@ -1,5 +1,6 @@
 package org.tandem.audit;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,12 @@ public class AuditInterceptor implements Interceptor {
     @Override
     public void onRemove(Object entity, Object id, Object[] state, String[] names, Type[] types) {
         record("DELETE", entity, id, state, null, names);
+    }
+
+    /** The events of this flush and of the persists and removes before it go to the database together. */
+    @Override
+    public void postFlush(Iterator<Object> entities) {
+        log.writePending();
     }
 
     private void record(String action, Object entity, Object id, Object[] before, Object[] after, String[] names) {
