@@ -150,6 +150,8 @@ public class AssessmentRunner {
             assessment.record(scored.result(), scored.inputsDigest(), write(scored.result()));
             assessment.persist();
         }
+        // Written now, so that the run's recorded duration includes writing its assessments (not the commit).
+        Assessment.flush();
         run.status = RunStatus.SUCCEEDED;
         run.pairingsAssessed = open.size();
         run.pairingsFinalized = finalized;

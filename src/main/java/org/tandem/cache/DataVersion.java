@@ -1,5 +1,7 @@
 package org.tandem.cache;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,8 +62,21 @@ public class DataVersion {
         if (transactions.getResource(REGISTERED) != null) {
             return;
         }
+        try {
+            transactions.registerInterposedSynchronization(afterCommit());
+        } catch (IllegalStateException tooLate) {
+            // The transaction is already completing (a change flushed at its very end). Moving the version now,
+            // before the commit, could let a read overlapping it be kept; moving it now and once more soon
+            // after leaves such a read a moment at most.
+            changed();
+            CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(this::changed);
+            return;
+        }
         transactions.putResource(REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
+    }
+
+    private Synchronization afterCommit() {
+        return new Synchronization() {
             @Override
             public void beforeCompletion() {
             }
@@ -72,6 +87,6 @@ public class DataVersion {
                     changed();
                 }
             }
-        });
+        };
     }
 }
