@@ -26,15 +26,23 @@ public class ReadCache {
     private record Kept(long version, Object value) {
     }
 
+    /** A kept result's JSON, once written: the same result is written the same way every time. */
+    static final class Written {
+        volatile byte[] json;
+    }
+
     @Inject
     DataVersion data;
     @Inject
     HttpServerRequest request;
 
     private final Cache<String, Kept> kept;
+    /** By the kept result itself (identity, weakly): its JSON, for {@link KeptJson}. */
+    private final Cache<Object, Written> written;
 
     ReadCache(@ConfigProperty(name = "tandem.read-cache.max-entries", defaultValue = "2000") long maxEntries) {
         kept = Caffeine.newBuilder().maximumSize(maxEntries).build();
+        written = Caffeine.newBuilder().weakKeys().maximumSize(maxEntries).build();
     }
 
     /** The result of this request's read, computed by {@code read} unless kept since the last change. */
@@ -57,6 +65,22 @@ public class ReadCache {
         }
         T value = read.get();
         kept.put(key, new Kept(version, value));
+        if (value != null) {
+            written.put(value, new Written());
+        }
         return value;
+    }
+
+    /** The result of the read named {@code key} if it is kept since the last change, else null; never reads. */
+    @SuppressWarnings("unchecked")
+    public <T> T kept(String key) {
+        long version = data.current();
+        Kept found = version == DataVersion.UNKNOWN ? null : kept.getIfPresent(key);
+        return found != null && found.version() == version ? (T) found.value() : null;
+    }
+
+    /** Where the JSON of {@code value} is (or will be) kept, or null when {@code value} is not a kept result. */
+    Written writtenOf(Object value) {
+        return value == null ? null : written.getIfPresent(value);
     }
 }

@@ -38,20 +38,31 @@ public class CurrentUserAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         if (config.builtin().issuer().equals(token.getIssuer())) {
-            return context.runBlocking(() -> fromDatabase(identity, token));
+            String key = "user " + token.getName();
+            Current kept = reads.kept(key);
+            if (kept != null) {
+                // Known since the last change: no need to leave the I/O thread for the database.
+                return Uni.createFrom().item(() -> identity(identity, token, kept));
+            }
+            return context.runBlocking(() -> identity(identity, token, reads.get(key, () -> load(token.getName()))));
         }
         Object county = token.getClaim(config.external().countyClaim());
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(COUNTY, county == null ? null : county.toString()).build());
     }
 
-    private SecurityIdentity fromDatabase(SecurityIdentity identity, JsonWebToken token) {
-        record Current(boolean enabled, Set<String> roles, String county) {
-        }
-        Current user = reads.get("user " + token.getName(), () -> QuarkusTransaction.requiringNew().call(() -> {
-            AppUser found = AppUser.findByUsername(token.getName());
+    /** What the token check needs of a user. */
+    private record Current(boolean enabled, Set<String> roles, String county) {
+    }
+
+    private static Current load(String username) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            AppUser found = AppUser.findByUsername(username);
             return found == null ? null : new Current(found.enabled, Set.copyOf(found.roles), found.countyCode);
-        }));
+        });
+    }
+
+    private static SecurityIdentity identity(SecurityIdentity identity, JsonWebToken token, Current user) {
         if (user == null || !user.enabled()) {
             throw new AuthenticationFailedException("the token's user is unknown or disabled");
         }
