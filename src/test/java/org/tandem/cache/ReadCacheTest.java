@@ -53,6 +53,23 @@ class ReadCacheTest {
     }
 
     @Test
+    void aKeptReadIsSentAsItWasFirstWritten() {
+        String program = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
+        Fixtures.pairing(program, Fixtures.YIWU, Fixtures.LIANDU);
+        String fresh = pairingsJson(program);
+        String kept = pairingsJson(program);
+        dataVersion.changed();
+        assertEquals(fresh, kept);
+        assertEquals(fresh, pairingsJson(program), "as read again from the database");
+        assertTrue(fresh.contains("义乌"), fresh);
+    }
+
+    private String pairingsJson(String program) {
+        return api().queryParam("program", program).get("/api/v1/pairings").then().statusCode(200)
+                .contentType("application/json").extract().asString();
+    }
+
+    @Test
     void aWriteThroughTheApiIsSeenByTheNextRead() {
         String program = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
         pairingsOf(program, List.of());
