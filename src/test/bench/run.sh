@@ -89,12 +89,12 @@ assess() { # program [year] -> "durationMs wallMs wholeRunMs cpuMs"
     run=$(curl -sf "${AUTH[@]}" -X POST "$API/assessment-runs" -H 'Content-Type: application/json' \
         -d "{\"program\":\"$1\",\"year\":${2:-$YEAR}}")
     id=$(json 'd["id"]' <<<"$run")
-    while :; do
+    while :; do # polled every 20 ms, without starting python each time
         run=$(get "/assessment-runs/$id")
-        status=$(json 'd["status"]' <<<"$run")
-        [[ $status != RUNNING ]] && break
-        sleep 0.05
+        [[ $run != *'"status":"RUNNING"'* ]] && break
+        sleep 0.02
     done
+    status=$(json 'd["status"]' <<<"$run")
     [[ $status == SUCCEEDED ]] || { echo "run $id of $1: $run" >&2; exit 1; }
     # The service logs the whole run, commit included, with the CPU time of the thread that ran it.
     local done_line

@@ -2,9 +2,12 @@ package org.tandem.audit;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.tandem.support.Api.api;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.tandem.support.Api;
@@ -15,6 +18,15 @@ import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class AuditTest {
+
+    @Test
+    void aRequestWithoutAnIdGetsAFreshRandomUuid() {
+        String first = api().get("/api/v1/tracks").then().statusCode(200).extract().header("X-Request-Id");
+        String second = api().get("/api/v1/tracks").then().statusCode(200).extract().header("X-Request-Id");
+        assertEquals(4, UUID.fromString(first).version());
+        assertEquals(2, UUID.fromString(first).variant());
+        assertNotEquals(first, second);
+    }
 
     @Test
     void aCountyEditorsChangeIsOnRecordWithBeforeAndAfter() {
@@ -33,13 +45,13 @@ class AuditTest {
                 .get("/api/v1/audit-events").then().statusCode(200).body("totalItems", equalTo(2)).extract()
                 .jsonPath();
         // Newest first: the transition, then the creation.
-        org.junit.jupiter.api.Assertions.assertEquals("UPDATE", events.getString("items[0].action"));
-        org.junit.jupiter.api.Assertions.assertEquals(editor, events.getString("items[0].actor"));
-        org.junit.jupiter.api.Assertions.assertEquals("PLANNED", events.getString("items[0].before.status"));
-        org.junit.jupiter.api.Assertions.assertEquals("SIGNED", events.getString("items[0].after.status"));
-        org.junit.jupiter.api.Assertions.assertEquals("2023-09-01", events.getString("items[0].after.signedOn"));
-        org.junit.jupiter.api.Assertions.assertEquals(requestId, events.getString("items[0].requestId"));
-        org.junit.jupiter.api.Assertions.assertEquals("CREATE", events.getString("items[1].action"));
+        assertEquals("UPDATE", events.getString("items[0].action"));
+        assertEquals(editor, events.getString("items[0].actor"));
+        assertEquals("PLANNED", events.getString("items[0].before.status"));
+        assertEquals("SIGNED", events.getString("items[0].after.status"));
+        assertEquals("2023-09-01", events.getString("items[0].after.signedOn"));
+        assertEquals(requestId, events.getString("items[0].requestId"));
+        assertEquals("CREATE", events.getString("items[1].action"));
         api().queryParam("actor", editor).get("/api/v1/audit-events").then().body("totalItems", equalTo(2))
                 .body("items[1].after.title", equalTo("环龙新材料一期")).body("items[1].occurredAt", notNullValue());
     }
