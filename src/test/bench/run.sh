@@ -97,8 +97,13 @@ assess() { # program [year] -> "durationMs wallMs wholeRunMs cpuMs"
     status=$(json 'd["status"]' <<<"$run")
     [[ $status == SUCCEEDED ]] || { echo "run $id of $1: $run" >&2; exit 1; }
     # The service logs the whole run, commit included, with the CPU time of the thread that ran it.
-    local done_line
-    done_line=$(grep -o "Assessment run $id done in [0-9,]* ms (CPU [0-9,-]* ms)" "$LOG" | tail -1 | tr -d ,)
+    # (written just after the commit, so possibly a moment after the status is seen).
+    local done_line="" tries
+    for tries in $(seq 100); do
+        done_line=$(grep -o "Assessment run $id done in [0-9,]* ms (CPU [0-9,-]* ms)" "$LOG" | tr -d , || true)
+        [[ -n $done_line ]] && break
+        sleep 0.05
+    done
     echo "$(json 'd["durationMs"]' <<<"$run") $(( ($(date +%s%N) - t0) / 1000000 ))" \
         "$(awk '{print $6}' <<<"$done_line") $(awk '{print $9}' <<<"$done_line")"
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.cache.Weighed;
 import org.tandem.county.CountyRef;
 import org.tandem.scoring.ScoreResult;
 
@@ -39,7 +40,12 @@ public final class AssessmentViews {
     @Schema(name = "Ranking")
     public record Ranking(@Schema(required = true) List<Summary> items, @Schema(required = true) int page,
             @Schema(required = true) int size, @Schema(required = true) long totalItems,
-            @Schema(required = true) String tieBreakRule) {
+            @Schema(required = true) String tieBreakRule) implements Weighed {
+
+        @Override
+        public int keptWeight() {
+            return items.size();
+        }
     }
 
     @Schema(name = "Assessment", description = "An assessment with the breakdown that explains every point")

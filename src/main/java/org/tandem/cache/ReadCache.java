@@ -40,9 +40,19 @@ public class ReadCache {
     /** By the kept result itself (identity, weakly): its JSON, for {@link KeptJson}. */
     private final Cache<Object, Written> written;
 
-    ReadCache(@ConfigProperty(name = "tandem.read-cache.max-entries", defaultValue = "2000") long maxEntries) {
-        kept = Caffeine.newBuilder().maximumSize(maxEntries).build();
-        written = Caffeine.newBuilder().weakKeys().maximumSize(maxEntries).build();
+    /**
+     * @param maxItems what the cache keeps at most, in items: a page counts its items ({@link Weighed}), any
+     *        other result one. A few hundred bytes to a kilobyte each, with their JSON.
+     */
+    ReadCache(@ConfigProperty(name = "tandem.read-cache.max-items", defaultValue = "100000") long maxItems) {
+        // Evictions run on the calling thread: they are cheap, and the bound holds when put returns.
+        kept = Caffeine.newBuilder().maximumWeight(maxItems).weigher(ReadCache::weight).executor(Runnable::run)
+                .build();
+        written = Caffeine.newBuilder().weakKeys().build();
+    }
+
+    private static int weight(String key, Kept kept) {
+        return 1 + (kept.value() instanceof Weighed weighed ? weighed.keptWeight() : 0);
     }
 
     /** The result of this request's read, computed by {@code read} unless kept since the last change. */

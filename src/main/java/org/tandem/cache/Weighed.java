@@ -1,0 +1,11 @@
+package org.tandem.cache;
+
+/**
+ * A result that holds many items, so that the {@link ReadCache} can bound what it keeps by items rather than
+ * by results: a page of 500 weighs 500 times a single resource.
+ */
+public interface Weighed {
+
+    /** How many items the result holds. */
+    int keptWeight();
+}
