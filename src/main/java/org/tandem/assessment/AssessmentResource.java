@@ -46,6 +46,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -70,11 +72,12 @@ public class AssessmentResource {
     @Inject
     ReadCache reads;
 
+    @NonBlocking
     @GET
     @Operation(summary = "The ranking of a program-year", description = "Sorted by rank; program and year are required.")
-    public AssessmentViews.Ranking listAssessments(@QueryParam("program") String program,
+    public Uni<AssessmentViews.Ranking> listAssessments(@QueryParam("program") String program,
             @QueryParam("year") Integer year, @Valid @BeanParam PageRequest paging) {
-        return reads.get(() -> {
+        return reads.async(() -> {
             if (program == null) {
                 throw ProblemException.invalid("program", "is required");
             }
@@ -91,17 +94,17 @@ public class AssessmentResource {
         });
     }
 
+    @NonBlocking
     @GET
     @Path("/{id}")
     @Operation(summary = "An assessment with every indicator's target, actual, ratio, points and rule")
-    public RestResponse<AssessmentViews.Detail> getAssessment(@PathParam("id") long id) {
+    public Uni<RestResponse<AssessmentViews.Detail>> getAssessment(@PathParam("id") long id) {
         record Read(AssessmentViews.Detail detail, long version) {
         }
-        Read read = reads.get(() -> {
+        return reads.<Read> async(() -> {
             Assessment assessment = require(id);
             return new Read(detail(assessment), assessment.version);
-        });
-        return Versions.ok(read.detail(), read.version());
+        }).map(read -> Versions.ok(read.detail(), read.version()));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })

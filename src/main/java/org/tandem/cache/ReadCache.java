@@ -10,6 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -55,9 +57,18 @@ public class ReadCache {
         return 1 + (kept.value() instanceof Weighed weighed ? weighed.keptWeight() : 0);
     }
 
-    /** The result of this request's read, computed by {@code read} unless kept since the last change. */
-    public <T> T get(Supplier<T> read) {
-        return get("GET " + request.uri(), read);
+    /**
+     * The result of this request's read (named by its path and query), for an endpoint that runs on the I/O
+     * thread ({@code @NonBlocking}): kept, it is answered there and then, without the hop to a worker thread a
+     * blocking endpoint costs; otherwise {@code read} runs on a worker thread, where it may use the database.
+     */
+    public <T> Uni<T> async(Supplier<T> read) {
+        String key = "GET " + request.uri();
+        T found = kept(key);
+        if (found != null) {
+            return Uni.createFrom().item(found);
+        }
+        return Uni.createFrom().item(() -> get(key, read)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** The result of the read named {@code key}, computed by {@code read} unless kept since the last change. */

@@ -47,6 +47,8 @@ import org.tandem.web.Versions;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,16 +67,17 @@ public class ProjectResource {
     static final String FETCH = "from CooperationProject p join fetch p.pairing pa join fetch pa.program"
             + " join fetch pa.industrialCounty join fetch pa.mountainCounty join fetch p.track join fetch p.hostCounty";
 
+    @NonBlocking
     @GET
     @Operation(summary = "List cooperation projects across pairings", description = "Filters: program code, track code, status, county (either side of the pair), hostCounty,"
             + " and year (a step of the project - planned, signed, construction, production or cancellation -"
             + " fell in that year). Sort by id, plannedOn, title, status or investment.")
-    public PageOf<ProjectView> listProjects(@QueryParam("program") String program,
+    public Uni<PageOf<ProjectView>> listProjects(@QueryParam("program") String program,
             @QueryParam("track") String track, @QueryParam("status") ProjectStatus status,
             @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") @Parameter(description = "A county on either side of the pair") String county,
             @QueryParam("hostCounty") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String hostCounty,
             @QueryParam("year") @Min(1900) @Max(2200) Integer year, @Valid @BeanParam PageRequest paging) {
-        return reads.get(() -> {
+        return reads.async(() -> {
             Filter filter = new Filter();
             filter.and("p.pairing.program.code = :program", "program", program);
             filter.and("p.track.code = :track", "track", track);

@@ -28,6 +28,8 @@ import org.tandem.web.Versions;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/counties")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,11 +44,12 @@ public class CountyResource {
 
     @GET
     @Operation(summary = "List counties", description = "The 90 county-level divisions of Zhejiang; sort by code, name or cityCode.")
-    public PageOf<CountyView> listCounties(@QueryParam("category") CountyCategory category,
+    @NonBlocking
+    public Uni<PageOf<CountyView>> listCounties(@QueryParam("category") CountyCategory category,
             @QueryParam("cityCode") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String cityCode,
             @QueryParam("q") @Parameter(description = "Part of the name") String q,
             @Valid @BeanParam PageRequest paging) {
-        return reads.get(() -> {
+        return reads.async(() -> {
             Filter filter = new Filter();
             filter.and("category = :category", "category", category);
             filter.and("cityCode = :cityCode", "cityCode", cityCode);

@@ -47,6 +47,8 @@ import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Targets, actuals, their history and progress for one pairing in one year. Targets and actuals of a
@@ -182,6 +184,7 @@ public class PairYearResource {
                 query.count());
     }
 
+    @NonBlocking
     @GET
     @Path("/progress")
     @Operation(summary = "Progress of a pair-year: target, actual and completion of every active indicator", description = "DERIVED actuals are computed live from the pair's projects and activities of the year; "
@@ -190,8 +193,8 @@ public class PairYearResource {
             + "when the target is missing or zero or the actual is missing. Per track: indicators, how many "
             + "have a target, how many are completed (completion ≥ 1) and the mean completion. "
             + "Costs a fixed number of SQL statements.")
-    public ProgressView getProgress(@PathParam("id") long id, @PathParam("year") int year) {
-        return reads.get(() -> {
+    public Uni<ProgressView> getProgress(@PathParam("id") long id, @PathParam("year") int year) {
+        return reads.async(() -> {
             pairingIn(id, year);
             PairYear pairYear = PairYear.find(id, year);
             List<Indicator> indicators = Indicator.<Indicator> find("from Indicator i join fetch i.track t"

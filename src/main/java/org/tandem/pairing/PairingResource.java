@@ -43,6 +43,8 @@ import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/pairings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,12 +60,13 @@ public class PairingResource {
     @Inject
     ReadCache reads;
 
+    @NonBlocking
     @GET
     @Operation(summary = "List pairings", description = "Filter by program code, county code (either side) and status; sort by id, formedOn or status.")
-    public PageOf<PairingView> listPairings(@QueryParam("program") String program,
+    public Uni<PageOf<PairingView>> listPairings(@QueryParam("program") String program,
             @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") @Parameter(description = "A county on either side") String county,
             @QueryParam("status") PairingStatus status, @Valid @BeanParam PageRequest paging) {
-        return reads.get(() -> {
+        return reads.async(() -> {
             Filter filter = new Filter();
             filter.and("p.program.code = :program", "program", program);
             filter.and("(p.industrialCounty.code = :county or p.mountainCounty.code = :county)", "county", county);
