@@ -138,15 +138,9 @@ public class AuditLog {
                 insert.setString(6, event.before());
                 insert.setString(7, event.after());
                 insert.setString(8, event.requestId());
-                if (events.size() == 1) {
-                    insert.executeUpdate();
-                } else {
-                    insert.addBatch();
-                }
+                insert.addBatch();
             }
-            if (events.size() > 1) {
-                insert.executeBatch();
-            }
+            insert.executeBatch();
         } catch (SQLException e) {
             // An unrecorded change must not pass silently: failing here rolls the change back.
             throw new IllegalStateException("could not record an audit event", e);
