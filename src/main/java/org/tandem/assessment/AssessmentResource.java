@@ -99,12 +99,10 @@ public class AssessmentResource {
     @Path("/{id}")
     @Operation(summary = "An assessment with every indicator's target, actual, ratio, points and rule")
     public Uni<RestResponse<AssessmentViews.Detail>> getAssessment(@PathParam("id") long id) {
-        record Read(AssessmentViews.Detail detail, long version) {
-        }
-        return reads.<Read> async(() -> {
+        return reads.<ReadCache.Tagged<AssessmentViews.Detail>> async(() -> {
             Assessment assessment = require(id);
-            return new Read(detail(assessment), assessment.version);
-        }).map(read -> Versions.ok(read.detail(), read.version()));
+            return new ReadCache.Tagged<>(detail(assessment), assessment.version);
+        }).map(read -> Versions.ok(read.body(), read.version()));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })

@@ -34,8 +34,12 @@ public class RequestIds {
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String given = request.getHeaderString(HEADER);
-        current.id = given != null && SANE.matcher(given).matches() ? given : newId();
+        current.id = idFor(request.getHeaderString(HEADER));
+    }
+
+    /** The id of a request that came with {@code given} as its {@code X-Request-Id} (or none: null). */
+    public static String idFor(String given) {
+        return given != null && SANE.matcher(given).matches() ? given : newId();
     }
 
     /**

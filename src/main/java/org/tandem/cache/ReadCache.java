@@ -28,9 +28,22 @@ public class ReadCache {
     private record Kept(long version, Object value) {
     }
 
+    /**
+     * A result sent with an entity tag: {@code body} is what is written as JSON (and kept written, like any
+     * other result), {@code version} what the tag is made of.
+     */
+    public record Tagged<T>(T body, long version) {
+    }
+
     /** A kept result's JSON, once written: the same result is written the same way every time. */
     static final class Written {
+        /** The data version the result was read at. */
+        final long version;
         volatile byte[] json;
+
+        Written(long version) {
+            this.version = version;
+        }
     }
 
     @Inject
@@ -87,7 +100,7 @@ public class ReadCache {
         T value = read.get();
         kept.put(key, new Kept(version, value));
         if (value != null) {
-            written.put(value, new Written());
+            written.put(value instanceof Tagged<?> tagged ? tagged.body() : value, new Written(version));
         }
         return value;
     }

@@ -36,7 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class AnnualAssessmentTest {
+public class AnnualAssessmentTest {
 
     static final String HANGZHOU_XIHU = Fixtures.HANGZHOU_XIHU;
 
@@ -55,7 +55,7 @@ class AnnualAssessmentTest {
                 "bonusCap", 5, "deductionCap", 5);
     }
 
-    static long publishedScheme(String program, int year) {
+    public static long publishedScheme(String program, int year) {
         long id = api().body(Map.of("program", program, "year", year, "name", "测试办法", "rules", rules()))
                 .post("/api/v1/scoring-schemes").then().statusCode(201).body("status", equalTo("DRAFT"))
                 .body("number", equalTo(1)).extract().jsonPath().getLong("id");
@@ -70,7 +70,7 @@ class AnnualAssessmentTest {
                 .put("/api/v1/pairings/{id}/years/2024/" + kind, pairing).then().statusCode(200);
     }
 
-    static JsonPath run(String program) {
+    public static JsonPath run(String program) {
         String location = api().body(Map.of("program", program, "year", 2024)).post("/api/v1/assessment-runs").then()
                 .statusCode(202).header("Location", org.hamcrest.Matchers.containsString("/api/v1/assessment-runs/"))
                 .extract().header("Location");
