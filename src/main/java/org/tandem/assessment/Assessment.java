@@ -75,6 +75,14 @@ public class Assessment extends TrackedEntity {
         computedAt = OffsetDateTime.now();
     }
 
+    /**
+     * Whether this assessment already holds the given result: the same digest (the scheme version and every
+     * input) and the same breakdown, which carries every total, the grade and every indicator's points.
+     */
+    boolean holds(String digest, String breakdownJson) {
+        return digest.equals(inputsDigest) && breakdownJson.equals(breakdown);
+    }
+
     void checkOpen() {
         if (status == AssessmentStatus.FINALIZED) {
             throw ProblemException.conflict("assessment-finalized",

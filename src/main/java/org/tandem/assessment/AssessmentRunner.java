@@ -91,7 +91,11 @@ public class AssessmentRunner {
         executor.runAsync(() -> execute(runId));
     }
 
-    /** Scores every active pairing of the run's program-year; FINALIZED assessments stay as they are. */
+    /**
+     * Scores every active pairing of the run's program-year; FINALIZED assessments stay as they are, and so do
+     * assessments whose inputs and result are what they already hold (a re-run with nothing changed writes and
+     * audits nothing but the run itself).
+     */
     public void execute(long runId) {
         long started = System.nanoTime();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -135,8 +139,17 @@ public class AssessmentRunner {
             }
         }
         Map<Long, Assessor.Scored> scores = assessor.score(scheme, open, run.year, adjustments);
+        int unchanged = 0;
         for (Long pairingId : open) {
             Assessment assessment = existing.get(pairingId);
+            Assessor.Scored scored = scores.get(pairingId);
+            String breakdown = write(scored.result());
+            if (assessment != null && assessment.holds(scored.inputsDigest(), breakdown)) {
+                // Same scheme, same inputs, same result: nothing changed, so nothing is written or audited. The
+                // assessment keeps the run and time it was computed at, which still produced what it holds.
+                unchanged++;
+                continue;
+            }
             if (assessment == null) {
                 assessment = new Assessment();
                 assessment.pairing = Pairing.getEntityManager().getReference(Pairing.class, pairingId);
@@ -146,8 +159,7 @@ public class AssessmentRunner {
             assessment.scheme = scheme;
             assessment.run = run;
             assessment.status = AssessmentStatus.COMPUTED;
-            Assessor.Scored scored = scores.get(pairingId);
-            assessment.record(scored.result(), scored.inputsDigest(), write(scored.result()));
+            assessment.record(scored.result(), scored.inputsDigest(), breakdown);
             assessment.persist();
         }
         // Written now, so that the run's recorded duration includes writing its assessments (not the commit).
@@ -156,6 +168,8 @@ public class AssessmentRunner {
         run.pairingsAssessed = open.size();
         run.pairingsFinalized = finalized;
         finish(run, started);
+        LOG.infof("Assessment run %d: %d pairings scored, %d of them unchanged, %d finalized left alone", runId,
+                open.size(), unchanged, finalized);
     }
 
     private static void finish(AssessmentRun run, long started) {

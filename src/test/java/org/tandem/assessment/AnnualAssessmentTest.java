@@ -142,6 +142,58 @@ public class AnnualAssessmentTest {
         values(c, "actuals", 100, 100);
     }
 
+    @Test
+    void aReRunWritesAndAuditsOnlyTheAssessmentsWhoseResultChanged() {
+        String program = Fixtures.program(List.of(YIWU, NANHU), List.of(LIANDU, SUICHANG));
+        long a = Fixtures.pairing(program, YIWU, LIANDU);
+        long b = Fixtures.pairing(program, NANHU, SUICHANG);
+        publishedScheme(program, 2024);
+        for (long pairing : List.of(a, b)) {
+            values(pairing, "targets", 100, 100);
+            values(pairing, "actuals", 50, 100);
+        }
+        long firstRun = run(program).getLong("id");
+        JsonPath ranking = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments")
+                .then().statusCode(200).extract().jsonPath();
+        long assessmentA = ranking.getLong("items.find { it.pairing == " + a + " }.id");
+        long assessmentB = ranking.getLong("items.find { it.pairing == " + b + " }.id");
+        String etagA = api().get("/api/v1/assessments/{id}", assessmentA).then().extract().header("ETag");
+        String etagB = api().get("/api/v1/assessments/{id}", assessmentB).then().extract().header("ETag");
+        assertAudited(assessmentA, "CREATE");
+        assertAudited(assessmentB, "CREATE");
+
+        // Nothing changed: both are scored again, neither is written nor audited.
+        JsonPath second = run(program);
+        assertEquals(2, second.getInt("pairingsAssessed"));
+        for (long assessment : List.of(assessmentA, assessmentB)) {
+            assertAudited(assessment, "CREATE");
+            api().get("/api/v1/assessments/{id}", assessment).then().body("run", equalTo((int) firstRun))
+                    .body("summary.total", comparesEqualTo(new BigDecimal("70.0")));
+        }
+        api().get("/api/v1/assessments/{id}", assessmentA).then().header("ETag", etagA);
+        api().get("/api/v1/assessments/{id}", assessmentB).then().header("ETag", etagB);
+
+        // One input changed: that assessment is updated and audited with its result before and after.
+        values(b, "actuals", 100, 100);
+        long third = run(program).getLong("id");
+        assertAudited(assessmentA, "CREATE");
+        JsonPath events = assertAudited(assessmentB, "UPDATE", "CREATE");
+        assertEquals(0, new BigDecimal("70.0").compareTo(new BigDecimal(events.getString("items[0].before.total"))));
+        assertEquals(0, new BigDecimal("100.0").compareTo(new BigDecimal(events.getString("items[0].after.total"))));
+        assertEquals(third, events.getLong("items[0].after.run"));
+        api().get("/api/v1/assessments/{id}", assessmentB).then().body("run", equalTo((int) third))
+                .body("summary.total", comparesEqualTo(new BigDecimal("100.0")));
+        api().get("/api/v1/assessments/{id}", assessmentA).then().header("ETag", etagA)
+                .body("run", equalTo((int) firstRun));
+    }
+
+    /** The assessment's audit events, newest first, are exactly these actions. */
+    private static JsonPath assertAudited(long assessment, String... actions) {
+        return api().queryParam("entityType", "Assessment").queryParam("entityId", assessment)
+                .get("/api/v1/audit-events").then().statusCode(200).body("items.action", contains(actions)).extract()
+                .jsonPath();
+    }
+
     @Inject
     SessionFactory sessionFactory;
     @Inject
