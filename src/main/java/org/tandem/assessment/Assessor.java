@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,6 @@ import org.tandem.scoring.Adjustment;
 import org.tandem.scoring.Inputs;
 import org.tandem.scoring.ScoreResult;
 import org.tandem.scoring.Scorer;
-import org.tandem.scoring.ScoringScheme;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 
@@ -56,7 +56,8 @@ public class Assessor {
         }
         Catalogue catalogue = Catalogue.load();
         SchemeRules rules = codec.read(scheme);
-        ScoringScheme engine = rules.toEngine(catalogue.trackOf());
+        // The scheme is checked once for the whole run, not once per pairing.
+        Function<Inputs, ScoreResult> scorer = Scorer.under(rules.toEngine(catalogue.trackOf()));
         Set<String> itemCodes = rules.adjustmentItems().stream().map(SchemeRules.AdjustmentRule::code)
                 .collect(Collectors.toSet());
         List<String> codes = rules.indicators().stream().map(SchemeRules.IndicatorPoints::indicator).toList();
@@ -90,7 +91,7 @@ public class Assessor {
             List<Adjustment> applicable = adjustments.getOrDefault(pairingId, List.of()).stream()
                     .filter(a -> itemCodes.contains(a.itemCode())).toList();
             Inputs inputs = new Inputs(targets.getOrDefault(pairingId, Map.of()), actual, applicable);
-            scores.put(pairingId, new Scored(Scorer.score(engine, inputs), digest(scheme, inputs)));
+            scores.put(pairingId, new Scored(scorer.apply(inputs), digest(scheme, inputs)));
         }
         return scores;
     }

@@ -45,8 +45,22 @@ public final class Scorer {
      *         names an item the scheme does not list, or a veto carries points
      */
     public static ScoreResult score(ScoringScheme scheme, Inputs inputs) {
-        requireConsistent(scheme);
+        return under(scheme).apply(inputs);
+    }
 
+    /**
+     * Checks the scheme once and returns the score under it as a function of the inputs, for scoring many
+     * pairs under one scheme: {@code under(scheme).apply(inputs)} is {@code score(scheme, inputs)}.
+     *
+     * @throws IllegalArgumentException when the scheme is not self-consistent (at once; an adjustment naming an
+     *         item the scheme does not list, or a veto carrying points, when the function is applied)
+     */
+    public static Function<Inputs, ScoreResult> under(ScoringScheme scheme) {
+        requireConsistent(scheme);
+        return inputs -> scoreConsistent(scheme, inputs);
+    }
+
+    private static ScoreResult scoreConsistent(ScoringScheme scheme, Inputs inputs) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (IndicatorRule rule : scheme.indicators()) {
             outcomes.put(rule.indicatorCode(), evaluate(rule, inputs.targets().get(rule.indicatorCode()),

@@ -166,6 +166,15 @@ class AssessmentTest {
     }
 
     @Test
+    void aSchemeCheckedOnceScoresAsScoreDoes() {
+        ScoringScheme inconsistent = Fixtures.fullScheme().weight("INVEST_INFO", "11").build();
+        assertThrows(IllegalArgumentException.class, () -> Scorer.under(inconsistent));
+
+        Inputs inputs = baseTotal("80", adjustments("B1:2"));
+        assertEquals(Scorer.score(SCHEME, inputs), Scorer.under(SCHEME).apply(inputs));
+    }
+
+    @Test
     void breaksTheFullSchemeDownByTrack() {
         Map<String, java.math.BigDecimal> targets = Map.of("P1", bd("100"), "P2", bd("5"), "C1", bd("100"),
                 "O1", bd("10"), "I1", bd("4"), "D1", bd("0.8"), "F1", bd("3"));
