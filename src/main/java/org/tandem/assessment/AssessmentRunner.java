@@ -101,11 +101,14 @@ public class AssessmentRunner {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStarted = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
         try {
-            QuarkusTransaction.requiringNew().run(() -> assess(runId, started));
+            Phases phases = new Phases(threads);
+            QuarkusTransaction.requiringNew().run(() -> assess(runId, started, phases));
+            phases.mark("commit");
             // CPU time of this thread as well, since on a shared machine the wall time says little on its own.
             long cpuMillis = cpuStarted < 0 ? -1 : (threads.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000;
             LOG.infof("Assessment run %d done in %,d ms (CPU %,d ms)", runId, (System.nanoTime() - started) / 1_000_000,
                     cpuMillis);
+            LOG.infof("Assessment run %d, CPU ms by phase: %s", runId, phases);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Assessment run %d failed", runId);
             QuarkusTransaction.requiringNew().run(() -> {
@@ -117,7 +120,34 @@ public class AssessmentRunner {
         }
     }
 
-    private void assess(long runId, long started) {
+    /** The CPU time of this thread in each phase of a run, for the log. */
+    private static final class Phases {
+        private final ThreadMXBean threads;
+        private final StringBuilder text = new StringBuilder();
+        private long last;
+
+        Phases(ThreadMXBean threads) {
+            this.threads = threads;
+            this.last = now();
+        }
+
+        private long now() {
+            return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+        }
+
+        void mark(String phase) {
+            long now = now();
+            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000);
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    private void assess(long runId, long started, Phases phases) {
         AssessmentRun run = AssessmentRun.findById(runId);
         Scheme scheme = run.scheme;
         // Ids only: a new assessment needs no more of its pairing than a reference.
@@ -138,7 +168,9 @@ public class AssessmentRunner {
                 open.add(pairingId);
             }
         }
+        phases.mark("existing");
         Map<Long, Assessor.Scored> scores = assessor.score(scheme, open, run.year, adjustments);
+        phases.mark("inputs and scores");
         int unchanged = 0;
         for (Long pairingId : open) {
             Assessment assessment = existing.get(pairingId);
@@ -162,8 +194,10 @@ public class AssessmentRunner {
             assessment.record(scored.result(), scored.inputsDigest(), breakdown);
             assessment.persist();
         }
+        phases.mark("breakdowns");
         // Written now, so that the run's recorded duration includes writing its assessments (not the commit).
         Assessment.flush();
+        phases.mark("flush");
         run.status = RunStatus.SUCCEEDED;
         run.pairingsAssessed = open.size();
         run.pairingsFinalized = finalized;
