@@ -1,5 +1,6 @@
 package org.tandem.cache;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -14,6 +15,7 @@ import org.tandem.audit.RequestIds;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -71,8 +73,11 @@ public class KeptResponses {
 
     /** @param maxBytes what the kept responses' bodies may take at most, counted once per response. */
     KeptResponses(@ConfigProperty(name = "tandem.read-cache.max-response-bytes", defaultValue = "64M") MemorySize maxBytes) {
+        // A response goes when its token expires, not only when the bound pushes it out.
         kept = Caffeine.newBuilder().maximumWeight(maxBytes.asLongValue())
                 .weigher((Key key, Kept response) -> response.body().length + key.authorization().length() + 256)
+                .expireAfter(Expiry.<Key, Kept> creating((key, response) -> Duration
+                        .ofMillis(Math.max(0, response.usableUntilMillis() - System.currentTimeMillis()))))
                 .executor(Runnable::run).build();
     }
 
