@@ -12,6 +12,7 @@ import org.hibernate.Hibernate;
 import org.hibernate.Interceptor;
 import org.hibernate.type.Type;
 import org.tandem.cache.DataVersion;
+import org.tandem.cooperation.CooperationTallies;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,8 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 /**
  * Records every create, update and delete of an entity, with its values before and after, as it happens:
  * one place for the whole service, so no write can forget its audit. Secrets are left out. Every change also
- * moves the {@link DataVersion} once its transaction commits, which is what keeps cached reads fresh.
+ * moves the {@link DataVersion} once its transaction commits, which is what keeps cached reads fresh, and a
+ * change of a cooperation project or activity has its pairing's {@link CooperationTallies} recounted.
  */
 @PersistenceUnitExtension
 @ApplicationScoped
@@ -38,6 +40,8 @@ public class AuditInterceptor implements Interceptor {
     ObjectMapper json;
     @Inject
     DataVersion dataVersion;
+    @Inject
+    CooperationTallies tallies;
 
     @Override
     public boolean onPersist(Object entity, Object id, Object[] state, String[] names, Type[] types) {
@@ -61,10 +65,12 @@ public class AuditInterceptor implements Interceptor {
     @Override
     public void postFlush(Iterator<Object> entities) {
         log.writePending();
+        tallies.flushed();
     }
 
     private void record(String action, Object entity, Object id, Object[] before, Object[] after, String[] names) {
         dataVersion.changedOnCommit();
+        tallies.changing(entity, before, after, names);
         String type = Hibernate.getClass(entity).getSimpleName();
         if (UNAUDITED.contains(type)) {
             return;

@@ -1,11 +1,9 @@
 package org.tandem.indicator;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,25 +16,24 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.tandem.cooperation.ActivityKind;
-import org.tandem.cooperation.ProjectStatus;
+import org.tandem.cooperation.CooperationTallies;
 
 /**
  * Computes DERIVED indicators from the pairs' cooperation projects and activities of one year, for many
  * pairings at once and in at most two SQL statements whatever the number of pairings, indicators or
- * records: one grouped query over projects (a count and sums per lifecycle step the indicators use, in one
- * pass) and one grouped query over activities. Each indicator is then evaluated in Java over the grouped rows.
- * The annual assessment scores a whole program-year with it.
+ * records. The records are read already grouped, from the tallies {@link CooperationTallies} keeps: one
+ * statement reads the year's project tallies (a count and sums per track and lifecycle step reached), one the
+ * activity tallies (per track and kind). Each indicator is then evaluated in Java over those rows. The annual
+ * assessment scores a whole program-year with it.
  */
 @ApplicationScoped
 public class DerivedValues {
 
-    /** The column holding the date a project reached each status. */
-    private static final Map<ProjectStatus, String> STEP_DATE = Map.of(
-            ProjectStatus.PLANNED, "planned_on",
-            ProjectStatus.SIGNED, "signed_on",
-            ProjectStatus.UNDER_CONSTRUCTION, "construction_started_on",
-            ProjectStatus.IN_PRODUCTION, "production_started_on",
-            ProjectStatus.CANCELLED, "cancelled_on");
+    /** The sums of a project tally and of an activity tally, in the order of their columns. */
+    private static final List<Measure> PROJECT_MEASURES = List.of(Measure.INVESTMENT, Measure.EXPECTED_ANNUAL_OUTPUT,
+            Measure.EXPECTED_ANNUAL_TAX);
+    private static final List<Measure> ACTIVITY_MEASURES = List.of(Measure.PARTICIPANTS, Measure.ENTERPRISES,
+            Measure.AMOUNT);
 
     @Inject
     EntityManager em;
@@ -71,18 +68,10 @@ public class DerivedValues {
             return result;
         }
         Set<Long> ids = Set.copyOf(pairingIds);
-        Set<ProjectStatus> statuses = EnumSet.noneOf(ProjectStatus.class);
-        boolean activities = false;
-        for (Indicator indicator : derived) {
-            if (indicator.derivedFrom == DerivedFrom.PROJECT) {
-                statuses.add(indicator.derivedProjectStatus);
-            } else {
-                activities = true;
-            }
-        }
+        boolean projects = derived.stream().anyMatch(i -> i.derivedFrom == DerivedFrom.PROJECT);
+        boolean activities = derived.stream().anyMatch(i -> i.derivedFrom == DerivedFrom.ACTIVITY);
         Scope scope = new Scope(ids, programId);
-        Map<Long, List<Group>> projectGroups = byPairing(statuses.isEmpty() ? List.of()
-                : projects(scope, year, statuses));
+        Map<Long, List<Group>> projectGroups = byPairing(projects ? projects(scope, year) : List.of());
         Map<Long, List<Group>> activityGroups = byPairing(activities ? activities(scope, year) : List.of());
         for (Long pairingId : pairingIds) {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
@@ -138,69 +127,36 @@ public class DerivedValues {
         }
     }
 
-    /**
-     * One statement and one pass over the projects: grouped by pairing and track, with a count and the three
-     * sums per lifecycle step the indicators use, each over the projects that reached that step in the year.
-     */
+    /** One statement: the year's project tallies (per track and lifecycle step reached in the year). */
+    private List<Group> projects(Scope scope, int year) {
+        return groups(scope, "select r.pairing_id, r.track_code, r.step, r.projects, r.investment,"
+                + " r.expected_annual_output, r.expected_annual_tax" + scope.from("project_tally")
+                + " and r.calendar_year = :year", year, PROJECT_MEASURES);
+    }
+
+    /** One statement: the year's activity tallies (per track and kind). */
+    private List<Group> activities(Scope scope, int year) {
+        return groups(scope, "select r.pairing_id, r.track_code, r.kind, r.activities, r.participants,"
+                + " r.enterprises, r.amount" + scope.from("activity_tally") + " and r.calendar_year = :year", year,
+                ACTIVITY_MEASURES);
+    }
+
+    /** Rows of (pairing, track, step or kind, count, the sums of {@code measures}) as groups of the scope. */
     @SuppressWarnings("unchecked")
-    private List<Group> projects(Scope scope, int year, Set<ProjectStatus> statuses) {
-        List<ProjectStatus> steps = List.copyOf(statuses);
-        StringBuilder sql = new StringBuilder("select r.pairing_id, r.track_code");
-        List<String> inYear = new ArrayList<>();
-        for (ProjectStatus step : steps) {
-            String in = "r." + STEP_DATE.get(step) + " between :first and :last";
-            inYear.add(in);
-            sql.append(", sum(case when ").append(in).append(" then 1 else 0 end)");
-            for (String column : List.of("investment", "expected_annual_output", "expected_annual_tax")) {
-                sql.append(", sum(case when ").append(in).append(" then r.").append(column).append(" end)");
-            }
-        }
-        sql.append(scope.from("cooperation_project")).append(" and (").append(String.join(" or ", inYear))
-                .append(") group by r.pairing_id, r.track_code");
-        List<Object[]> rows = scope.bind(em.createNativeQuery(sql.toString()))
-                .setParameter("first", LocalDate.of(year, 1, 1)).setParameter("last", LocalDate.of(year, 12, 31))
-                .getResultList();
-        List<Group> groups = new ArrayList<>(rows.size() * steps.size());
+    private List<Group> groups(Scope scope, String sql, int year, List<Measure> measures) {
+        List<Object[]> rows = scope.bind(em.createNativeQuery(sql)).setParameter("year", year).getResultList();
+        List<Group> groups = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             long pairingId = ((Number) row[0]).longValue();
             if (!scope.covers(pairingId)) {
                 continue;
             }
-            for (int k = 0; k < steps.size(); k++) {
-                int at = 2 + 4 * k;
-                long count = ((Number) row[at]).longValue();
-                if (count == 0) {
-                    continue;
-                }
-                Map<Measure, BigDecimal> sums = new HashMap<>();
-                sums.put(Measure.INVESTMENT, decimal(row[at + 1]));
-                sums.put(Measure.EXPECTED_ANNUAL_OUTPUT, decimal(row[at + 2]));
-                sums.put(Measure.EXPECTED_ANNUAL_TAX, decimal(row[at + 3]));
-                groups.add(new Group(pairingId, row[1].toString(), steps.get(k).name(), count, sums));
+            Map<Measure, BigDecimal> sums = new EnumMap<>(Measure.class);
+            for (int k = 0; k < measures.size(); k++) {
+                sums.put(measures.get(k), decimal(row[4 + k]));
             }
-        }
-        return groups;
-    }
-
-    /** One statement: activities held in the year, grouped by pairing, track and kind. */
-    @SuppressWarnings("unchecked")
-    private List<Group> activities(Scope scope, int year) {
-        List<Object[]> rows = scope.bind(em.createNativeQuery("select r.pairing_id, r.track_code, r.kind, count(*),"
-                + " sum(r.participants), sum(r.enterprises), sum(r.amount)" + scope.from("cooperation_activity")
-                + " and r.held_on between :first and :last group by r.pairing_id, r.track_code, r.kind"))
-                .setParameter("first", LocalDate.of(year, 1, 1))
-                .setParameter("last", LocalDate.of(year, 12, 31)).getResultList();
-        List<Group> groups = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            if (!scope.covers(((Number) row[0]).longValue())) {
-                continue;
-            }
-            Map<Measure, BigDecimal> sums = new HashMap<>();
-            sums.put(Measure.PARTICIPANTS, decimal(row[4]));
-            sums.put(Measure.ENTERPRISES, decimal(row[5]));
-            sums.put(Measure.AMOUNT, decimal(row[6]));
-            groups.add(new Group(((Number) row[0]).longValue(), row[1].toString(), row[2].toString(),
-                    ((Number) row[3]).longValue(), sums));
+            groups.add(new Group(pairingId, row[1].toString(), row[2].toString(), ((Number) row[3]).longValue(),
+                    sums));
         }
         return groups;
     }

@@ -26,7 +26,7 @@ import io.restassured.response.Response;
  * lose nothing; writes to different pair-years all land.
  */
 @QuarkusTest
-class ConcurrencyTest {
+public class ConcurrencyTest {
 
     private static final int CLIENTS = 16;
     private static final ExecutorService POOL = Executors.newFixedThreadPool(CLIENTS);
@@ -37,7 +37,7 @@ class ConcurrencyTest {
     }
 
     /** Runs every task at the same moment (behind one start gate) and returns their results in order. */
-    static <T> List<T> atOnce(List<Callable<T>> tasks) throws Exception {
+    public static <T> List<T> atOnce(List<Callable<T>> tasks) throws Exception {
         CountDownLatch ready = new CountDownLatch(tasks.size());
         CountDownLatch go = new CountDownLatch(1);
         List<Future<T>> futures = new ArrayList<>();

@@ -1,0 +1,296 @@
+package org.tandem.cooperation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tandem.support.Api.api;
+import static org.tandem.support.Fixtures.LIANDU;
+
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.tandem.reliability.ConcurrencyTest;
+import org.tandem.support.Fixtures;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The tallies the derived values are read from are exactly a grouping of the pairing's projects and activities,
+ * counted here in Java from the records themselves: after every kind of write through the API, after many
+ * writers of one pairing at once, and after the migration that counted the records already there.
+ */
+@QuarkusTest
+class CooperationTalliesTest {
+
+    /** Project columns: the date of each lifecycle step, in the order of {@link ProjectStatus}. */
+    private static final List<String> STEP_DATES = List.of("planned_on", "signed_on", "construction_started_on",
+            "production_started_on", "cancelled_on");
+    private static final List<String> STEPS = List.of("PLANNED", "SIGNED", "UNDER_CONSTRUCTION", "IN_PRODUCTION",
+            "CANCELLED");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void talliesFollowEveryKindOfWrite() throws SQLException {
+        long pairing = Fixtures.yiwuLiandu();
+        assertTalliesMatchRecords(pairing, 0, 0);
+
+        long huanlong = ProjectTest.create(pairing, ProjectTest.huanlong());
+        long second = ProjectTest.create(pairing, project("CHAIN_COLLAB", "2024-02-01", "300000000.50"));
+        long third = ProjectTest.create(pairing, project("PROJECT_COOP", "2024-03-01", null));
+        assertTalliesMatchRecords(pairing, 3, 0);
+
+        ProjectTest.move(huanlong, "SIGNED", "2023-09-01");
+        ProjectTest.move(huanlong, "UNDER_CONSTRUCTION", "2024-01-15");
+        ProjectTest.move(second, "SIGNED", "2024-04-01");
+        ProjectTest.move(third, "CANCELLED", "2025-01-10");
+        assertTalliesMatchRecords(pairing, 3, 0);
+
+        // A changed figure, track and planning date move the project's amounts between tallies.
+        Map<String, Object> changed = project("DIGITAL_ASSIST", "2023-12-01", "123.45");
+        api().header("If-Match", "\"1\"").body(changed).put("/api/v1/projects/{id}", second).then().statusCode(200);
+        assertTalliesMatchRecords(pairing, 3, 0);
+
+        long diagnosis = activity(pairing, "DIGITAL_ASSIST", "ENTERPRISE_DIAGNOSIS", "2024-04-01", 40, null);
+        activity(pairing, "DIGITAL_ASSIST", "ENTERPRISE_DIAGNOSIS", "2024-05-01", 12, null);
+        long agreement = activity(pairing, "CHAIN_COLLAB", "SIGNED_AGREEMENT", "2023-11-20", 10, "1000000000");
+        assertTalliesMatchRecords(pairing, 3, 3);
+
+        Map<String, Object> moved = activityBody("INVEST_INFO", "TRAINING", "2025-06-01", 7, null);
+        api().header("If-Match", "\"0\"").body(moved).put("/api/v1/activities/{id}", diagnosis).then()
+                .statusCode(200);
+        api().delete("/api/v1/activities/{id}", agreement).then().statusCode(204);
+        api().delete("/api/v1/projects/{id}", third).then().statusCode(204);
+        assertTalliesMatchRecords(pairing, 2, 2);
+    }
+
+    @Test
+    void manyWritersOfOnePairingAtOnceAreAllCounted() throws Exception {
+        long pairing = Fixtures.yiwuLiandu();
+        ProjectTest.create(pairing, ProjectTest.huanlong());
+        List<Callable<Integer>> writers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String day = String.format("2024-03-%02d", i + 1);
+            writers.add(i % 2 == 0
+                    ? () -> api().body(project("PROJECT_COOP", day, "1000.25")).post("/api/v1/pairings/{id}/projects",
+                            pairing).statusCode()
+                    : () -> api().body(activityBody("PROJECT_COOP", "TRAINING", day, 5, "10.5"))
+                            .post("/api/v1/pairings/{id}/activities", pairing).statusCode());
+        }
+        assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201),
+                ConcurrencyTest.atOnce(writers));
+        assertTalliesMatchRecords(pairing, 7, 6);
+    }
+
+    @Test
+    void theMigrationCountedTheRecordsAlreadyThere() throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:tallies-backfill;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        try (Connection c = h2.getConnection()) {
+            // Flyway works on this one connection too: H2 2.4.240 fails check constraints once the session that
+            // created them has closed while the database stays open (h2database#4302).
+            DataSource database = sameConnection(c);
+            Flyway.configure().dataSource(database).target("10").load().migrate();
+            long pairing = single(c, "select min(id) from pairing");
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement insert = c.prepareStatement("insert into cooperation_project (id, pairing_id,"
+                    + " track_code, title, host_county_code, investment, status, planned_on, signed_on, cancelled_on,"
+                    + " created_at, updated_at) values (?, ?, ?, '项目', ?, ?, 'SIGNED', ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < 6; i++) {
+                    insert.setLong(1, 1 + i);
+                    insert.setLong(2, pairing);
+                    insert.setString(3, i % 2 == 0 ? "PROJECT_COOP" : "CHAIN_COLLAB");
+                    insert.setString(4, LIANDU);
+                    insert.setBigDecimal(5, i == 0 ? null : new BigDecimal(i + "000.5"));
+                    insert.setDate(6, Date.valueOf((2023 + i % 3) + "-02-01"));
+                    insert.setDate(7, Date.valueOf("2024-0" + (i + 1) + "-01"));
+                    insert.setDate(8, i == 5 ? Date.valueOf("2025-01-01") : null);
+                    insert.setTimestamp(9, now);
+                    insert.setTimestamp(10, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into cooperation_activity (id, pairing_id,"
+                    + " track_code, kind, held_on, title, participants, amount, created_at, updated_at)"
+                    + " values (?, ?, 'INVEST_INFO', ?, ?, '活动', ?, ?, ?, ?)")) {
+                for (int i = 0; i < 5; i++) {
+                    insert.setLong(1, 1 + i);
+                    insert.setLong(2, pairing);
+                    insert.setString(3, i < 3 ? "TRAINING" : "SIGNED_AGREEMENT");
+                    insert.setDate(4, Date.valueOf((2023 + i % 2) + "-05-0" + (i + 1)));
+                    insert.setObject(5, i == 4 ? null : 10 * i);
+                    insert.setBigDecimal(6, i < 3 ? null : new BigDecimal("2.5"));
+                    insert.setTimestamp(7, now);
+                    insert.setTimestamp(8, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            Flyway.configure().dataSource(database).load().migrate();
+            assertTalliesMatchRecords(c, pairing, 6, 5);
+        }
+    }
+
+    /** A data source handing out {@code connection} and ignoring its closing. */
+    private static DataSource sameConnection(Connection connection) {
+        Connection unclosable = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] { Connection.class }, (proxy, method, args) -> method.getName().equals("close") ? null
+                        : method.invoke(connection, args));
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] { DataSource.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "getConnection" -> unclosable;
+                    case "toString" -> "the test's one H2 connection";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static Map<String, Object> project(String track, String plannedOn, String investment) {
+        Map<String, Object> body = ProjectTest.huanlong();
+        body.put("track", track);
+        body.put("plannedOn", plannedOn);
+        body.put("investment", investment == null ? null : new BigDecimal(investment));
+        return body;
+    }
+
+    private static Map<String, Object> activityBody(String track, String kind, String heldOn, Integer enterprises,
+            String amount) {
+        Map<String, Object> body = new HashMap<>(Map.of("track", track, "kind", kind, "heldOn", heldOn, "title",
+                "对接活动 " + heldOn, "participants", 30));
+        body.put("enterprises", enterprises);
+        body.put("amount", amount == null ? null : new BigDecimal(amount));
+        return body;
+    }
+
+    private static long activity(long pairing, String track, String kind, String heldOn, Integer enterprises,
+            String amount) {
+        return api().body(activityBody(track, kind, heldOn, enterprises, amount))
+                .post("/api/v1/pairings/{id}/activities", pairing).then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+    }
+
+    private void assertTalliesMatchRecords(long pairing, int projects, int activities) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            assertTalliesMatchRecords(c, pairing, projects, activities);
+        }
+    }
+
+    /** Checks the record counts first, so that a lost write cannot hide behind tallies that lost it too. */
+    private static void assertTalliesMatchRecords(Connection c, long pairing, int projects, int activities)
+            throws SQLException {
+        assertEquals(projects, single(c, "select count(*) from cooperation_project where pairing_id = " + pairing));
+        assertEquals(activities, single(c, "select count(*) from cooperation_activity where pairing_id = " + pairing));
+        assertEquals(projectsGrouped(c, pairing), rows(c, "select calendar_year, track_code, step, projects,"
+                + " investment, expected_annual_output, expected_annual_tax from project_tally where pairing_id = "
+                + pairing));
+        assertEquals(activitiesGrouped(c, pairing), rows(c, "select calendar_year, track_code, kind, activities,"
+                + " participants, enterprises, amount from activity_tally where pairing_id = " + pairing));
+    }
+
+    /** Each project counted once under every step it reached, in the year it reached it. */
+    private static Map<String, String> projectsGrouped(Connection c, long pairing) throws SQLException {
+        Map<String, Sums> groups = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("select track_code, investment, expected_annual_output,"
+                + " expected_annual_tax, " + String.join(", ", STEP_DATES)
+                + " from cooperation_project where pairing_id = ?")) {
+            s.setLong(1, pairing);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    for (int k = 0; k < STEPS.size(); k++) {
+                        Date on = r.getDate(5 + k);
+                        if (on != null) {
+                            groups.computeIfAbsent(on.toLocalDate().getYear() + "|" + r.getString(1) + "|"
+                                    + STEPS.get(k), key -> new Sums()).add(r, 2);
+                        }
+                    }
+                }
+            }
+        }
+        return written(groups);
+    }
+
+    private static Map<String, String> activitiesGrouped(Connection c, long pairing) throws SQLException {
+        Map<String, Sums> groups = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("select held_on, track_code, kind, participants, enterprises,"
+                + " amount from cooperation_activity where pairing_id = ?")) {
+            s.setLong(1, pairing);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    groups.computeIfAbsent(r.getDate(1).toLocalDate().getYear() + "|" + r.getString(2) + "|"
+                            + r.getString(3), key -> new Sums()).add(r, 4);
+                }
+            }
+        }
+        return written(groups);
+    }
+
+    /** A count and three sums, each null while it has added only nulls (as SQL's SUM). */
+    private static final class Sums {
+        long count;
+        final BigDecimal[] sums = new BigDecimal[3];
+
+        void add(ResultSet r, int first) throws SQLException {
+            count++;
+            for (int i = 0; i < 3; i++) {
+                BigDecimal value = r.getBigDecimal(first + i);
+                if (value != null) {
+                    sums[i] = sums[i] == null ? value : sums[i].add(value);
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return count + "|" + plain(sums[0]) + "|" + plain(sums[1]) + "|" + plain(sums[2]);
+        }
+    }
+
+    private static Map<String, String> written(Map<String, Sums> groups) {
+        Map<String, String> written = new TreeMap<>();
+        groups.forEach((key, sums) -> written.put(key, sums.toString()));
+        return written;
+    }
+
+    /** Tally rows as "year|track|step-or-kind" → "count|sum|sum|sum". */
+    private static Map<String, String> rows(Connection c, String sql) throws SQLException {
+        Map<String, String> rows = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                rows.put(r.getInt(1) + "|" + r.getString(2) + "|" + r.getString(3), r.getLong(4) + "|"
+                        + plain(r.getBigDecimal(5)) + "|" + plain(r.getBigDecimal(6)) + "|" + plain(r.getBigDecimal(7)));
+            }
+        }
+        return rows;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "null" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static long single(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
