@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Tandem at national scale: packages the service, starts it on a fresh data directory with synthetic
 # programmes SYN-2000 and SYN-200 (org.tandem.bench.SyntheticData), and measures the key reads with wrk
-# next to /q/health/live as the baseline, assessment runs over 200 and 2,000 pairings, start-up time and
-# memory. Prints one markdown table. About 10 minutes on 2 cores.
+# next to /q/health/live as the baseline, assessment runs over 200 and 2,000 pairings (the first of a year,
+# the same year again, and again after a new scheme version), start-up time and memory. Prints one markdown
+# table and the CPU time of each run by phase. About 10 minutes on 2 cores.
 #
 #   bash src/test/bench/run.sh
 #
@@ -122,8 +123,17 @@ assess "SYN-$SMALL" $((YEAR - 1)) >/dev/null
 assess "$BIG" $((YEAR - 1)) >/dev/null
 read -r RUN_SMALL_MS RUN_SMALL_WALL RUN_SMALL_WHOLE RUN_SMALL_CPU < <(assess "SYN-$SMALL")
 read -r RUN_BIG_MS RUN_BIG_WALL RUN_BIG_WHOLE RUN_BIG_CPU < <(assess "$BIG")
-# The same year again: every assessment is there already (updated, not created).
+# The same year again, nothing changed: every assessment is there already and comes out the same.
 read -r RERUN_BIG_MS RERUN_BIG_WALL RERUN_BIG_WHOLE RERUN_BIG_CPU < <(assess "$BIG")
+# A new scheme version (the same rules, published again) and the year again: every assessment is rewritten
+# and audited, the most a run writes.
+SCHEME=$(get "/scoring-schemes?program=$BIG&year=$YEAR&size=1" | python3 -c 'import json,sys
+s = json.load(sys.stdin)["items"][0]
+print(json.dumps({"program": s["program"], "year": s["year"], "name": s["name"] + " v2", "rules": s["rules"]}))')
+SCHEME_ID=$(curl -sf "${AUTH[@]}" -X POST "$API/scoring-schemes" -H 'Content-Type: application/json' -d "$SCHEME" \
+    | json 'd["id"]')
+curl -sf "${AUTH[@]}" -X POST "$API/scoring-schemes/$SCHEME_ID/publish" >/dev/null
+read -r NEWSCHEME_BIG_MS NEWSCHEME_BIG_WALL NEWSCHEME_BIG_WHOLE NEWSCHEME_BIG_CPU < <(assess "$BIG")
 
 PAIRING=$(get "/pairings?program=$BIG&size=1&sort=-id" | json 'd["items"][0]["id"]')
 ASSESSMENT=$(get "/assessments?program=$BIG&year=$YEAR&size=1&page=$((PAIRINGS / 2))" | json 'd["items"][0]["id"]')
@@ -203,6 +213,10 @@ printf '%s\n' "${ROWS[@]}"
 echo "| **assessment run, $SMALL pairings** (first of the year) | whole run $RUN_SMALL_WHOLE ms | CPU $RUN_SMALL_CPU ms | durationMs $RUN_SMALL_MS | POST to SUCCEEDED $RUN_SMALL_WALL ms | | | | | |"
 echo "| **assessment run, $PAIRINGS pairings** (first of the year) | whole run $RUN_BIG_WHOLE ms | CPU $RUN_BIG_CPU ms | durationMs $RUN_BIG_MS | POST to SUCCEEDED $RUN_BIG_WALL ms | | | | | |"
 echo "| **assessment run, $PAIRINGS pairings** (the same year again) | whole run $RERUN_BIG_WHOLE ms | CPU $RERUN_BIG_CPU ms | durationMs $RERUN_BIG_MS | POST to SUCCEEDED $RERUN_BIG_WALL ms | | | | | |"
+echo "| **assessment run, $PAIRINGS pairings** (after a new scheme version: all rewritten) | whole run $NEWSCHEME_BIG_WHOLE ms | CPU $NEWSCHEME_BIG_CPU ms | durationMs $NEWSCHEME_BIG_MS | POST to SUCCEEDED $NEWSCHEME_BIG_WALL ms | | | | | |"
 echo "| **synthetic load, $BIG** | $LOAD_ROWS rows | $LOAD_MS ms | CPU $LOAD_CPU ms | | | | | | |"
 echo "| **start-up to first 200 of /q/health/ready** (includes the load of both programmes) | $STARTUP_MS ms | | | | | | | | |"
 echo "| **RSS** after start-up / after the load | $RSS_START | $RSS_LOADED | | | | | | | |"
+echo
+echo "CPU ms by phase of each assessment run, in order (the service's log; the first two are warm-up runs):"
+grep -o "Assessment run [0-9]*, CPU ms by phase: .*" "$LOG" | sed 's/^/- /' || true

@@ -1,5 +1,6 @@
 package org.tandem.cooperation;
 
+import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tandem.support.Api.api;
 import static org.tandem.support.Fixtures.LIANDU;
@@ -97,6 +98,19 @@ class CooperationTalliesTest {
         assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201),
                 ConcurrencyTest.atOnce(writers));
         assertTalliesMatchRecords(pairing, 7, 6);
+    }
+
+    @Test
+    void aPairingIsDeletableOnceItsRecordsAreGoneTalliesIncluded() throws SQLException {
+        long pairing = Fixtures.yiwuLiandu();
+        long project = ProjectTest.create(pairing, ProjectTest.huanlong());
+        api().delete("/api/v1/pairings/{id}", pairing).then().statusCode(409).body("type", endsWith("/referenced"));
+        assertTalliesMatchRecords(pairing, 1, 0);
+
+        api().delete("/api/v1/projects/{id}", project).then().statusCode(204);
+        assertTalliesMatchRecords(pairing, 0, 0);
+        api().delete("/api/v1/pairings/{id}", pairing).then().statusCode(204);
+        api().get("/api/v1/pairings/{id}", pairing).then().statusCode(404);
     }
 
     @Test
