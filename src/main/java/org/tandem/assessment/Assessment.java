@@ -55,13 +55,19 @@ public class Assessment extends TrackedEntity {
     public boolean vetoed;
     /** SHA-256 of the scheme and every input the score was computed from. */
     public String inputsDigest;
-    /** The engine's {@link ScoreResult} as JSON: every indicator's points and why. */
-    public String breakdown;
+    /**
+     * The engine's {@link ScoreResult}: every indicator's points and why. A new result is a new breakdown; the
+     * ones held before stay as they were, named by id in this assessment's audit events.
+     */
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "breakdown_id")
+    public ScoreBreakdown breakdown;
     public OffsetDateTime computedAt;
     public OffsetDateTime finalizedAt;
     public String finalizedBy;
 
-    void record(ScoreResult result, String digest, String breakdownJson) {
+    /** Holds {@code result}, computed from inputs whose digest is {@code digest}, as its new breakdown. */
+    void record(ScoreResult result, String digest, ScoreBreakdown newBreakdown) {
         baseTotal = result.baseTotal();
         bonusTotal = result.bonusTotal();
         deductionTotal = result.deductionTotal();
@@ -71,16 +77,19 @@ public class Assessment extends TrackedEntity {
         passed = result.passed();
         vetoed = result.vetoed();
         inputsDigest = digest;
-        breakdown = breakdownJson;
+        newBreakdown.persist();
+        breakdown = newBreakdown;
         computedAt = OffsetDateTime.now();
     }
 
     /**
-     * Whether this assessment already holds the given result: the same digest (the scheme version and every
-     * input) and the same breakdown, which carries every total, the grade and every indicator's points.
+     * Whether this assessment, whose breakdown's digest is {@code heldBreakdownDigest}, already holds the given
+     * result: the same inputs digest (the scheme version and every input) and the same breakdown text, which
+     * carries every total, the grade and every indicator's points. The held digest is passed in so that a
+     * run compares thousands of assessments without reading their breakdowns.
      */
-    boolean holds(String digest, String breakdownJson) {
-        return digest.equals(inputsDigest) && breakdownJson.equals(breakdown);
+    boolean holds(String digest, String heldBreakdownDigest, ScoreBreakdown candidate) {
+        return digest.equals(inputsDigest) && candidate.digest.equals(heldBreakdownDigest);
     }
 
     void checkOpen() {

@@ -37,7 +37,6 @@ import org.tandem.scoring.RankCandidate;
 import org.tandem.scoring.RankedPairing;
 import org.tandem.scoring.Ranking;
 import org.tandem.scoring.Rounding;
-import org.tandem.scoring.ScoreResult;
 import org.tandem.security.Roles;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -57,7 +56,7 @@ import io.smallrye.mutiny.Uni;
 public class AssessmentResource {
 
     private static final String FETCH = "from Assessment a join fetch a.pairing p join fetch p.industrialCounty"
-            + " join fetch p.mountainCounty join fetch a.program join fetch a.scheme";
+            + " join fetch p.mountainCounty join fetch a.program join fetch a.scheme join fetch a.breakdown";
 
     @Inject
     Assessor assessor;
@@ -184,7 +183,7 @@ public class AssessmentResource {
         var adjustments = AssessmentRunner.adjustmentsOf(assessment.program, assessment.year);
         Assessor.Scored scored = assessor
                 .score(assessment.scheme, List.of(pairingId), assessment.year, adjustments).get(pairingId);
-        assessment.record(scored.result(), scored.inputsDigest(), runner.write(scored.result()));
+        assessment.record(scored.result(), scored.inputsDigest(), ScoreBreakdown.of(runner.write(scored.result())));
         assessment.persistAndFlush();
     }
 
@@ -207,7 +206,7 @@ public class AssessmentResource {
                             before.summary().total(), before.summary().grade());
                 }).toList();
         return new AssessmentViews.Detail(summary, a.program.code, a.scheme.number, a.run == null ? null : a.run.id,
-                a.inputsDigest, a.computedAt, a.finalizedAt, a.finalizedBy, read(a.breakdown, ScoreResult.class),
+                a.inputsDigest, a.computedAt, a.finalizedAt, a.finalizedBy, a.breakdown.result(json), a.breakdown.id,
                 adjustments, revisions, Rounding.RULE);
     }
 

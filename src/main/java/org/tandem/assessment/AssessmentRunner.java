@@ -154,9 +154,18 @@ public class AssessmentRunner {
         List<Long> pairings = Pairing.getEntityManager().createQuery(
                 "select p.id from Pairing p where p.program = :program and p.status = :status", Long.class)
                 .setParameter("program", run.program).setParameter("status", PairingStatus.ACTIVE).getResultList();
+        // The assessments there already, each with its breakdown's digest but not its text: enough to tell
+        // whether a new result is the same.
         Map<Long, Assessment> existing = new HashMap<>();
-        Assessment.<Assessment> list("program = ?1 and year = ?2", run.program, run.year)
-                .forEach(a -> existing.put(a.pairing.id, a));
+        Map<Long, String> heldDigests = new HashMap<>();
+        Assessment.getEntityManager().createQuery("select a, b.digest from Assessment a join a.breakdown b"
+                + " where a.program = :program and a.year = :year", Object[].class)
+                .setParameter("program", run.program).setParameter("year", run.year).getResultList()
+                .forEach(row -> {
+                    Assessment a = (Assessment) row[0];
+                    existing.put(a.pairing.id, a);
+                    heldDigests.put(a.pairing.id, (String) row[1]);
+                });
         Map<Long, List<Adjustment>> adjustments = adjustmentsOf(run.program, run.year);
         List<Long> open = new ArrayList<>();
         int finalized = 0;
@@ -172,11 +181,12 @@ public class AssessmentRunner {
         Map<Long, Assessor.Scored> scores = assessor.score(scheme, open, run.year, adjustments);
         phases.mark("inputs and scores");
         int unchanged = 0;
+        List<Assessment> created = new ArrayList<>();
         for (Long pairingId : open) {
             Assessment assessment = existing.get(pairingId);
             Assessor.Scored scored = scores.get(pairingId);
-            String breakdown = write(scored.result());
-            if (assessment != null && assessment.holds(scored.inputsDigest(), breakdown)) {
+            ScoreBreakdown breakdown = ScoreBreakdown.of(write(scored.result()));
+            if (assessment != null && assessment.holds(scored.inputsDigest(), heldDigests.get(pairingId), breakdown)) {
                 // Same scheme, same inputs, same result: nothing changed, so nothing is written or audited. The
                 // assessment keeps the run and time it was computed at, which still produced what it holds.
                 unchanged++;
@@ -187,13 +197,16 @@ public class AssessmentRunner {
                 assessment.pairing = Pairing.getEntityManager().getReference(Pairing.class, pairingId);
                 assessment.program = run.program;
                 assessment.year = run.year;
+                created.add(assessment);
             }
             assessment.scheme = scheme;
             assessment.run = run;
             assessment.status = AssessmentStatus.COMPUTED;
             assessment.record(scored.result(), scored.inputsDigest(), breakdown);
-            assessment.persist();
         }
+        // Persisted after every breakdown, so that the inserts go in two JDBC batches, not one row at a time
+        // (Hibernate inserts in the order of persist calls, and a change of table ends a batch).
+        created.forEach(assessment -> assessment.persist());
         phases.mark("breakdowns");
         // Written now, so that the run's recorded duration includes writing its assessments (not the commit).
         Assessment.flush();

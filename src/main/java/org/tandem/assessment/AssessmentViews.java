@@ -58,9 +58,18 @@ public final class AssessmentViews {
             OffsetDateTime finalizedAt,
             String finalizedBy,
             @Schema(required = true) ScoreResult breakdown,
+            @Schema(required = true, description = "The id of this breakdown at /score-breakdowns/{id}; this assessment's audit events name its breakdowns by such ids") Long breakdownId,
             @Schema(required = true) List<AdjustmentView> adjustments,
             @Schema(required = true) List<RevisionView> revisions,
             @Schema(required = true) String roundingRule) {
+    }
+
+    @Schema(name = "ScoreBreakdown", description = "A breakdown an assessment held, as it was computed: stored once and never changed."
+            + " An assessment's audit events name the breakdowns before and after a change by this id.")
+    public record BreakdownView(@Schema(required = true) long id,
+            @Schema(required = true, description = "SHA-256 of the breakdown as stored, in hex") String digest,
+            @Schema(required = true) OffsetDateTime createdAt,
+            @Schema(required = true) ScoreResult breakdown) {
     }
 
     @Schema(name = "AdjustmentRecord")

@@ -1,12 +1,8 @@
 package org.tandem.assessment;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,12 +101,6 @@ public class Assessor {
                 .append(v.stripTrailingZeros().toPlainString()).append(';'));
         inputs.adjustments().forEach(a -> canonical.append("j:").append(a.itemCode()).append('=')
                 .append(a.points().stripTrailingZeros().toPlainString()).append(';'));
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(canonical.toString());
     }
 }

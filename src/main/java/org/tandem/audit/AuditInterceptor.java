@@ -29,8 +29,11 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 @ApplicationScoped
 public class AuditInterceptor implements Interceptor {
 
-    /** Never recorded: the signing key's entity holds a private key. */
-    private static final Set<String> UNAUDITED = Set.of("SigningKey", "AuditEvent");
+    /**
+     * Never recorded: the signing key's entity holds a private key; audit events and score breakdowns are
+     * records themselves, written once and never changed (an assessment's events name its breakdowns by id).
+     */
+    private static final Set<String> UNAUDITED = Set.of("SigningKey", "AuditEvent", "ScoreBreakdown");
     /** Never written into an event. */
     private static final Set<String> SECRET = Set.of("passwordHash", "privateKey");
 

@@ -28,7 +28,9 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "The audit trail, newest first", description = "Every write with its actor, values before and after,"
-            + " and request id; failed logins too. Append-only: nothing changes or deletes an event.")
+            + " and request id; failed logins too. Append-only: nothing changes or deletes an event. Another entity"
+            + " a value refers to appears as its id; an assessment's breakdown as the id of a /score-breakdowns/{id},"
+            + " where every breakdown it held stays as it was.")
     public PageOf<AuditEventView> listAuditEvents(@QueryParam("entityType") @Parameter(example = "Pairing") String entityType,
             @QueryParam("entityId") String entityId, @QueryParam("actor") String actor,
             @QueryParam("from") @Parameter(description = "ISO-8601 instant with offset, inclusive") OffsetDateTime from,

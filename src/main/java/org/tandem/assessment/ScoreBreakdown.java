@@ -1,0 +1,55 @@
+package org.tandem.assessment;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.Immutable;
+import org.tandem.scoring.ScoreResult;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One breakdown an assessment held: the engine's {@link org.tandem.scoring.ScoreResult} as JSON, with the
+ * SHA-256 of that text. Written once and never changed or deleted, so an assessment's audit events name the
+ * breakdown before and after a change by its id instead of carrying both texts: every breakdown is stored
+ * once however often it is referred to, and the trail still shows every point an assessment ever had.
+ */
+@Entity
+@Immutable
+public class ScoreBreakdown extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(generator = "score_breakdown_seq")
+    @SequenceGenerator(name = "score_breakdown_seq", sequenceName = "score_breakdown_seq", allocationSize = 50)
+    public Long id;
+    /** SHA-256 of {@link #body} in UTF-8, in lower-case hex. */
+    public String digest;
+    public String body;
+    @CreationTimestamp
+    public OffsetDateTime createdAt;
+
+    /** A new, not yet persisted breakdown of {@code json}. */
+    static ScoreBreakdown of(String json) {
+        ScoreBreakdown breakdown = new ScoreBreakdown();
+        breakdown.body = json;
+        breakdown.digest = Sha256.hex(json);
+        return breakdown;
+    }
+
+    /** The breakdown as the engine's result, read with {@code json}. */
+    ScoreResult result(ObjectMapper json) {
+        try {
+            return json.readValue(body, ScoreResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored breakdown " + id + " is unreadable", e);
+        }
+    }
+}
