@@ -2,12 +2,14 @@ package org.tandem.indicator;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,11 +70,20 @@ public class DerivedValues {
             return result;
         }
         Set<Long> ids = Set.copyOf(pairingIds);
-        boolean projects = derived.stream().anyMatch(i -> i.derivedFrom == DerivedFrom.PROJECT);
-        boolean activities = derived.stream().anyMatch(i -> i.derivedFrom == DerivedFrom.ACTIVITY);
+        // Only the tallies of the lifecycle steps and activity kinds some indicator counts are read.
+        Set<String> steps = new TreeSet<>();
+        Set<String> kinds = new TreeSet<>();
+        for (Indicator indicator : derived) {
+            Derivation derivation = indicator.derivation();
+            if (indicator.derivedFrom == DerivedFrom.PROJECT) {
+                steps.add(derivation.projectStatus().name());
+            } else {
+                Arrays.stream(ActivityKind.values()).filter(derivation::coversKind).forEach(k -> kinds.add(k.name()));
+            }
+        }
         Scope scope = new Scope(ids, programId);
-        Map<Long, List<Group>> projectGroups = byPairing(projects ? projects(scope, year) : List.of());
-        Map<Long, List<Group>> activityGroups = byPairing(activities ? activities(scope, year) : List.of());
+        Map<Long, List<Group>> projectGroups = byPairing(steps.isEmpty() ? List.of() : projects(scope, year, steps));
+        Map<Long, List<Group>> activityGroups = byPairing(kinds.isEmpty() ? List.of() : activities(scope, year, kinds));
         for (Long pairingId : pairingIds) {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
             for (Indicator indicator : derived) {
@@ -127,24 +138,25 @@ public class DerivedValues {
         }
     }
 
-    /** One statement: the year's project tallies (per track and lifecycle step reached in the year). */
-    private List<Group> projects(Scope scope, int year) {
+    /** One statement: the year's project tallies of {@code steps} (per track and lifecycle step reached). */
+    private List<Group> projects(Scope scope, int year, Set<String> steps) {
         return groups(scope, "select r.pairing_id, r.track_code, r.step, r.projects, r.investment,"
                 + " r.expected_annual_output, r.expected_annual_tax" + scope.from("project_tally")
-                + " and r.calendar_year = :year", year, PROJECT_MEASURES);
+                + " and r.calendar_year = :year and r.step in (:keys)", year, steps, PROJECT_MEASURES);
     }
 
-    /** One statement: the year's activity tallies (per track and kind). */
-    private List<Group> activities(Scope scope, int year) {
+    /** One statement: the year's activity tallies of {@code kinds} (per track and kind). */
+    private List<Group> activities(Scope scope, int year, Set<String> kinds) {
         return groups(scope, "select r.pairing_id, r.track_code, r.kind, r.activities, r.participants,"
-                + " r.enterprises, r.amount" + scope.from("activity_tally") + " and r.calendar_year = :year", year,
-                ACTIVITY_MEASURES);
+                + " r.enterprises, r.amount" + scope.from("activity_tally")
+                + " and r.calendar_year = :year and r.kind in (:keys)", year, kinds, ACTIVITY_MEASURES);
     }
 
     /** Rows of (pairing, track, step or kind, count, the sums of {@code measures}) as groups of the scope. */
     @SuppressWarnings("unchecked")
-    private List<Group> groups(Scope scope, String sql, int year, List<Measure> measures) {
-        List<Object[]> rows = scope.bind(em.createNativeQuery(sql)).setParameter("year", year).getResultList();
+    private List<Group> groups(Scope scope, String sql, int year, Set<String> keys, List<Measure> measures) {
+        List<Object[]> rows = scope.bind(em.createNativeQuery(sql)).setParameter("year", year)
+                .setParameter("keys", keys).getResultList();
         List<Group> groups = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             long pairingId = ((Number) row[0]).longValue();
