@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * One breakdown an assessment held: the engine's {@link org.tandem.scoring.ScoreResult} as JSON, with the
+ * One breakdown an assessment held: the engine's {@link ScoreResult} as JSON, with the
  * SHA-256 of that text. Written once and never changed or deleted, so an assessment's audit events name the
  * breakdown before and after a change by its id instead of carrying both texts: every breakdown is stored
  * once however often it is referred to, and the trail still shows every point an assessment ever had.

@@ -191,19 +191,14 @@ public class AnnualAssessmentTest {
 
     @Test
     void everyBreakdownAnAssessmentHeldStaysReadableByTheIdItsAuditEventsName() {
-        String program = Fixtures.program(List.of(YIWU), List.of(LIANDU));
-        long pairing = Fixtures.pairing(program, YIWU, LIANDU);
-        publishedScheme(program, 2024);
-        values(pairing, "targets", 100, 100);
-        values(pairing, "actuals", 50, 100);
-        run(program);
-        long assessment = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments")
-                .then().extract().jsonPath().getLong("items[0].id");
+        AssessedPair assessed = assessedPair(50, 100);
+        long pairing = assessed.pairing();
+        long assessment = assessed.assessment();
         long first = api().get("/api/v1/assessments/{id}", assessment).then().statusCode(200).extract().jsonPath()
                 .getLong("breakdownId");
 
         values(pairing, "actuals", 100, 100);
-        run(program);
+        run(assessed.program());
         JsonPath detail = api().get("/api/v1/assessments/{id}", assessment).then().statusCode(200).extract()
                 .jsonPath();
         long second = detail.getLong("breakdownId");
@@ -222,6 +217,22 @@ public class AnnualAssessmentTest {
         assertEquals(detail.getMap("breakdown"), current.getMap("breakdown"));
         api().get("/api/v1/score-breakdowns/{id}", Long.MAX_VALUE).then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    record AssessedPair(String program, long pairing, long assessment) {
+    }
+
+    /** A programme of one pair with a published 2024 scheme, targets of 100 and these actuals, assessed once. */
+    private static AssessedPair assessedPair(int supply, int leads) {
+        String program = Fixtures.program(List.of(YIWU), List.of(LIANDU));
+        long pairing = Fixtures.pairing(program, YIWU, LIANDU);
+        publishedScheme(program, 2024);
+        values(pairing, "targets", 100, 100);
+        values(pairing, "actuals", supply, leads);
+        run(program);
+        long assessment = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments")
+                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        return new AssessedPair(program, pairing, assessment);
     }
 
     /** The assessment's audit events, newest first, are exactly these actions. */
@@ -267,14 +278,9 @@ public class AnnualAssessmentTest {
 
     @Test
     void reviewerAdjustmentsStayWithinCaps() {
-        String program = Fixtures.program(List.of(YIWU), List.of(LIANDU));
-        long pairing = Fixtures.pairing(program, YIWU, LIANDU);
-        publishedScheme(program, 2024);
-        values(pairing, "targets", 100, 100);
-        values(pairing, "actuals", 50, 50);
-        run(program);
-        long id = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments").then()
-                .extract().jsonPath().getLong("items[0].id");
+        AssessedPair assessed = assessedPair(50, 50);
+        long pairing = assessed.pairing();
+        long id = assessed.assessment();
         api().body(Map.of("item", "JOINT_PARK", "points", 3, "reason", "共建园区")).post("/api/v1/assessments/{id}/adjustments", id)
                 .then().statusCode(400).body("errors[0].field", equalTo("points"));
         api().body(Map.of("item", "NOPE", "points", 1, "reason", "x")).post("/api/v1/assessments/{id}/adjustments", id)
