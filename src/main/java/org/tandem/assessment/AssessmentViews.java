@@ -58,6 +58,7 @@ public final class AssessmentViews {
             OffsetDateTime finalizedAt,
             String finalizedBy,
             @Schema(required = true) ScoreResult breakdown,
+            // Boxed: revision snapshots written before breakdowns had ids are read back into this record without it.
             @Schema(required = true, description = "The id of this breakdown at /score-breakdowns/{id}; this assessment's audit events name its breakdowns by such ids") Long breakdownId,
             @Schema(required = true) List<AdjustmentView> adjustments,
             @Schema(required = true) List<RevisionView> revisions,
