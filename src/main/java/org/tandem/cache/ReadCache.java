@@ -4,6 +4,9 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,6 +53,8 @@ public class ReadCache {
     DataVersion data;
     @Inject
     HttpServerRequest request;
+    @Inject
+    TransactionManager transactions;
 
     private final Cache<String, Kept> kept;
     /** By the kept result itself (identity, weakly): its JSON, for {@link KeptJson}. */
@@ -81,7 +86,34 @@ public class ReadCache {
         if (found != null) {
             return Uni.createFrom().item(found);
         }
-        return Uni.createFrom().item(() -> get(key, read)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom().item(() -> inOwnTransaction(() -> get(key, read)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * Runs a read on the worker thread in a transaction of its own, which it rolls back (a read writes nothing,
+     * so nothing is flushed or dirty-checked; {@code QuarkusTransaction} has no way to end in a rollback without
+     * an exception, hence the transaction manager). Its Hibernate session then belongs to that transaction and is
+     * closed, and its connection returned to the pool, when the read ends on this thread, whatever the request
+     * does meanwhile. Without it the read used the request's session, which is closed when the request ends: a
+     * client that gave up while its read was running had the session closed under the query, and the
+     * connection never went back to the pool.
+     */
+    private <T> T inOwnTransaction(Supplier<T> read) {
+        try {
+            transactions.begin();
+        } catch (NotSupportedException | SystemException e) {
+            throw new IllegalStateException("could not begin a read's transaction", e);
+        }
+        try {
+            return read.get();
+        } finally {
+            try {
+                transactions.rollback();
+            } catch (SystemException e) {
+                throw new IllegalStateException("could not end a read's transaction", e);
+            }
+        }
     }
 
     /** The result of the read named {@code key}, computed by {@code read} unless kept since the last change. */

@@ -26,10 +26,19 @@ final class PackagedService implements AutoCloseable {
     private Process process;
 
     private String adminPassword = ADMIN_PASSWORD;
+    private final List<String> settings = new ArrayList<>();
 
     /** Starts with this admin password instead of the usual one. */
     PackagedService withAdminPassword(String password) {
         this.adminPassword = password;
+        return this;
+    }
+
+    /** Starts with these settings too ({@code key=value}, passed as system properties). */
+    PackagedService with(String... keyValues) {
+        for (String keyValue : keyValues) {
+            settings.add("-D" + keyValue);
+        }
         return this;
     }
 
@@ -75,12 +84,13 @@ final class PackagedService implements AutoCloseable {
                 "-Dquarkus.http.port=" + port, "-Dtandem.data-dir=" + dataDir,
                 "-Dtandem.admin.initial-password=" + adminPassword));
         command.addAll(datasourceSettings());
+        command.addAll(settings);
         command.addAll(List.of("-jar", JAR.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited at start; see " + log);
@@ -94,7 +104,7 @@ final class PackagedService implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("the service did not become ready in 60 s; see " + log);
+        throw new IllegalStateException("the service did not become ready in 120 s; see " + log);
     }
 
     /**
