@@ -44,6 +44,14 @@ public class AssessmentRun extends PanacheEntityBase {
     public Integer pairingsFinalized;
     public Long durationMs;
     public String error;
+    /** The service instance carrying the run out. */
+    public String runnerInstance;
+    /**
+     * When that instance last renewed the run's lease ({@link RunLeases}). Renewed by a bulk update only, so that
+     * a lease moves neither the run's version nor the audit trail.
+     */
+    @Column(updatable = false)
+    public OffsetDateTime heartbeatAt;
     @Version
     public long version;
 }

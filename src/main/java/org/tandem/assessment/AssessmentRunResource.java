@@ -1,6 +1,7 @@
 package org.tandem.assessment;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -46,11 +47,14 @@ public class AssessmentRunResource {
     AssessmentRunner runner;
     @Inject
     Actor actor;
+    @Inject
+    RunLeases leases;
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
     @POST
     @Operation(summary = "Run the annual assessment of a program-year", description = "Scores every active pairing under the latest published scheme, in the background. While a run"
-            + " of the program-year is under way, asking again returns that run. COMPUTED assessments are"
+            + " of the program-year is under way, asking again returns that run; one whose service instance stopped"
+            + " is marked FAILED and a new run starts. COMPUTED assessments are"
             + " replaced; FINALIZED ones are never touched. 409 no-published-scheme without a published scheme.")
     @APIResponse(responseCode = "202", description = "Accepted; Location is the run", content = @Content(schema = @Schema(implementation = RunView.class)))
     public RestResponse<RunView> startRun(@Valid @NotNull RunRequest body) {
@@ -69,18 +73,25 @@ public class AssessmentRunResource {
             @Valid @BeanParam PageRequest paging) {
         Filter filter = new Filter().and("r.program.code = :program", "program", program).and("r.year = :year",
                 "year", year);
-        var items = AssessmentRun.<AssessmentRun> find(FETCH + filter.where(),
-                paging.toSort(Map.of("id", "r.id"), "-id", "r.id"), filter.params()).page(paging.toPage()).list()
-                .stream().map(RunView::of).toList();
+        var query = AssessmentRun.<AssessmentRun> find(FETCH + filter.where(),
+                paging.toSort(Map.of("id", "r.id"), "-id", "r.id"), filter.params()).page(paging.toPage());
+        List<AssessmentRun> runs = query.list();
+        runs.stream().filter(leases::settle).forEach(AssessmentRun.getEntityManager()::refresh);
+        var items = runs.stream().map(RunView::of).toList();
         return new PageOf<>(items, paging.page, paging.size, AssessmentRun.count("from AssessmentRun r" + filter.where(),
                 filter.params()));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an assessment run: status, counts and timings")
+    @Operation(summary = "Get an assessment run: status, counts and timings", description = "A run whose service instance stopped (killed, crashed, or shut down before the run could"
+            + " finish) is FAILED, with the reason in error: at once after a restart on the embedded database, once"
+            + " its lease (tandem.assessment.run-lease, 30 s) runs out on a shared PostgreSQL.")
     public RestResponse<RunView> getRun(@PathParam("id") long id) {
         AssessmentRun run = require(id);
+        if (leases.settle(run)) {
+            AssessmentRun.getEntityManager().refresh(run);
+        }
         return Versions.ok(RunView.of(run), run.version);
     }
 

@@ -3,7 +3,6 @@ package org.tandem.assessment;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.tandem.pairing.Pairing;
@@ -46,9 +44,8 @@ public class AssessmentRunner {
     ManagedExecutor executor;
     @Inject
     ObjectMapper json;
-    /** A run still RUNNING after this long is taken for dead (its instance stopped) and no longer blocks. */
-    @ConfigProperty(name = "tandem.assessment.run-timeout", defaultValue = "PT10M")
-    Duration runTimeout;
+    @Inject
+    RunLeases leases;
 
     public record Started(AssessmentRun run, boolean alreadyRunning) {
     }
@@ -65,8 +62,7 @@ public class AssessmentRunner {
                     "must be within the program's years " + program.startYear + "–" + program.endYear);
         }
         Program.getEntityManager().lock(program, LockModeType.PESSIMISTIC_WRITE);
-        AssessmentRun running = AssessmentRun.find("program = ?1 and year = ?2 and status = ?3 and requestedAt > ?4",
-                program, year, RunStatus.RUNNING, OffsetDateTime.now().minus(runTimeout)).firstResult();
+        AssessmentRun running = leases.aliveOrFailDead(program, year);
         if (running != null) {
             return new Started(running, true);
         }
@@ -82,13 +78,14 @@ public class AssessmentRunner {
         run.status = RunStatus.RUNNING;
         run.requestedBy = actor;
         run.requestedAt = OffsetDateTime.now();
+        leases.take(run);
         run.persistAndFlush();
         return new Started(run, false);
     }
 
-    /** Carries out a started run in the background. */
+    /** Carries out a started run in the background, renewing its lease until it ends. */
     public void launch(long runId) {
-        executor.runAsync(() -> execute(runId));
+        leases.carryOut(runId, () -> execute(runId), executor);
     }
 
     /**
@@ -113,9 +110,11 @@ public class AssessmentRunner {
             LOG.errorf(e, "Assessment run %d failed", runId);
             QuarkusTransaction.requiringNew().run(() -> {
                 AssessmentRun run = AssessmentRun.findById(runId);
-                run.status = RunStatus.FAILED;
-                run.error = "the run failed; see the service log for run " + runId;
-                finish(run, started);
+                if (run.status == RunStatus.RUNNING) { // not failed already, e.g. at shutdown
+                    run.status = RunStatus.FAILED;
+                    run.error = "the run failed; see the service log for run " + runId;
+                    finish(run, started);
+                }
             });
         }
     }
