@@ -42,7 +42,8 @@ class ClientAbortIT {
     @Test
     void readsAndWritesCutOffMidFlightLeaveThePoolWholeAndTheServiceAnswering() throws Exception {
         Path dataDir = Files.createTempDirectory("tandem-abort");
-        try (PackagedService service = new PackagedService(dataDir).with("tandem.generate.pairings=200",
+        try (PackagedService service = new PackagedService(dataDir).readyWithin(Duration.ofMinutes(5)).with(
+                "tandem.generate.pairings=200",
                 "tandem.generate.years=2")) {
             service.start();
             String token = service.adminToken();

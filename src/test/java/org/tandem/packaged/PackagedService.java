@@ -26,19 +26,29 @@ final class PackagedService implements AutoCloseable {
     private Process process;
 
     private String adminPassword = ADMIN_PASSWORD;
-    private final List<String> settings = new ArrayList<>();
+    private final List<String> extraSettings = new ArrayList<>();
+    private Duration readyTimeout = Duration.ofSeconds(60);
+
+    /**
+     * Starts with these settings too, each {@code key=value}, passed as system properties (e.g. the synthetic data
+     * settings {@code tandem.generate.*}).
+     */
+    PackagedService with(String... keyValues) {
+        for (String keyValue : keyValues) {
+            extraSettings.add("-D" + keyValue);
+        }
+        return this;
+    }
+
+    /** How long a start may take before it counts as failed (generating benchmark data takes minutes). */
+    PackagedService readyWithin(Duration timeout) {
+        this.readyTimeout = timeout;
+        return this;
+    }
 
     /** Starts with this admin password instead of the usual one. */
     PackagedService withAdminPassword(String password) {
         this.adminPassword = password;
-        return this;
-    }
-
-    /** Starts with these settings too ({@code key=value}, passed as system properties). */
-    PackagedService with(String... keyValues) {
-        for (String keyValue : keyValues) {
-            settings.add("-D" + keyValue);
-        }
         return this;
     }
 
@@ -84,13 +94,13 @@ final class PackagedService implements AutoCloseable {
                 "-Dquarkus.http.port=" + port, "-Dtandem.data-dir=" + dataDir,
                 "-Dtandem.admin.initial-password=" + adminPassword));
         command.addAll(datasourceSettings());
-        command.addAll(settings);
+        command.addAll(extraSettings);
         command.addAll(List.of("-jar", JAR.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + readyTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited at start; see " + log);
@@ -104,7 +114,7 @@ final class PackagedService implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("the service did not become ready in 120 s; see " + log);
+        throw new IllegalStateException("the service did not become ready in " + readyTimeout + "; see " + log);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,9 @@ class RunRecoveryIT {
     @Test
     void aRunWhoseServiceStopsIsFailedWithItsReasonAndDoesNotBlockTheNextRun() throws Exception {
         Path dataDir = Files.createTempDirectory("tandem-runs");
-        try (PackagedService service = new PackagedService(dataDir).with("tandem.generate.pairings=2000",
-                "tandem.generate.years=1", "tandem.generate.activities-per-year=10",
+        try (PackagedService service = new PackagedService(dataDir).readyWithin(Duration.ofMinutes(5)).with(
+                "tandem.generate.pairings=2000",
+                "tandem.generate.years=1", "tandem.generate.projects-per-year=10", "tandem.generate.activities-per-year=20",
                 "tandem.assessment.run-lease=PT3S", "tandem.assessment.heartbeat=1s")) {
             service.start();
             ExtractableResponse<Response> first = service.api().body(RUN).post("/api/v1/assessment-runs").then()
