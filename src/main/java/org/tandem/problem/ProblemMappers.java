@@ -16,6 +16,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -111,7 +112,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return jsonProblem(json, uri);
         }
@@ -119,8 +120,11 @@ public class ProblemMappers {
         if (e instanceof NotFoundException) {
             // JAX-RS reports a query parameter it could not convert as a 404; it is bad input.
             if (e.getCause() != null) {
-                return respond(400, "validation", "Invalid request", "a query or path parameter has the wrong type",
-                        null, uri);
+                return WrongParameter.of(resource == null ? null : resource.getResourceMethod(), uri)
+                        .map(error -> respond(400, "validation", "Invalid request",
+                                error.field() + ": " + error.message(), List.of(error), uri))
+                        .orElseGet(() -> respond(400, "validation", "Invalid request",
+                                "a query or path parameter has the wrong type", null, uri));
             }
             return respond(404, "not-found", "Not found", "no resource at " + uri.getPath(), null, uri);
         }
