@@ -201,6 +201,10 @@ public class ProblemMappers {
             } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
                     && format.getTargetType().isEnum()) {
                 message = "must be one of " + enumValues(format.getTargetType());
+            } else if (e instanceof InvalidFormatException format && format.getTargetType() == String.class
+                    && format.getValue() instanceof String) {
+                // A string refused as text (org.tandem.web.UnicodeText), not a number or boolean sent for one.
+                message = "must be valid Unicode text without NUL characters";
             } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 message = "must be " + describe(mismatch.getTargetType());
             } else {
