@@ -1,5 +1,7 @@
 package org.tandem.web;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,13 +27,15 @@ import io.vertx.ext.web.RoutingContext;
  * What is wrong with a request before any resource sees it is answered with problem+json like every other error: a
  * request line longer than {@code tandem.http.max-request-line} (414), headers larger than
  * {@code tandem.http.max-header-size} (431), and a body sent without a Content-Type (415; the REST layer would take
- * it for JSON). Vert.x itself answers 414 and 431 with no body at all, and offers no hook for it under Quarkus, so its
+ * it for JSON); and a query parameter holding a NUL (400), as a JSON string may not. Vert.x itself answers 414 and 431 with no
+ * body at all, and offers no hook for it under Quarkus, so its
  * own limits ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set well above these:
  * only a request past those still gets Vert.x's bare answer.
  */
 @ApplicationScoped
 public class RequestLimits {
 
+    private static final String NO_NUL = "must not contain NUL characters";
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     @ConfigProperty(name = "tandem.http.max-request-line", defaultValue = "4096")
@@ -56,9 +60,33 @@ public class RequestLimits {
                 refuse(context, 415, "unsupported-media-type", "Unsupported media type",
                         "send the body with Content-Type: application/json");
             } else {
-                context.next();
+                String nul = parameterWithNul(context);
+                if (nul == null) {
+                    context.next();
+                } else {
+                    refuse(context, 400, "validation", "Invalid request", nul + ": " + NO_NUL,
+                            List.of(new Problem.FieldError(nul, NO_NUL)));
+                }
             }
         });
+    }
+
+    /** The first query parameter whose value holds a NUL, which no text of the service may, or null. */
+    private static String parameterWithNul(RoutingContext context) {
+        String query = context.request().query();
+        if (query == null || !query.toLowerCase(Locale.ROOT).contains("%00") && query.indexOf('\0') < 0) {
+            return null;
+        }
+        try {
+            for (Map.Entry<String, String> parameter : context.queryParams()) {
+                if (parameter.getValue().indexOf('\0') >= 0 || parameter.getKey().indexOf('\0') >= 0) {
+                    return parameter.getKey().replace("\0", "");
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            // Left to the REST layer, which answers a malformed query as it always has.
+        }
+        return null;
     }
 
     /** As HTTP/1.1 counts it: method, target and version, without the line's end. */
@@ -84,7 +112,12 @@ public class RequestLimits {
     }
 
     private void refuse(RoutingContext context, int status, String code, String title, String detail) {
-        Problem problem = new Problem("/problems/" + code, title, status, detail, context.request().path(), null);
+        refuse(context, status, code, title, detail, null);
+    }
+
+    private void refuse(RoutingContext context, int status, String code, String title, String detail,
+            List<Problem.FieldError> errors) {
+        Problem problem = new Problem("/problems/" + code, title, status, detail, context.request().path(), errors);
         String body;
         try {
             body = json.writeValueAsString(problem);

@@ -87,6 +87,14 @@ class HttpEdgeTest {
     }
 
     @Test
+    void aNulInAQueryParameterIs400() {
+        api().queryParam("q", "莲\u0000都").get("/api/v1/counties").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("q"))
+                .body("errors[0].message", equalTo("must not contain NUL characters"));
+        api().queryParam("q", "莲都").get("/api/v1/counties").then().statusCode(200);
+    }
+
+    @Test
     void aPairedSurrogateIsText() {
         String code = Fixtures.uniqueCode("EMO");
         api().body("{\"code\":\"" + code + "\",\"name\":\"共富\\ud83d\\ude00\",\"startYear\":2024,\"endYear\":2025}")
