@@ -115,10 +115,11 @@ public class AssessmentResource {
         Assessment assessment = require(id);
         Versions.checkIfMatch(request, assessment.version);
         assessment.checkOpen();
-        SchemeRules.AdjustmentRule item = codec.read(assessment.scheme).adjustmentItems().stream()
-                .filter(i -> i.code().equals(body.item())).findFirst()
+        List<SchemeRules.AdjustmentRule> items = codec.read(assessment.scheme).adjustmentItems();
+        SchemeRules.AdjustmentRule item = items.stream().filter(i -> i.code().equals(body.item())).findFirst()
                 .orElseThrow(() -> ProblemException.invalid("item", "not an adjustment item of scheme "
-                        + assessment.scheme.id));
+                        + assessment.scheme.id + "; must be one of "
+                        + String.join(", ", items.stream().map(SchemeRules.AdjustmentRule::code).toList())));
         if (item.kind() == AdjustmentKind.VETO ? body.points().signum() != 0
                 : body.points().compareTo(item.maxPoints()) > 0) {
             throw ProblemException.invalid("points", item.kind() == AdjustmentKind.VETO ? "must be 0 for a veto"

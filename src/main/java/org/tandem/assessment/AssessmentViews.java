@@ -27,7 +27,7 @@ public final class AssessmentViews {
             @Schema(required = true) CountyRef industrialCounty,
             @Schema(required = true) CountyRef mountainCounty,
             @Schema(required = true) int year,
-            @Schema(required = true, description = "1 is best; ties broken as tieBreakRule says") int rank,
+            @Schema(required = true, description = "1 is best; assessments tied under tieBreakRule share a rank and the next one skips (1, 2, 2, 4)") int rank,
             @Schema(required = true) BigDecimal total,
             @Schema(required = true) String grade,
             @Schema(required = true) String gradeLabel,
@@ -40,7 +40,9 @@ public final class AssessmentViews {
     @Schema(name = "Ranking")
     public record Ranking(@Schema(required = true) List<Summary> items, @Schema(required = true) int page,
             @Schema(required = true) int size, @Schema(required = true) long totalItems,
-            @Schema(required = true) String tieBreakRule) implements Weighed {
+            @Schema(required = true, description = "The rule this ranking was made by: its order, and when assessments share a rank") String tieBreakRule)
+            implements
+                Weighed {
 
         @Override
         public int keptWeight() {

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.security.Roles;
+import org.tandem.web.DateRange;
 import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
@@ -33,8 +34,10 @@ public class AuditResource {
             + " where every breakdown it held stays as it was.")
     public PageOf<AuditEventView> listAuditEvents(@QueryParam("entityType") @Parameter(example = "Pairing") String entityType,
             @QueryParam("entityId") String entityId, @QueryParam("actor") String actor,
-            @QueryParam("from") @Parameter(description = "ISO-8601 instant with offset, inclusive") OffsetDateTime from,
-            @QueryParam("to") @Parameter(description = "ISO-8601 instant with offset, exclusive") OffsetDateTime to,
+            @QueryParam("from") @DateRange @Parameter(description = "ISO-8601 instant with offset, inclusive. "
+                    + DateRange.IN_RANGE) OffsetDateTime from,
+            @QueryParam("to") @DateRange @Parameter(description = "ISO-8601 instant with offset, exclusive. "
+                    + DateRange.IN_RANGE) OffsetDateTime to,
             @Valid @BeanParam PageRequest paging) {
         Filter filter = new Filter().and("entityType = :entityType", "entityType", entityType)
                 .and("entityId = :entityId", "entityId", entityId).and("actor = :actor", "actor", actor)

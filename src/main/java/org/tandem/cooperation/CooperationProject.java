@@ -53,7 +53,11 @@ public class CooperationProject extends TrackedEntity {
     public LocalDate cancelledOn;
     public String description;
 
-    /** Moves the project one or more steps forward, or cancels it, on the given date. */
+    /**
+     * Moves the project one or more steps forward, or cancels it, on the given date. A step skipped on the way is
+     * taken on the same date: a project in production was signed and built, and the indicators that count signed
+     * projects or projects under construction must count it too. Cancelling implies no step.
+     */
     public void moveTo(ProjectStatus next, LocalDate on) {
         if (!status.canMoveTo(next)) {
             throw ProblemException.conflict("illegal-transition",
@@ -65,8 +69,15 @@ public class CooperationProject extends TrackedEntity {
         }
         switch (next) {
             case SIGNED -> signedOn = on;
-            case UNDER_CONSTRUCTION -> constructionStartedOn = on;
-            case IN_PRODUCTION -> productionStartedOn = on;
+            case UNDER_CONSTRUCTION -> {
+                signedOn = signedOn == null ? on : signedOn;
+                constructionStartedOn = on;
+            }
+            case IN_PRODUCTION -> {
+                signedOn = signedOn == null ? on : signedOn;
+                constructionStartedOn = constructionStartedOn == null ? on : constructionStartedOn;
+                productionStartedOn = on;
+            }
             case CANCELLED -> cancelledOn = on;
             default -> throw new IllegalStateException("PLANNED is never a move");
         }

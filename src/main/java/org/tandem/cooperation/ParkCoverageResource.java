@@ -12,11 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.pairing.Pairing;
 import org.tandem.pairing.PairingStatus;
 import org.tandem.problem.ProblemException;
 import org.tandem.program.Program;
+import org.tandem.web.DateRange;
 
 import io.quarkus.security.Authenticated;
 
@@ -28,7 +30,8 @@ public class ParkCoverageResource {
 
     @GET
     @Operation(summary = "How many of the program's pairings have a park", description = "The seed reports 18 of 18 by June 2024; asOf counts only parks established by that date.")
-    public ParkCoverage parkCoverage(@PathParam("code") String code, @QueryParam("asOf") LocalDate asOf) {
+    public ParkCoverage parkCoverage(@PathParam("code") String code,
+            @QueryParam("asOf") @DateRange @Parameter(description = DateRange.IN_RANGE) LocalDate asOf) {
         Program program = Program.findByCode(code);
         if (program == null) {
             throw ProblemException.notFound("program", code);

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.web.DateRange;
 
 @Schema(name = "ProjectInput", description = "A cooperation project as clients write it. Its status moves only through transitions.")
 public record ProjectInput(
@@ -21,6 +22,7 @@ public record ProjectInput(
         @DecimalMin("0") @Digits(integer = 16, fraction = 2) @Schema(description = "CNY") BigDecimal investment,
         @DecimalMin("0") @Digits(integer = 16, fraction = 2) @Schema(description = "CNY a year at full capacity", examples = "1500000000") BigDecimal expectedAnnualOutput,
         @DecimalMin("0") @Digits(integer = 16, fraction = 2) @Schema(description = "CNY a year at full capacity", examples = "100000000") BigDecimal expectedAnnualTax,
-        @NotNull @Schema(required = true, description = "When the project was planned (its first step)", examples = "2023-09-01") LocalDate plannedOn,
+        @NotNull @DateRange(pastOrToday = true) @Schema(required = true, description = "When the project was planned (its first step). "
+                + DateRange.UP_TO_TODAY, examples = "2023-09-01") LocalDate plannedOn,
         @Size(max = 2000) String description) {
 }

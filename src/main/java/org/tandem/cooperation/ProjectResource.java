@@ -137,8 +137,10 @@ public class ProjectResource {
     @POST
     @Path("/{id}/transitions")
     @Transactional
-    @Operation(summary = "Move a project forward in its lifecycle, or cancel it", description = "Only forward moves (steps may be skipped) and CANCELLED from a state that is not final;"
-            + " anything else is 409 illegal-transition. The date must not precede the previous step.")
+    @Operation(summary = "Move a project forward in its lifecycle, or cancel it", description = "Only forward moves and CANCELLED from a state that is not final;"
+            + " anything else is 409 illegal-transition. The date must not precede the previous step."
+            + " Steps may be skipped: a skipped step is taken on the same date (PLANNED to IN_PRODUCTION on a day"
+            + " also sets signedOn and constructionStartedOn to that day).")
     public RestResponse<ProjectView> transitionProject(@PathParam("id") long id, @Valid @NotNull Transition body,
             @Context Request request) {
         CooperationProject project = require(id);

@@ -2,8 +2,9 @@ package org.tandem.cooperation;
 
 /**
  * A cooperation project's lifecycle: PLANNED → SIGNED → UNDER_CONSTRUCTION → IN_PRODUCTION, or CANCELLED
- * from any state that is not final. Steps may be skipped forward (a project can be signed and in
- * production the same day), never taken back.
+ * from any state that is not final. Steps may be skipped forward, never taken back; a skipped step is taken on
+ * the date of the move (a project moved from PLANNED to IN_PRODUCTION was signed and started construction that
+ * day), so that it counts wherever the step it skipped counts.
  */
 public enum ProjectStatus {
     PLANNED,

@@ -59,11 +59,14 @@ public class Pairing extends TrackedEntity {
                     + ") is not designated as a mountain county in program " + program.code);
         }
         for (County county : new County[] { industrial, mountain }) {
-            long others = count("program = ?1 and (industrialCounty = ?2 or mountainCounty = ?2) and id <> ?3",
-                    program, county, id == null ? -1L : id);
-            if (others > 0) {
+            Pairing existing = find("program = ?1 and (industrialCounty = ?2 or mountainCounty = ?2) and id <> ?3",
+                    program, county, id == null ? -1L : id).firstResult();
+            if (existing != null) {
+                // Naming the pairing that holds the county lets the client go and look at it.
                 throw ProblemException.conflict("county-already-paired", county.name + " (" + county.code
-                        + ") is already in a pairing of program " + program.code);
+                        + ") is already in pairing " + existing.id + " of program " + program.code + ": "
+                        + existing.industrialCounty.name + " – " + existing.mountainCounty.name
+                        + ", /api/v1/pairings/" + existing.id);
             }
         }
         this.program = program;

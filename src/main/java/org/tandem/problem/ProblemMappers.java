@@ -17,6 +17,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -112,7 +113,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return jsonProblem(json, uri);
         }
@@ -120,8 +121,11 @@ public class ProblemMappers {
         if (e instanceof NotFoundException) {
             // JAX-RS reports a query parameter it could not convert as a 404; it is bad input.
             if (e.getCause() != null) {
-                return respond(400, "validation", "Invalid request", "a query or path parameter has the wrong type",
-                        null, uri);
+                return WrongParameter.of(resource == null ? null : resource.getResourceMethod(), uri)
+                        .map(error -> respond(400, "validation", "Invalid request",
+                                error.field() + ": " + error.message(), List.of(error), uri))
+                        .orElseGet(() -> respond(400, "validation", "Invalid request",
+                                "a query or path parameter has the wrong type", null, uri));
             }
             return respond(404, "not-found", "Not found", "no resource at " + uri.getPath(), null, uri);
         }
@@ -206,6 +210,10 @@ public class ProblemMappers {
             } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
                     && format.getTargetType().isEnum()) {
                 message = "must be one of " + enumValues(format.getTargetType());
+            } else if (e instanceof InvalidFormatException format && format.getTargetType() == String.class
+                    && format.getValue() instanceof String) {
+                // A string refused as text (org.tandem.web.UnicodeText), not a number or boolean sent for one.
+                message = "must be valid Unicode text without NUL characters";
             } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 message = "must be " + describe(mismatch.getTargetType());
             } else {

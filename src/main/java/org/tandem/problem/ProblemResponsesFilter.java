@@ -66,6 +66,10 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(operation, "413", APIResponseKind.PayloadTooLarge);
                     add(operation, "415", APIResponseKind.UnsupportedMediaType);
                 }
+                // Any request can be refused before it reaches the operation, or ask for what it does not give.
+                add(operation, "406", APIResponseKind.NotAcceptable);
+                add(operation, "414", APIResponseKind.UriTooLong);
+                add(operation, "431", APIResponseKind.HeadersTooLarge);
                 add(operation, "500", APIResponseKind.InternalError);
             }
         }
@@ -113,6 +117,9 @@ public class ProblemResponsesFilter implements OASFilter {
         NotFound("No such resource"),
         Conflict("Conflicts with the current state or a rule; the problem type names the rule"),
         PreconditionFailed("If-Match does not match the current ETag"),
+        NotAcceptable("Accept names no media type the operation gives"),
+        UriTooLong("Request line longer than the limit"),
+        HeadersTooLarge("Request headers larger than the limit"),
         PayloadTooLarge("Request body too large"),
         UnsupportedMediaType("Body not sent as application/json"),
         InternalError("Unexpected server error; the detail carries a reference for the logs");

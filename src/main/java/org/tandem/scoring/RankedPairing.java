@@ -1,5 +1,5 @@
 package org.tandem.scoring;
 
-/** A candidate's position, 1-based and unique within the ranking. */
+/** A candidate's rank, 1-based; candidates that tie share it and the next rank skips (1, 2, 2, 4). */
 public record RankedPairing(int rank, RankCandidate candidate) {
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -18,7 +19,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * Strict JSON in, plain JSON out: a wrong type is an error rather than a guess ("2024" is not a year,
  * 2024.5 is not an integer), and BigDecimal money is written as plain digits. The parser refuses JSON nested
  * deeper than {@value #MAX_NESTING_DEPTH} levels (no request needs more than a handful) and numbers longer than
- * {@value #MAX_NUMBER_LENGTH} characters, before any of it is turned into objects.
+ * {@value #MAX_NUMBER_LENGTH} characters, before any of it is turned into objects. Strings must be Unicode text
+ * without NUL ({@link UnicodeText}).
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
@@ -28,6 +30,7 @@ public class JsonConfig implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("unicode-text").addDeserializer(String.class, new UnicodeText()));
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH).build());
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);

@@ -284,7 +284,8 @@ public class AnnualAssessmentTest {
         api().body(Map.of("item", "JOINT_PARK", "points", 3, "reason", "共建园区")).post("/api/v1/assessments/{id}/adjustments", id)
                 .then().statusCode(400).body("errors[0].field", equalTo("points"));
         api().body(Map.of("item", "NOPE", "points", 1, "reason", "x")).post("/api/v1/assessments/{id}/adjustments", id)
-                .then().statusCode(400).body("errors[0].field", equalTo("item"));
+                .then().statusCode(400).body("errors[0].field", equalTo("item"))
+                .body("errors[0].message", endsWith("; must be one of JOINT_PARK, SAFETY"));
         api().body(Map.of("item", "JOINT_PARK", "points", 2, "reason", "共建园区")).post("/api/v1/assessments/{id}/adjustments", id)
                 .then().statusCode(200).body("summary.total", comparesEqualTo(new BigDecimal("52.0")))
                 .body("adjustments[0].reason", equalTo("共建园区"));

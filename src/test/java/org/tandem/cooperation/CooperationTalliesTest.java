@@ -162,6 +162,68 @@ class CooperationTalliesTest {
         }
     }
 
+    @Test
+    void theMigrationDatedTheStepsProjectsHadSkippedAndCountedThemAgain() throws SQLException {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:implied-steps;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        try (Connection c = database.getConnection()) {
+            Flyway.configure().dataSource(database).target("15").load().migrate();
+            long pairing = single(c, "select min(id) from pairing");
+            Timestamp now = Timestamp.from(Instant.now());
+            // planned, signed, construction, production, cancelled: two skips, one without, one cancelled.
+            String[][] steps = {
+                    { "2023-02-01", null, null, "2024-05-20", null },
+                    { "2023-02-01", "2023-06-01", null, "2024-03-01", null },
+                    { "2023-02-01", null, "2023-10-01", null, null },
+                    { "2023-02-01", "2023-06-01", "2023-09-01", "2024-01-01", null },
+                    { "2023-02-01", null, null, null, "2023-05-01" } };
+            try (PreparedStatement insert = c.prepareStatement("insert into cooperation_project (id, pairing_id,"
+                    + " track_code, title, host_county_code, investment, status, planned_on, signed_on,"
+                    + " construction_started_on, production_started_on, cancelled_on, created_at, updated_at)"
+                    + " values (?, ?, 'PROJECT_COOP', '项目', ?, 100, 'PLANNED', ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < steps.length; i++) {
+                    insert.setLong(1, 1 + i);
+                    insert.setLong(2, pairing);
+                    insert.setString(3, LIANDU);
+                    for (int k = 0; k < 5; k++) {
+                        insert.setDate(4 + k, steps[i][k] == null ? null : Date.valueOf(steps[i][k]));
+                    }
+                    insert.setTimestamp(9, now);
+                    insert.setTimestamp(10, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            Flyway.configure().dataSource(database).load().migrate();
+
+            assertEquals(List.of(
+                    List.of("2023-02-01", "2024-05-20", "2024-05-20", "2024-05-20", "-", "1"),
+                    List.of("2023-02-01", "2023-06-01", "2024-03-01", "2024-03-01", "-", "1"),
+                    List.of("2023-02-01", "2023-10-01", "2023-10-01", "-", "-", "1"),
+                    List.of("2023-02-01", "2023-06-01", "2023-09-01", "2024-01-01", "-", "0"),
+                    List.of("2023-02-01", "-", "-", "-", "2023-05-01", "0")), stepsOf(c));
+            assertTalliesMatchRecords(c, pairing, 5, 0);
+        }
+    }
+
+    /** Every project's step dates ("-" for none) and version, by id. */
+    private static List<List<String>> stepsOf(Connection c) throws SQLException {
+        List<List<String>> projects = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select " + String.join(", ", STEP_DATES) + ", version from cooperation_project order by id");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                List<String> row = new ArrayList<>();
+                for (int k = 1; k <= STEP_DATES.size(); k++) {
+                    row.add(r.getDate(k) == null ? "-" : r.getDate(k).toString());
+                }
+                row.add(Long.toString(r.getLong(STEP_DATES.size() + 1)));
+                projects.add(row);
+            }
+        }
+        return projects;
+    }
+
     private static Map<String, Object> project(String track, String plannedOn, String investment) {
         Map<String, Object> body = ProjectTest.huanlong();
         body.put("track", track);

@@ -87,7 +87,29 @@ class ProjectTest {
         api().body(Map.of("to", "CANCELLED", "on", "2024-06-01")).post("/api/v1/projects/{id}/transitions", project)
                 .then().statusCode(409);
         api().get("/api/v1/projects/{id}", project).then().body("status", equalTo("IN_PRODUCTION"))
-                .body("signedOn", nullValue()).body("cancelledOn", nullValue());
+                .body("productionStartedOn", equalTo("2024-05-20")).body("cancelledOn", nullValue());
+    }
+
+    @Test
+    void aSkippedStepIsTakenOnTheDateOfTheMove() {
+        long pairing = Fixtures.yiwuLiandu();
+        long straight = create(pairing, huanlong());
+        move(straight, "IN_PRODUCTION", "2024-05-20");
+        api().get("/api/v1/projects/{id}", straight).then().body("plannedOn", equalTo("2023-06-01"))
+                .body("signedOn", equalTo("2024-05-20")).body("constructionStartedOn", equalTo("2024-05-20"))
+                .body("productionStartedOn", equalTo("2024-05-20"));
+
+        long signed = create(pairing, huanlong());
+        move(signed, "SIGNED", "2023-09-01");
+        move(signed, "IN_PRODUCTION", "2024-01-10");
+        api().get("/api/v1/projects/{id}", signed).then().body("signedOn", equalTo("2023-09-01"))
+                .body("constructionStartedOn", equalTo("2024-01-10"));
+
+        // Cancelling implies no step.
+        long cancelled = create(pairing, huanlong());
+        move(cancelled, "CANCELLED", "2023-07-01");
+        api().get("/api/v1/projects/{id}", cancelled).then().body("signedOn", nullValue())
+                .body("constructionStartedOn", nullValue()).body("cancelledOn", equalTo("2023-07-01"));
     }
 
     @Test

@@ -95,6 +95,18 @@ class ProgressTest {
     }
 
     @Test
+    void aProjectThatSkippedStepsCountsForEveryStepItSkipped() {
+        long pairing = nanhuSuichang();
+        records.project(pairing, "PROJECT_COOP", null, new BigDecimal("800000000"), new BigDecimal("50000000"),
+                "2023-03-01", step(IN_PRODUCTION, "2024-05-20"));
+
+        progress(pairing, 2024).body(row("PROJECTS_SIGNED", "actual"), numberEqualTo(1))
+                .body(row("PROJECTS_IN_PRODUCTION", "actual"), numberEqualTo(1))
+                .body(row("EXPECTED_OUTPUT_IN_PRODUCTION", "actual"), numberEqualTo("800000000"));
+        progress(pairing, 2023).body(row("PROJECTS_SIGNED", "actual"), numberEqualTo(0));
+    }
+
+    @Test
     void completionComparesActualsWithTargetsPerIndicatorAndPerTrack() {
         long pairing = nanhuSuichang();
         records.activity(pairing, "DIGITAL_ASSIST", ActivityKind.ENTERPRISE_DIAGNOSIS, "2024-04-10", null, 40, null);

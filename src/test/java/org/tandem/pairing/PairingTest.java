@@ -50,10 +50,11 @@ class PairingTest {
     @Test
     void aMountainCountyAlreadyPairedInTheProgramIs409AndNothingIsAdded() {
         String program = Fixtures.program(List.of(YIWU, NANHU), List.of(LIANDU));
-        Fixtures.pairing(program, YIWU, LIANDU);
+        long existing = Fixtures.pairing(program, YIWU, LIANDU);
         api().body(pairing(program, NANHU, LIANDU)).post("/api/v1/pairings").then().statusCode(409)
                 .contentType("application/problem+json").body("type", equalTo("/problems/county-already-paired"))
-                .body("detail", equalTo("莲都区 (331102) is already in a pairing of program " + program));
+                .body("detail", equalTo("莲都区 (331102) is already in pairing " + existing + " of program " + program
+                        + ": 义乌市 – 莲都区, /api/v1/pairings/" + existing));
         api().queryParam("program", program).get("/api/v1/pairings").then().body("totalItems", equalTo(1));
     }
 

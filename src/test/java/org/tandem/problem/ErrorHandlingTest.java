@@ -53,6 +53,22 @@ class ErrorHandlingTest {
                 .body("status", equalTo(400));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/v1/projects/abc|id|must be an integer",
+            "/api/v1/pairings/12x/projects|pairingId|must be an integer",
+            "/api/v1/projects?year=twenty|year|must be an integer",
+            "/api/v1/projects?status=DONE|status|must be one of PLANNED, SIGNED, UNDER_CONSTRUCTION, IN_PRODUCTION, CANCELLED",
+            "/api/v1/counties?size=abc|size|must be an integer",
+            "/api/v1/programs/ZJ-MFG-2023/park-coverage?asOf=2024-13-01|asOf|must be a date (YYYY-MM-DD)",
+            "/api/v1/audit-events?from=yesterday|from|must be a date-time with offset (e.g. 2024-05-01T08:00:00+08:00)",
+    })
+    void aParameterOfTheWrongTypeIsNamed(String path, String parameter, String message) {
+        raw().get(path).then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/validation")).body("errors[0].field", equalTo(parameter))
+                .body("errors[0].message", equalTo(message)).body("detail", equalTo(parameter + ": " + message));
+    }
+
     @Test
     void anEmptyBodyIs400() {
         api().post("/api/v1/programs").then().statusCode(400).contentType("application/problem+json")

@@ -6,7 +6,6 @@ import static org.tandem.scoring.Fixtures.bd;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,22 +26,26 @@ class RankingTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "total decides                       | 1:80.0/80/0 2:90.0/90/0 3:70.0/70/0                  | 2 1 3",
-            "equal total: higher base first      | 1:85.0/83/0 2:85.0/85/0 3:85.0/84/1                  | 2 3 1",
-            "equal total and base: less deduction| 1:85.0/85/2 2:85.0/85/0.5 3:85.0/85/1                | 2 3 1",
-            "all equal: lower pairing id         | 7:85.0/85/1 3:85.0/85/1 5:85.0/85/1                  | 3 5 7",
-            "scale does not split a tie          | 9:85/85.00/1.0 4:85.0/85/1                           | 4 9",
-            "pairing ids compare as numbers      | 10:60.0/60/0 9:60.0/60/0                             | 9 10",
-            "each level in one ranking           | 1:90.0/88/0 2:90.0/90/2 3:90.0/90/1 4:90.0/90/1 5:91/80/0 | 5 3 4 2 1",
-            "a veto ranks after everyone         | 1:95.0/95/0V 2:60.0/60/0 3:20.0/20/0                 | 2 3 1",
-            "vetoed pairs among themselves       | 1:70.0/70/0V 2:80.0/80/0V 3:10.0/10/0                | 3 2 1",
+            "total decides                       | 1:80.0/80/0 2:90.0/90/0 3:70.0/70/0                       | 2 1 3     | 1 2 3",
+            "equal total: higher base first      | 1:85.0/83/0 2:85.0/85/0 3:85.0/84/1                       | 2 3 1     | 1 2 3",
+            "equal total and base: less deduction| 1:85.0/85/2 2:85.0/85/0.5 3:85.0/85/1                     | 2 3 1     | 1 2 3",
+            "all equal: one shared rank          | 7:85.0/85/1 3:85.0/85/1 5:85.0/85/1                       | 3 5 7     | 1 1 1",
+            "a tie shares a rank, the next skips | 1:90.0/90/0 2:80.0/80/0 3:80.0/80/0 4:70.0/70/0           | 1 2 3 4   | 1 2 2 4",
+            "tied pairs at zero after the first  | 1:0.0/0/0 2:0.0/0/0 3:50.0/50/0 4:0.0/0/0                 | 3 1 2 4   | 1 2 2 2",
+            "scale does not split a tie          | 9:85/85.00/1.0 4:85.0/85/1                                | 4 9       | 1 1",
+            "pairing ids list a tie as numbers   | 10:60.0/60/0 9:60.0/60/0                                  | 9 10      | 1 1",
+            "each level in one ranking           | 1:90.0/88/0 2:90.0/90/2 3:90.0/90/1 4:90.0/90/1 5:91/80/0 | 5 3 4 2 1 | 1 2 2 4 5",
+            "a veto ranks after everyone         | 1:95.0/95/0V 2:60.0/60/0 3:20.0/20/0                      | 2 3 1     | 1 2 3",
+            "vetoed pairs among themselves       | 1:70.0/70/0V 2:80.0/80/0V 3:10.0/10/0                     | 3 2 1     | 1 2 3",
+            "a vetoed pair never ties an unvetoed| 1:70.0/70/0V 2:70.0/70/0                                  | 2 1       | 1 2",
     })
-    void ranksByTotalThenTieBreaks(String name, String spec, String expectedOrder) {
+    void ranksByTotalThenTieBreaksAndTiesShareARank(String name, String spec, String expectedOrder,
+            String expectedRanks) {
         List<RankedPairing> ranking = Ranking.rank(candidates(spec));
 
         assertEquals(Arrays.stream(expectedOrder.trim().split(" ")).map(Long::valueOf).toList(),
                 ranking.stream().map(r -> r.candidate().pairingId()).toList());
-        assertEquals(IntStream.rangeClosed(1, ranking.size()).boxed().toList(),
+        assertEquals(Arrays.stream(expectedRanks.trim().split(" ")).map(Integer::valueOf).toList(),
                 ranking.stream().map(RankedPairing::rank).toList());
     }
 
