@@ -1,7 +1,9 @@
 package org.tandem.audit;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,6 +12,8 @@ import jakarta.inject.Inject;
 
 import org.hibernate.Hibernate;
 import org.hibernate.Interceptor;
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.type.Type;
 import org.tandem.cache.DataVersion;
 import org.tandem.cooperation.CooperationTallies;
@@ -18,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * Records every create, update and delete of an entity, with its values before and after, as it happens:
@@ -64,6 +69,34 @@ public class AuditInterceptor implements Interceptor {
         record("DELETE", entity, id, state, null, names);
     }
 
+    /** Replaced collections become changes of the ones they replaced, so they count as changes of their owner. */
+    @Override
+    public void preFlush(Iterator<Object> entities) {
+        List<Object> owners = new ArrayList<>();
+        entities.forEachRemaining(entity -> owners.add(entity));
+        ReplacedCollections.keepInPlace(
+                Panache.getEntityManager().unwrap(SessionImplementor.class), owners);
+    }
+
+    /*
+     * A changed collection makes its owner dirty, so the owner's change is recorded by onFlushDirty with the
+     * collection's contents before and after; here only the data version has to move, whatever the owner.
+     */
+    @Override
+    public void onCollectionRecreate(Object collection, Object key) {
+        dataVersion.changedOnCommit();
+    }
+
+    @Override
+    public void onCollectionRemove(Object collection, Object key) {
+        dataVersion.changedOnCommit();
+    }
+
+    @Override
+    public void onCollectionUpdate(Object collection, Object key) {
+        dataVersion.changedOnCommit();
+    }
+
     /** The events of this flush and of the persists and removes before it go to the database together. */
     @Override
     public void postFlush(Iterator<Object> entities) {
@@ -78,17 +111,26 @@ public class AuditInterceptor implements Interceptor {
         if (UNAUDITED.contains(type)) {
             return;
         }
-        log.record(action, type, id, write(before, names), write(after, names));
+        log.record(action, type, id, write(before, names, true), write(after, names, false));
     }
 
-    private String write(Object[] state, String[] names) {
+    /**
+     * The values of {@code state} as JSON. A collection Hibernate manages is changed in place, so the
+     * contents it had before are its snapshot (taken when it was loaded or last flushed), not what it holds.
+     */
+    private String write(Object[] state, String[] names, boolean before) {
         if (state == null) {
             return null;
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
             if (!SECRET.contains(names[i])) {
-                values.put(names[i], plain(state[i]));
+                Object value = state[i];
+                if (before && value instanceof PersistentCollection<?> collection && collection.wasInitialized()
+                        && collection.getStoredSnapshot() != null) {
+                    value = contents(collection, collection.getStoredSnapshot());
+                }
+                values.put(names[i], plain(value));
             }
         }
         try {
@@ -96,6 +138,15 @@ public class AuditInterceptor implements Interceptor {
         } catch (JsonProcessingException e) {
             return "{\"unwritable\":true}";
         }
+    }
+
+    /** What a collection's snapshot holds, as a collection of the collection's own kind. */
+    private static Object contents(PersistentCollection<?> collection, Object snapshot) {
+        if (collection instanceof Set<?> && snapshot instanceof Map<?, ?> elements) {
+            // A set's snapshot maps each element to itself.
+            return new java.util.HashSet<>(elements.keySet());
+        }
+        return snapshot;
     }
 
     /** Other entities are written as their identifier, so an event never drags in a graph. */
@@ -115,7 +166,16 @@ public class AuditInterceptor implements Interceptor {
             return Hibernate.isInitialized(map) ? new java.util.TreeMap<>(map) : "(not loaded)";
         }
         if (value instanceof java.util.Collection<?> collection) {
-            return Hibernate.isInitialized(collection) ? new java.util.ArrayList<>(collection) : "(not loaded)";
+            if (!Hibernate.isInitialized(collection)) {
+                return "(not loaded)";
+            }
+            List<Object> elements = new ArrayList<>();
+            collection.forEach(element -> elements.add(plain(element)));
+            // A set in a stable order, so that the same contents are always written the same way.
+            if (collection instanceof Set<?> && elements.stream().allMatch(e -> e instanceof Comparable<?>)) {
+                elements.sort(null);
+            }
+            return elements;
         }
         return value.toString();
     }

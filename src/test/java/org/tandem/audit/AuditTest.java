@@ -1,11 +1,15 @@
 package org.tandem.audit;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.tandem.support.Api.api;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +19,7 @@ import org.tandem.support.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class AuditTest {
@@ -54,6 +59,75 @@ class AuditTest {
         assertEquals("CREATE", events.getString("items[1].action"));
         api().queryParam("actor", editor).get("/api/v1/audit-events").then().body("totalItems", equalTo(2))
                 .body("items[1].after.title", equalTo("环龙新材料一期")).body("items[1].occurredAt", notNullValue());
+    }
+
+    /** The events of one entity, oldest first. */
+    static List<Map<String, Object>> eventsOf(String entityType, Object entityId) {
+        List<Map<String, Object>> events = new ArrayList<>(api().queryParam("entityType", entityType)
+                .queryParam("entityId", entityId).queryParam("size", 500).get("/api/v1/audit-events").then()
+                .statusCode(200).extract().jsonPath().getList("items"));
+        Collections.reverse(events);
+        return events;
+    }
+
+    static List<Map<String, Object>> updatesOf(String entityType, Object entityId) {
+        return eventsOf(entityType, entityId).stream().filter(e -> "UPDATE".equals(e.get("action"))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> state(Map<String, Object> event, String which) {
+        return (Map<String, Object>) event.get(which);
+    }
+
+    static long version(Map<String, Object> event, String which) {
+        return ((Number) state(event, which).get("version")).longValue();
+    }
+
+    static long tag(Response response) {
+        return Long.parseLong(response.header("ETag").replace("\"", "").replace("W/", ""));
+    }
+
+    @Test
+    void aUserWhoseRolesAloneChangeIsOnRecordWithTheRolesBeforeAndAfter() {
+        String username = Fixtures.uniqueCode("roles").toLowerCase();
+        Response created = api().body(Map.of("username", username, "password", Fixtures.PASSWORD, "roles",
+                List.of("admin"))).post("/api/v1/users").then().statusCode(201).extract().response();
+        long id = created.jsonPath().getLong("id");
+        Response changed = api().header("If-Match", created.header("ETag")).header("X-Request-Id", "req-roles-1")
+                .body(Map.of("username", username, "roles", List.of("viewer"))).put("/api/v1/users/{id}", id).then()
+                .statusCode(200).extract().response();
+
+        List<Map<String, Object>> updates = updatesOf("AppUser", id);
+        assertEquals(1, updates.size(), "one change, one event: " + updates);
+        Map<String, Object> update = updates.get(0);
+        assertEquals(List.of("admin"), state(update, "before").get("roles"));
+        assertEquals(List.of("viewer"), state(update, "after").get("roles"));
+        assertEquals("req-roles-1", update.get("requestId"));
+        assertEquals(tag(created), version(update, "before"));
+        assertNotEquals(tag(created), tag(changed), "the user's version moves with its roles");
+    }
+
+    @Test
+    void aProgramsDesignationsAreOnRecordAsTheyWereAndAsTheyBecame() {
+        String code = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
+        String etag = api().get("/api/v1/programs/{code}/counties", code).then().statusCode(200).extract()
+                .header("ETag");
+        api().header("If-Match", etag).body(Map.of("industrial", List.of(Fixtures.YIWU, Fixtures.HANGZHOU_XIHU),
+                "mountain", List.of())).put("/api/v1/programs/{code}/counties", code).then().statusCode(200)
+                .header("ETag", not(equalTo(etag)));
+        String id = api().queryParam("entityType", "Program").queryParam("size", 500).get("/api/v1/audit-events")
+                .then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.action == 'CREATE' && it.after.code == '" + code + "' }.entityId");
+
+        List<Map<String, Object>> updates = updatesOf("Program", id);
+        assertEquals(2, updates.size(), "the first designation and its replacement: " + updates);
+        assertEquals(Map.of(), state(updates.get(0), "before").get("designations"));
+        assertEquals(Map.of(Fixtures.YIWU, "INDUSTRIAL", Fixtures.LIANDU, "MOUNTAIN"),
+                state(updates.get(0), "after").get("designations"));
+        assertEquals(Map.of(Fixtures.YIWU, "INDUSTRIAL", Fixtures.LIANDU, "MOUNTAIN"),
+                state(updates.get(1), "before").get("designations"));
+        assertEquals(Map.of(Fixtures.YIWU, "INDUSTRIAL", Fixtures.HANGZHOU_XIHU, "INDUSTRIAL"),
+                state(updates.get(1), "after").get("designations"));
     }
 
     @Test
