@@ -2,6 +2,7 @@ package org.tandem.audit;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,14 +31,19 @@ final class ReplacedCollections {
     }
 
     /** Before a flush: every managed entity's replaced collections become changes of the loaded ones. */
-    static void keepInPlace(SessionImplementor session, List<Object> entities) {
+    static void keepInPlace(SessionImplementor session, Iterator<Object> entities) {
         PersistenceContext context = session.getPersistenceContextInternal();
-        for (Object entity : entities) {
+        // Gathered first: loading a collection below must not disturb the iteration.
+        List<Object> owners = new ArrayList<>();
+        entities.forEachRemaining(entity -> {
             EntityEntry entry = context.getEntry(entity);
-            if (entry == null || entry.getStatus() != Status.MANAGED || entry.getLoadedState() == null
-                    || !entry.getPersister().hasCollections()) {
-                continue;
+            if (entry != null && entry.getStatus() == Status.MANAGED && entry.getLoadedState() != null
+                    && entry.getPersister().hasCollections()) {
+                owners.add(entity);
             }
+        });
+        for (Object entity : owners) {
+            EntityEntry entry = context.getEntry(entity);
             EntityPersister persister = entry.getPersister();
             Type[] types = persister.getPropertyTypes();
             for (int i = 0; i < types.length; i++) {

@@ -4,14 +4,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.tandem.support.Api.api;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.tandem.support.Api;
@@ -104,6 +111,7 @@ class AuditTest {
         assertEquals(List.of("viewer"), state(update, "after").get("roles"));
         assertEquals("req-roles-1", update.get("requestId"));
         assertEquals(tag(created), version(update, "before"));
+        assertEquals(tag(changed), version(update, "after"));
         assertNotEquals(tag(created), tag(changed), "the user's version moves with its roles");
     }
 
@@ -128,7 +136,89 @@ class AuditTest {
                 state(updates.get(1), "before").get("designations"));
         assertEquals(Map.of(Fixtures.YIWU, "INDUSTRIAL", Fixtures.HANGZHOU_XIHU, "INDUSTRIAL"),
                 state(updates.get(1), "after").get("designations"));
+
+        // A change of the program's own fields neither loads nor invents its designations.
+        api().body(Map.of("name", "改名", "startYear", 2023, "endYear", 2025)).put("/api/v1/programs/{code}", code)
+                .then().statusCode(200);
+        for (Map<String, Object> event : eventsOf("Program", id)) {
+            assertFalse(String.valueOf(event).contains("not loaded"), "no placeholder: " + event);
+        }
+        assertEquals("改名", state(updatesOf("Program", id).get(2), "after").get("name"));
     }
+
+    @Test
+    void onePutIsOneEventWhoseAfterIsWhatWasWritten() {
+        long pairing = Fixtures.yiwuLiandu();
+        Map<String, Object> body = new HashMap<>(Map.of("track", "PROJECT_COOP", "title", "一期", "hostCounty",
+                Fixtures.LIANDU, "plannedOn", "2023-06-01"));
+        Response created = api().body(body).post("/api/v1/pairings/{id}/projects", pairing).then().statusCode(201)
+                .extract().response();
+        long project = created.jsonPath().getLong("id");
+        body.put("title", "二期");
+        Response first = api().body(body).put("/api/v1/projects/{id}", project).then().statusCode(200).extract()
+                .response();
+        body.put("title", "三期");
+        Response second = api().body(body).put("/api/v1/projects/{id}", project).then().statusCode(200).extract()
+                .response();
+
+        List<Map<String, Object>> updates = updatesOf("CooperationProject", project);
+        assertEquals(2, updates.size(), "one event per PUT: " + updates);
+        assertEquals(tag(created), version(updates.get(0), "before"));
+        assertEquals(tag(first), version(updates.get(0), "after"));
+        assertEquals(tag(second), version(updates.get(1), "after"));
+        assertEquals("二期", state(updates.get(0), "after").get("title"));
+        assertEquals("三期", state(updates.get(1), "after").get("title"));
+        assertNotEquals(state(updates.get(0), "before").get("updatedAt"), state(updates.get(0), "after").get("updatedAt"));
+        // Each change starts from what the one before it wrote.
+        assertEquals(state(updates.get(0), "after"), state(updates.get(1), "before"));
+    }
+
+    @Test
+    void parallelPutsEachRecordOnlyTheirOwnChangeUnderTheirOwnRequestId() throws Exception {
+        long pairing = Fixtures.yiwuLiandu();
+        long project = api().body(Map.of("track", "PROJECT_COOP", "title", "并发", "hostCounty", Fixtures.LIANDU,
+                "plannedOn", "2023-06-01")).post("/api/v1/pairings/{id}/projects", pairing).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            for (int round = 0; round < 2; round++) {
+                String etag = api().get("/api/v1/projects/{id}", project).then().statusCode(200).extract()
+                        .header("ETag");
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Response>> answers = new ArrayList<>();
+                for (int client = 0; client < CLIENTS; client++) {
+                    String requestId = "req-par-" + round + "-" + client + "-" + UUID.randomUUID();
+                    Map<String, Object> body = Map.of("track", "PROJECT_COOP", "title", requestId, "hostCounty",
+                            Fixtures.LIANDU, "plannedOn", "2023-06-01");
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return api().header("If-Match", etag).header("X-Request-Id", requestId).body(body)
+                                .put("/api/v1/projects/{id}", project).then().extract().response();
+                    }));
+                }
+                go.countDown();
+                List<String> won = new ArrayList<>();
+                for (Future<Response> answer : answers) {
+                    Response response = answer.get(60, TimeUnit.SECONDS);
+                    if (response.statusCode() == 200) {
+                        won.add(response.header("X-Request-Id"));
+                        assertEquals(response.jsonPath().getString("title"), response.header("X-Request-Id"));
+                    }
+                }
+                assertEquals(1, won.size(), "one winner per version");
+                List<Map<String, Object>> updates = updatesOf("CooperationProject", project);
+                assertEquals(round + 1, updates.size(), "one event per successful PUT: " + updates);
+                Map<String, Object> last = updates.get(round);
+                assertEquals(won.get(0), last.get("requestId"), "the winner's change under the winner's id");
+                assertEquals(won.get(0), state(last, "after").get("title"));
+                assertEquals(Long.parseLong(etag.replace("\"", "")) + 1, version(last, "after"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final int CLIENTS = 6;
 
     @Test
     void theTrailHasNoWayToChangeIt() {
