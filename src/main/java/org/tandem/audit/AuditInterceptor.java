@@ -30,8 +30,9 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
- * Records every create, update and delete of an entity, with its values before and after, as it happens:
- * one place for the whole service, so no write can forget its audit. Secrets are left out. Every change also
+ * Records every create, update and delete of an entity, with its values before and after, as Hibernate writes
+ * it: one place for the whole service, so no write can forget its audit. A change of a collection is a change of
+ * its owner. Secrets are left out. Every change also
  * moves the {@link DataVersion} once its transaction commits, which is what keeps cached reads fresh, and a
  * change of a cooperation project or activity has its pairing's {@link CooperationTallies} recounted.
  */
@@ -182,6 +183,10 @@ public class AuditInterceptor implements Interceptor {
     }
 
     private void update(Unwritten unwritten, Object entity, String type, Object id, Object[] before, String[] names) {
+        if (unwritten.updates.containsKey(entity)) {
+            // Already known from this flush, or from one prepared and dropped without telling preFlush.
+            return;
+        }
         Change change = new Change("UPDATE", entity, type, id, write(before, names, true));
         unwritten.changes.add(change);
         unwritten.updates.put(entity, change);

@@ -144,6 +144,14 @@ class AuditTest {
             assertFalse(String.valueOf(event).contains("not loaded"), "no placeholder: " + event);
         }
         assertEquals("改名", state(updatesOf("Program", id).get(2), "after").get("name"));
+
+        // What is deleted is recorded whole, its designations included.
+        api().delete("/api/v1/programs/{code}", code).then().statusCode(204);
+        List<Map<String, Object>> events = eventsOf("Program", id);
+        Map<String, Object> deleted = events.get(events.size() - 1);
+        assertEquals("DELETE", deleted.get("action"));
+        assertEquals(Map.of(Fixtures.YIWU, "INDUSTRIAL", Fixtures.HANGZHOU_XIHU, "INDUSTRIAL"),
+                state(deleted, "before").get("designations"));
     }
 
     @Test
