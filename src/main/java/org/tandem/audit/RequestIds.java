@@ -23,10 +23,21 @@ public class RequestIds {
     public static final String HEADER = "X-Request-Id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    /** The current request's id. */
+    /**
+     * The current request's id. Only ever read and written through its methods: {@code current} is a client
+     * proxy, one object shared by every request, and a field of it would be one id for all requests at once.
+     */
     @RequestScoped
     public static class Current {
-        String id;
+        private String id;
+
+        String id() {
+            return id;
+        }
+
+        void id(String id) {
+            this.id = id;
+        }
     }
 
     @Inject
@@ -34,7 +45,7 @@ public class RequestIds {
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        current.id = idFor(request.getHeaderString(HEADER));
+        current.id(idFor(request.getHeaderString(HEADER)));
     }
 
     /** The id of a request that came with {@code given} as its {@code X-Request-Id} (or none: null). */
@@ -55,8 +66,9 @@ public class RequestIds {
 
     @ServerResponseFilter
     public void echo(ContainerResponseContext response) {
-        if (current.id != null) {
-            response.getHeaders().putSingle(HEADER, current.id);
+        String id = current.id();
+        if (id != null) {
+            response.getHeaders().putSingle(HEADER, id);
         }
     }
 
@@ -65,6 +77,6 @@ public class RequestIds {
         if (!Arc.container().requestContext().isActive()) {
             return null;
         }
-        return Arc.container().instance(Current.class).get().id;
+        return Arc.container().instance(Current.class).get().id();
     }
 }

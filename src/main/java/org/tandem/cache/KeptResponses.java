@@ -103,7 +103,9 @@ public class KeptResponses {
             sent.increment();
             return;
         }
-        context.addHeadersEndHandler(ignored -> remember(context, key));
+        // Taken before the REST layer checks the token and its user (authentication is not proactive): the
+        // response is kept only if its data was read at this same version, see remember.
+        context.addHeadersEndHandler(ignored -> remember(context, key, version));
         context.next();
     }
 
@@ -129,9 +131,16 @@ public class KeptResponses {
         }
     }
 
-    private void remember(RoutingContext context, Key key) {
+    /**
+     * Keeps the response of a kept read if the data it was read at is the data the request's user was checked
+     * against: {@code checkedAt}, the data version taken before the check. A read whose user was checked just before a
+     * change (a disable, a demotion) and whose data was read just after it would otherwise be kept under the new
+     * version, and sent again to a token that change refuses.
+     */
+    private void remember(RoutingContext context, Key key, long checkedAt) {
         Pending pending = context.get(PENDING);
-        if (pending == null || context.response().getStatusCode() != 200
+        if (pending == null || checkedAt == DataVersion.UNKNOWN || pending.version() != checkedAt
+                || context.response().getStatusCode() != 200
                 || context.response().headers().contains(HttpHeaderNames.SET_COOKIE)) {
             return;
         }

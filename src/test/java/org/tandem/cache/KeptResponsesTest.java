@@ -4,13 +4,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tandem.support.Api.anonymous;
 import static org.tandem.support.Api.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +32,7 @@ import org.tandem.support.Api;
 import org.tandem.support.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
@@ -142,5 +152,80 @@ class KeptResponsesTest {
             pairings(api().header("If-None-Match", "\"0\"")).then().statusCode(200);
         }));
         assertNotEquals(token, altered);
+    }
+
+    private static final int READERS = 12;
+
+    /**
+     * A read that passed the token check just before a disable committed, and read its data just after, must
+     * not be kept under the data version the disable made: it would be sent again to the disabled token. Readers
+     * hammer reads with one token, each read a new one (its own page), so that every read goes the usual way and
+     * some overlap the disable; then every request issued after the disable was answered is refused, the same
+     * reads again included.
+     */
+    @Test
+    void noReadInFlightAsTheUserIsDisabledIsSentToTheDisabledTokenAfterwards() throws Exception {
+        String username = Fixtures.uniqueCode("hammered").toLowerCase();
+        long id = api().body(Map.of("username", username, "password", Fixtures.PASSWORD, "roles", List.of("viewer")))
+                .post("/api/v1/users").then().statusCode(201).extract().jsonPath().getLong("id");
+        String token = Api.token(username, Fixtures.PASSWORD);
+        AtomicInteger reads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(READERS);
+        try {
+            for (int round = 0; round < 10; round++) {
+                api().body(Map.of("username", username, "roles", Set.of("viewer"), "enabled", true))
+                        .put("/api/v1/users/{id}", id).then().statusCode(200);
+                AtomicBoolean reading = new AtomicBoolean(true);
+                CountDownLatch going = new CountDownLatch(READERS);
+                List<Future<List<long[]>>> readers = new ArrayList<>();
+                for (int reader = 0; reader < READERS; reader++) {
+                    readers.add(pool.submit(() -> {
+                        // Each: the read, when it was issued, when it was answered, and how.
+                        List<long[]> answers = new ArrayList<>();
+                        while (reading.get()) {
+                            int read = reads.getAndIncrement();
+                            long issued = System.nanoTime();
+                            int status = read(token, read);
+                            answers.add(new long[] { read, issued, System.nanoTime(), status });
+                            if (answers.size() == 5) {
+                                going.countDown();
+                            }
+                        }
+                        return answers;
+                    }));
+                }
+                assertTrue(going.await(60, TimeUnit.SECONDS), "the readers did not get going");
+                long sent = System.nanoTime();
+                api().body(Map.of("username", username, "roles", Set.of("viewer"), "enabled", false))
+                        .put("/api/v1/users/{id}", id).then().statusCode(200);
+                long answered = System.nanoTime();
+                reading.set(false);
+                List<long[]> answers = new ArrayList<>();
+                for (Future<List<long[]>> reader : readers) {
+                    answers.addAll(reader.get(60, TimeUnit.SECONDS));
+                }
+                List<Integer> afterwards = new ArrayList<>();
+                for (long[] answer : answers) {
+                    if (answer[1] > answered) {
+                        afterwards.add((int) answer[3]);
+                    }
+                    if (answer[2] > sent) {
+                        // Answered while the disable was under way: the same read again, now.
+                        afterwards.add(read(token, (int) answer[0]));
+                    }
+                }
+                assertEquals(List.of(401), afterwards.stream().distinct().toList(),
+                        "round " + round + ": after the disable, " + afterwards.stream().filter(s -> s != 401).count()
+                                + " of " + afterwards.size() + " requests were not refused");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Kept read number {@code n} (a page of the program's pairings, each number its own) with {@code token}. */
+    private int read(String token, int n) {
+        return RestAssured.given().auth().oauth2(token).accept("application/json").queryParam("program", program)
+                .queryParam("size", 1 + n % 500).queryParam("page", n / 500).get("/api/v1/pairings").statusCode();
     }
 }

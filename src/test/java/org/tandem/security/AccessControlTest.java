@@ -2,6 +2,8 @@ package org.tandem.security;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.tandem.support.Api.anonymous;
 import static org.tandem.support.Api.api;
 import static org.tandem.support.Fixtures.LIANDU;
@@ -128,5 +130,56 @@ class AccessControlTest {
         api().get("/api/v1/pairings/{id}/years/2024/targets", nanhuSuichang).then().statusCode(200)
                 .body("items.find { it.indicator == 'LEAN_BENCHMARK_PROJECTS' }", nullValue());
         api().get("/api/v1/pairings/{id}/projects", nanhuSuichang).then().body("totalItems", equalTo(0));
+    }
+
+    /** A user with one role, made by the admin: its creation's response (id and ETag). */
+    private static Response userWith(String role) {
+        return api().body(Map.of("username", Fixtures.uniqueCode(role).toLowerCase(), "password", Fixtures.PASSWORD,
+                "roles", List.of(role))).post("/api/v1/users").then().statusCode(201).extract().response();
+    }
+
+    private static Response changeRoles(Response user, String etag, String role) {
+        return api().header("If-Match", etag)
+                .body(Map.of("username", user.jsonPath().getString("username"), "roles", List.of(role)))
+                .put("/api/v1/users/{id}", user.jsonPath().getLong("id")).then().extract().response();
+    }
+
+    /** What only an admin may do: create a user. */
+    private static int createsAUser(String token) {
+        return anonymous().auth().oauth2(token).body(Map.of("username", Fixtures.uniqueCode("by").toLowerCase(),
+                "password", Fixtures.PASSWORD, "roles", List.of("viewer"))).post("/api/v1/users").then().extract()
+                .statusCode();
+    }
+
+    @Test
+    void aDemotedAdminIsRefusedFromTheVeryNextRequestOn() {
+        Response admin = userWith("admin");
+        String token = Api.token(admin.jsonPath().getString("username"), Fixtures.PASSWORD);
+        assertEquals(201, createsAUser(token));
+        Response demoted = changeRoles(admin, admin.header("ETag"), "viewer");
+        demoted.then().statusCode(200).body("roles", equalTo(List.of("viewer")));
+        assertNotEquals(admin.header("ETag"), demoted.header("ETag"));
+        api().get("/api/v1/users/{id}", admin.jsonPath().getLong("id")).then().header("ETag", demoted.header("ETag"))
+                .body("roles", equalTo(List.of("viewer")));
+        assertEquals(403, createsAUser(token));
+    }
+
+    @Test
+    void aPromotedViewerMayActAsAdminFromTheVeryNextRequestOn() {
+        Response viewer = userWith("viewer");
+        String token = Api.token(viewer.jsonPath().getString("username"), Fixtures.PASSWORD);
+        assertEquals(403, createsAUser(token));
+        changeRoles(viewer, viewer.header("ETag"), "admin").then().statusCode(200);
+        assertEquals(201, createsAUser(token));
+    }
+
+    @Test
+    void twoRoleChangesFromTheSameVersionMakeOneWinner() {
+        Response user = userWith("viewer");
+        changeRoles(user, user.header("ETag"), "assessor").then().statusCode(200);
+        changeRoles(user, user.header("ETag"), "admin").then().statusCode(412)
+                .contentType("application/problem+json");
+        api().get("/api/v1/users/{id}", user.jsonPath().getLong("id")).then().body("roles",
+                equalTo(List.of("assessor")));
     }
 }
