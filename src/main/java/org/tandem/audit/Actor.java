@@ -14,12 +14,15 @@ import io.quarkus.security.identity.SecurityIdentity;
 @ApplicationScoped
 public class Actor {
 
+    /** The service itself: work no user asked for in a request of their own. */
+    public static final String SYSTEM = "system";
+
     @Inject
     CurrentIdentityAssociation identities;
 
     public String name() {
         if (!Arc.container().requestContext().isActive()) {
-            return "system";
+            return SYSTEM;
         }
         SecurityIdentity identity = identities.getIdentity();
         return identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
