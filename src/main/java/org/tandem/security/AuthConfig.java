@@ -39,6 +39,13 @@ public interface AuthConfig {
 
         @WithDefault("PT15M")
         Duration tokenLifetime();
+
+        /**
+         * How long a refresh token (issued with every access token) may be used to get a new pair without the
+         * password: a working day by default.
+         */
+        @WithDefault("PT8H")
+        Duration refreshTokenLifetime();
     }
 
     interface LoginLimit {

@@ -23,17 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tandem.problem.ProblemException;
 
-import io.smallrye.jwt.build.Jwt;
 import io.vertx.core.http.HttpServerRequest;
 
-@Path("/api/v1/auth/token")
+@Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Authentication")
 public class AuthResource {
 
     @Inject
-    SigningKeys keys;
+    Sessions sessions;
     @Inject
     AuthConfig config;
     @Inject
@@ -49,10 +48,17 @@ public class AuthResource {
     @Schema(name = "Token")
     public record Token(@Schema(required = true) String accessToken,
             @Schema(required = true, examples = "Bearer") String tokenType,
-            @Schema(required = true, description = "Seconds until it expires") long expiresIn) {
+            @Schema(required = true, description = "Seconds until it expires") long expiresIn,
+            @Schema(required = true, description = "Opaque; send it to POST /api/v1/auth/refresh for a new pair. Usable once.") String refreshToken,
+            @Schema(required = true, description = "Seconds until the refresh token expires") long refreshExpiresIn) {
+    }
+
+    @Schema(name = "RefreshRequest")
+    public record RefreshRequest(@NotBlank @Size(max = 200) @Schema(required = true) String refreshToken) {
     }
 
     @POST
+    @Path("/token")
     @PermitAll
     @SecurityRequirements
     @APIResponse(responseCode = "200", description = "A token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Token.class)))
@@ -68,13 +74,22 @@ public class AuthResource {
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         Logins.Account user = limits.limit(body.username(), address, Logins.Account.class,
                 () -> logins.authenticate(body.username(), body.password()));
-        long lifetime = config.builtin().tokenLifetime().toSeconds();
-        var claims = Jwt.issuer(config.builtin().issuer()).upn(user.username()).subject(String.valueOf(user.id()))
-                .groups(user.roles()).expiresIn(lifetime);
-        if (user.county() != null) {
-            claims.claim(CurrentUserAugmentor.COUNTY, user.county());
+        return sessions.issue(user);
+    }
+
+    @POST
+    @Path("/refresh")
+    @PermitAll
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "A new token pair; the refresh token sent is used up", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Token.class)))
+    @APIResponse(responseCode = "401", description = "The refresh token is unknown, expired or used, or its user was disabled or changed", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(summary = "Renew a session without the password", description = "Takes the refresh token issued with the last"
+            + " token pair and answers a new pair. Each refresh token works once; presenting a used one again ends every"
+            + " session of that login. Refused once the user is disabled or their password, roles or county changed.")
+    public Token refreshToken(@Valid @NotNull RefreshRequest body) {
+        if (!config.builtin().enabled()) {
+            throw new ProblemException(404, "not-found", "Not found", "the built-in identity provider is off", null);
         }
-        String token = claims.jws().keyId(keys.kid()).sign(keys.privateKey());
-        return new Token(token, "Bearer", lifetime);
+        return sessions.refresh(body.refreshToken());
     }
 }
