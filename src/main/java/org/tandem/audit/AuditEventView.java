@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 @Schema(name = "AuditEvent")
 public record AuditEventView(@Schema(required = true) long id, @Schema(required = true) OffsetDateTime occurredAt,
         @Schema(required = true) String actor,
-        @Schema(required = true, description = "CREATE, UPDATE, DELETE or LOGIN_FAILED") String action,
+        @Schema(required = true, description = "CREATE, UPDATE, DELETE; LOGIN_FAILED, ACCOUNT_LOCKED, TOKEN_REFRESHED or REFRESH_REFUSED") String action,
         @Schema(required = true, examples = "Pairing") String entityType, String entityId,
         @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "The values before the change") String before,
         @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "The values after the change") String after,

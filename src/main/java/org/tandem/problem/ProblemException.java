@@ -14,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private Long retryAfterSeconds;
 
     public ProblemException(int status, String code, String title, String detail, List<Problem.FieldError> errors) {
         super(detail, null, false, false);
@@ -47,6 +48,18 @@ public class ProblemException extends RuntimeException {
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(Status.PRECONDITION_FAILED.getStatusCode(), "stale-version", "Precondition failed",
                 detail, null);
+    }
+
+    /** 429: too many requests of this kind; the client may try again after {@code retryAfterSeconds}. */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        ProblemException e = new ProblemException(429, "too-many-requests", "Too many requests", detail, null);
+        e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        return e;
+    }
+
+    /** Seconds for a {@code Retry-After} header, or null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -64,7 +64,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.code(), e.title(), e.getMessage(), e.errors(), uri);
+        Response problem = respond(e.status(), e.code(), e.title(), e.getMessage(), e.errors(), uri);
+        if (e.retryAfterSeconds() != null) {
+            return Response.fromResponse(problem).header("Retry-After", e.retryAfterSeconds()).build();
+        }
+        return problem;
     }
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })

@@ -34,7 +34,10 @@ public class AppUser extends TrackedEntity {
     /** The county a county editor is bound to; null for other roles. */
     public String countyCode;
     public boolean enabled;
+    /** Written only by {@link Logins}, with atomic statements: a user's edit never writes back a stale count. */
+    @Column(insertable = false, updatable = false)
     public int failedLogins;
+    @Column(insertable = false, updatable = false)
     public OffsetDateTime lockedUntil;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))

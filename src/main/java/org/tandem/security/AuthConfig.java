@@ -23,6 +23,9 @@ public interface AuthConfig {
     @WithDefault("PT15M")
     Duration lockDuration();
 
+    /** How many login attempts are taken, so that guessing and storms of logins cannot starve the API. */
+    LoginLimit loginLimit();
+
     /** How far the issuer's clock and this service's may disagree: how long after it expires a token is still taken. */
     @WithDefault("PT60S")
     Duration clockSkew();
@@ -36,6 +39,38 @@ public interface AuthConfig {
 
         @WithDefault("PT15M")
         Duration tokenLifetime();
+
+        /**
+         * How long a refresh token (issued with every access token) may be used to get a new pair without the
+         * password: a working day by default.
+         */
+        @WithDefault("PT8H")
+        Duration refreshTokenLifetime();
+    }
+
+    interface LoginLimit {
+        /** Attempts per username (existing or not) within {@link #window()}; more get 429. */
+        @WithDefault("30")
+        int perUser();
+
+        /** Attempts per client address within {@link #window()}; more get 429. */
+        @WithDefault("60")
+        int perAddress();
+
+        @WithDefault("PT1M")
+        Duration window();
+
+        /** Password checks (bcrypt, a quarter of a second of CPU each) run at the same time; others wait. */
+        @WithDefault("2")
+        int concurrentChecks();
+
+        /** Attempts waiting for a password check; more get 429. */
+        @WithDefault("50")
+        int waitingChecks();
+
+        /** How many usernames and addresses are tracked at most; the least recently seen are dropped. */
+        @WithDefault("100000")
+        int trackedKeys();
     }
 
     interface External {

@@ -1,7 +1,5 @@
 package org.tandem.security;
 
-import java.time.OffsetDateTime;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,32 +10,35 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tandem.audit.AuditLog;
 import org.tandem.problem.ProblemException;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.jwt.build.Jwt;
+import io.vertx.core.http.HttpServerRequest;
 
-@Path("/api/v1/auth/token")
+@Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Authentication")
 public class AuthResource {
 
     @Inject
-    SigningKeys keys;
+    Sessions sessions;
     @Inject
     AuthConfig config;
     @Inject
-    AuditLog audit;
+    Logins logins;
+    @Inject
+    LoginLimits limits;
 
     @Schema(name = "TokenRequest")
     public record TokenRequest(@NotBlank @Size(max = 100) @Schema(required = true, examples = "admin") String username,
@@ -47,58 +48,48 @@ public class AuthResource {
     @Schema(name = "Token")
     public record Token(@Schema(required = true) String accessToken,
             @Schema(required = true, examples = "Bearer") String tokenType,
-            @Schema(required = true, description = "Seconds until it expires") long expiresIn) {
+            @Schema(required = true, description = "Seconds until it expires") long expiresIn,
+            @Schema(required = true, description = "Opaque; send it to POST /api/v1/auth/refresh for a new pair. Usable once.") String refreshToken,
+            @Schema(required = true, description = "Seconds until the refresh token expires") long refreshExpiresIn) {
+    }
+
+    @Schema(name = "RefreshRequest")
+    public record RefreshRequest(@NotBlank @Size(max = 200) @Schema(required = true) String refreshToken) {
     }
 
     @POST
+    @Path("/token")
     @PermitAll
     @SecurityRequirements
     @APIResponse(responseCode = "200", description = "A token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Token.class)))
     @APIResponse(responseCode = "401", description = "Wrong username or password, or the account is locked for a while", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "429", description = "Too many login attempts for this username or from this address, or too many at once", headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Operation(summary = "Get a short-lived bearer token from the built-in identity provider", description = "For people and service accounts. After repeated failures the account is locked for a while;"
-            + " the answer is then the same 401 as for a wrong password.")
-    public Token issueToken(@Valid @NotNull TokenRequest body) {
+            + " the answer is then the same 401 as for a wrong password or an unknown user. Attempts are limited per"
+            + " username and per client address (429 with Retry-After).")
+    public Token issueToken(@Valid @NotNull TokenRequest body, @Context HttpServerRequest request) {
         if (!config.builtin().enabled()) {
             throw new ProblemException(404, "not-found", "Not found", "the built-in identity provider is off", null);
         }
-        AppUser user = QuarkusTransaction.requiringNew().call(() -> check(body));
-        if (user == null) {
-            audit.record("LOGIN_FAILED", "AppUser", null, null, null, body.username());
-            throw new ProblemException(401, "invalid-credentials", "Unauthorized",
-                    "wrong username or password, or the account is locked for a while", null);
-        }
-        long lifetime = config.builtin().tokenLifetime().toSeconds();
-        var claims = Jwt.issuer(config.builtin().issuer()).upn(user.username).subject(String.valueOf(user.id))
-                .groups(user.roles).expiresIn(lifetime);
-        if (user.countyCode != null) {
-            claims.claim(CurrentUserAugmentor.COUNTY, user.countyCode);
-        }
-        String token = claims.jws().keyId(keys.kid()).sign(keys.privateKey());
-        return new Token(token, "Bearer", lifetime);
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        Logins.Account user = limits.limit(body.username(), address, Logins.Account.class,
+                () -> logins.authenticate(body.username(), body.password()));
+        return sessions.issue(user);
     }
 
-    /** The user if the password is right and the account usable; counts failures and locks after too many. */
-    private AppUser check(TokenRequest body) {
-        AppUser user = AppUser.findByUsername(body.username());
-        OffsetDateTime now = OffsetDateTime.now();
-        boolean right = Passwords.matches(body.password(), user == null ? null : user.passwordHash);
-        if (user == null) {
-            return null;
+    @POST
+    @Path("/refresh")
+    @PermitAll
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "A new token pair; the refresh token sent is used up", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Token.class)))
+    @APIResponse(responseCode = "401", description = "The refresh token is unknown, expired or used, or its user was disabled or changed", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @Operation(summary = "Renew a session without the password", description = "Takes the refresh token issued with the last"
+            + " token pair and answers a new pair. Each refresh token works once; presenting a used one again ends every"
+            + " session of that login. Refused once the user is disabled or their password, roles or county changed.")
+    public Token refreshToken(@Valid @NotNull RefreshRequest body) {
+        if (!config.builtin().enabled()) {
+            throw new ProblemException(404, "not-found", "Not found", "the built-in identity provider is off", null);
         }
-        if (!user.enabled || user.isLocked(now)) {
-            return null;
-        }
-        if (!right) {
-            user.failedLogins++;
-            if (user.failedLogins >= config.maxFailedLogins()) {
-                user.lockedUntil = now.plus(config.lockDuration());
-                user.failedLogins = 0;
-            }
-            return null;
-        }
-        user.failedLogins = 0;
-        user.lockedUntil = null;
-        user.roles.size();
-        return user;
+        return sessions.refresh(body.refreshToken());
     }
 }

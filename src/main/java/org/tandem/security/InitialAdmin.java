@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.tandem.audit.Actor;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.LaunchMode;
@@ -34,7 +35,8 @@ public class InitialAdmin {
                     + " set your own (at least 12 characters) or leave it unset to have one generated");
         }
         try {
-            createAdminIfNoUsers();
+            // Start-up runs with a request context but no user: without this the admin's creation was "anonymous".
+            Actor.runAsSystem(this::createAdminIfNoUsers);
         } catch (RuntimeException raced) {
             // Another instance on the same database created it first.
             if (QuarkusTransaction.requiringNew().call(() -> AppUser.findByUsername("admin")) == null) {

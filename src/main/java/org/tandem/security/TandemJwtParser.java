@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -38,6 +39,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
 @ApplicationScoped
 public class TandemJwtParser implements JWTParser {
 
+    private static final Logger LOG = Logger.getLogger(TandemJwtParser.class);
+
     @Inject
     SigningKeys keys;
     @Inject
@@ -55,9 +58,22 @@ public class TandemJwtParser implements JWTParser {
         if (known != null && untilExpiry(known).toMillis() > 0) {
             return known;
         }
-        JsonWebToken checked = verify(token);
+        JsonWebToken checked;
+        try {
+            checked = verify(token);
+        } catch (ParseException | RuntimeException e) {
+            // Anyone can send anything as a token: one line, no stack trace, never the token itself.
+            LOG.infof("Refused a bearer token: %s", reason(e));
+            throw e instanceof ParseException parse ? parse : new ParseException("the token is not a valid JWT", e);
+        }
         verified.put(token, checked);
         return checked;
+    }
+
+    private static String reason(Exception e) {
+        String message = e instanceof ParseException && e.getMessage() != null ? e.getMessage()
+                : "not a valid JWT (" + e.getClass().getSimpleName() + ")";
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 
     private static Duration untilExpiry(JsonWebToken token) {
@@ -65,7 +81,11 @@ public class TandemJwtParser implements JWTParser {
     }
 
     private JsonWebToken verify(String token) throws ParseException {
-        String issuer = unverified.parseOnly(token).getIssuer();
+        JsonWebToken claims = unverified.parseOnly(token);
+        if (claims == null) {
+            throw new ParseException("not a JWT");
+        }
+        String issuer = claims.getIssuer();
         if (config.builtin().enabled() && config.builtin().issuer().equals(issuer)) {
             return builtin().parse(token);
         }
