@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.tandem.audit.Actor;
 import org.tandem.program.Program;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,10 +33,11 @@ import io.quarkus.scheduler.Scheduled;
  * <li>At start-up on the embedded database, which only one process can open, every RUNNING run is dead: its
  * instance was this service before it stopped. On PostgreSQL, shared by several instances, only runs whose
  * lease ran out are.</li>
- * <li>While running, every instance fails the runs whose lease ran out, and so does starting a run.</li>
+ * <li>Starting a run of a programme-year, and reading a run, fail a run whose lease ran out.</li>
  * <li>On shutdown (SIGTERM), the runs under way here are waited for up to {@code tandem.assessment.shutdown-wait};
  * those still under way are then marked FAILED.</li>
  * </ul>
+ * A run failed this way is audited as done by the service itself ({@link Actor#SYSTEM}).
  */
 @ApplicationScoped
 class RunLeases {
@@ -127,14 +129,15 @@ class RunLeases {
         if (run.status != RunStatus.RUNNING || isAlive(run, now) || underWay.containsKey(run.id)) {
             return false;
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
+        boolean[] failed = { false };
+        Actor.runAsSystem(() -> QuarkusTransaction.requiringNew().run(() -> {
             AssessmentRun current = AssessmentRun.findById(run.id);
-            if (current.status != RunStatus.RUNNING || isAlive(current, now)) {
-                return false;
+            if (current.status == RunStatus.RUNNING && !isAlive(current, now)) {
+                fail(current, now, "its service instance stopped: no sign of life since " + current.heartbeatAt);
+                failed[0] = true;
             }
-            fail(current, now, "its service instance stopped: no sign of life since " + current.heartbeatAt);
-            return true;
-        });
+        }));
+        return failed[0];
     }
 
     void onStart(@Observes StartupEvent started) {
@@ -142,7 +145,7 @@ class RunLeases {
         // On H2 the database files belong to this process alone: whatever RUNNING run they hold was carried out
         // by this service before it stopped. On PostgreSQL another instance may be carrying a run out.
         boolean exclusive = "h2".equals(databaseKind);
-        QuarkusTransaction.requiringNew().run(() -> {
+        Actor.runAsSystem(() -> QuarkusTransaction.requiringNew().run(() -> {
             for (AssessmentRun run : AssessmentRun.<AssessmentRun> list("status", RunStatus.RUNNING)) {
                 if (exclusive) {
                     fail(run, now, "the service stopped while the run was under way");
@@ -150,7 +153,7 @@ class RunLeases {
                     fail(run, now, "its service instance stopped: no sign of life since " + run.heartbeatAt);
                 }
             }
-        });
+        }));
     }
 
     /** On shutdown, waits for the runs under way here, then fails those still under way. */
@@ -170,8 +173,9 @@ class RunLeases {
         List<Long> left = List.copyOf(underWay.keySet());
         if (!left.isEmpty()) {
             OffsetDateTime now = OffsetDateTime.now();
-            QuarkusTransaction.requiringNew().run(() -> AssessmentRun.<AssessmentRun> list("id in ?1 and status = ?2",
-                    left, RunStatus.RUNNING).forEach(run -> fail(run, now, "the service was stopped during the run")));
+            Actor.runAsSystem(() -> QuarkusTransaction.requiringNew()
+                    .run(() -> AssessmentRun.<AssessmentRun> list("id in ?1 and status = ?2", left, RunStatus.RUNNING)
+                            .forEach(run -> fail(run, now, "the service was stopped during the run"))));
             LOG.warnf("Assessment runs %s were still under way at shutdown and are marked FAILED", left);
         }
     }
