@@ -52,6 +52,8 @@ class ClientAbortIT {
                     .queryParam("size", 100).get("/api/v1/pairings").then().statusCode(200).extract()
                     .path("items");
 
+            // At rest the pool lends one connection on PostgreSQL for good: the change listener's (LISTEN).
+            double atRest = activeConnections(service);
             AtomicInteger steadyFailures = new AtomicInteger();
             AtomicInteger cut = new AtomicInteger();
             // Until 2,000 requests were cut off, or a minute on a slow machine.
@@ -108,17 +110,18 @@ class ClientAbortIT {
 
             // Whatever was cut off has finished by now; give it a few seconds on a slow machine.
             double active = -1;
-            for (int i = 0; i < 50 && active != 0; i++) {
+            for (int i = 0; i < 50 && !(active >= 0 && active <= atRest); i++) {
                 active = activeConnections(service);
-                if (active != 0) {
+                if (active > atRest) {
                     sleep(200);
                 }
             }
             System.out.printf(
-                    "ABORT: %d requests cut off, %d steady writes and %d reads failed, %.0f connections in use after%n",
-                    cut.get(), steadyFailures.get(), answeredBadly.get(), active);
+                    "ABORT: %d requests cut off, %d steady writes and %d reads failed, %.0f connections in use after (%.0f at rest)%n",
+                    cut.get(), steadyFailures.get(), answeredBadly.get(), active, atRest);
             assertTrue(cut.get() >= 500, "too few requests were cut off to show anything: " + cut.get());
-            assertEquals(0, active, "pooled connections still in use after every client has gone");
+            assertTrue(active <= atRest, "pooled connections still in use after every client has gone: " + active
+                    + " (at rest: " + atRest + ")");
             assertEquals(200, send(service, null, "GET", "/q/health/ready", null), "readiness");
             // Every connection is usable: more uncached reads at once than the pool holds all succeed.
             ExecutorService readers = Executors.newFixedThreadPool(24);
