@@ -1,6 +1,7 @@
 package org.tandem.audit;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -80,7 +81,7 @@ public class AuditInterceptor implements Interceptor {
         /** The updates among them, by entity (identity). */
         final Map<Object, Change> updates = new IdentityHashMap<>();
         /** Entities created or removed and not yet flushed: their collections are theirs, no update of them. */
-        final Map<Object, Boolean> createdOrRemoved = new IdentityHashMap<>();
+        final Set<Object> createdOrRemoved = Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     @Override
@@ -92,7 +93,7 @@ public class AuditInterceptor implements Interceptor {
             log.record("CREATE", type, id, null, write(state, names, false));
         } else if (type != null) {
             unwritten.changes.add(new Change("CREATE", entity, type, id, null));
-            unwritten.createdOrRemoved.put(entity, true);
+            unwritten.createdOrRemoved.add(entity);
         }
         return false;
     }
@@ -105,7 +106,7 @@ public class AuditInterceptor implements Interceptor {
         Unwritten unwritten = unwritten();
         if (type != null && unwritten == null) {
             log.record("UPDATE", type, id, write(previous, names, true), write(current, names, false));
-        } else if (type != null && !unwritten.createdOrRemoved.containsKey(entity)) {
+        } else if (type != null && !unwritten.createdOrRemoved.contains(entity)) {
             update(unwritten, entity, type, id, previous, names);
         }
         return false;
@@ -129,7 +130,7 @@ public class AuditInterceptor implements Interceptor {
             log.record("DELETE", type, id, write(state, names, true), null);
         } else {
             unwritten.changes.add(new Change("DELETE", entity, type, id, write(state, names, true)));
-            unwritten.createdOrRemoved.put(entity, true);
+            unwritten.createdOrRemoved.add(entity);
         }
     }
 
@@ -172,7 +173,7 @@ public class AuditInterceptor implements Interceptor {
         Unwritten unwritten = unwritten();
         Object owner = collection instanceof PersistentCollection<?> persistent ? persistent.getOwner() : null;
         String type = owner == null ? null : audited(owner);
-        if (unwritten == null || type == null || unwritten.createdOrRemoved.containsKey(owner)
+        if (unwritten == null || type == null || unwritten.createdOrRemoved.contains(owner)
                 || unwritten.updates.containsKey(owner)) {
             return;
         }
