@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.tandem.problem.ProblemException;
-import org.tandem.program.Program;
+import org.tandem.registry.Program;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -15,9 +15,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
-import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
-import org.tandem.program.Program;
+import org.tandem.registry.Pairing;
+import org.tandem.registry.Program;
 import org.tandem.scheme.Scheme;
 import org.tandem.scoring.ScoreResult;
 

@@ -14,7 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
-import org.tandem.program.Program;
+import org.tandem.registry.Program;
 import org.tandem.scheme.Scheme;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -16,10 +16,10 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
-import org.tandem.pairing.Pairing;
-import org.tandem.pairing.PairingStatus;
 import org.tandem.problem.ProblemException;
-import org.tandem.program.Program;
+import org.tandem.registry.Pairing;
+import org.tandem.registry.PairingStatus;
+import org.tandem.registry.Program;
 import org.tandem.scheme.Scheme;
 import org.tandem.scoring.Adjustment;
 

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.cache.Weighed;
-import org.tandem.county.CountyRef;
+import org.tandem.registry.CountyRef;
 import org.tandem.scoring.ScoreResult;
 
 /** What the assessment endpoints take and give. */

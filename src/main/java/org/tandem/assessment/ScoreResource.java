@@ -16,9 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tandem.pairing.Pairing;
-import org.tandem.pairing.PairingResource;
 import org.tandem.problem.ProblemException;
+import org.tandem.registry.Pairing;
 import org.tandem.scheme.Scheme;
 import org.tandem.scoring.Rounding;
 
@@ -41,7 +40,7 @@ public class ScoreResource {
     @APIResponse(responseCode = "409", description = "No published scheme for the program-year (no-published-scheme)", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public AssessmentViews.Score score(@PathParam("pairingId") long pairingId, @PathParam("year") int year,
             @QueryParam("scheme") @Parameter(description = "A scheme id; default the latest published") Long schemeId) {
-        Pairing pairing = PairingResource.require(pairingId);
+        Pairing pairing = Pairing.require(pairingId);
         Scheme scheme;
         if (schemeId == null) {
             scheme = Scheme.latestPublished(pairing.program, year);

@@ -14,8 +14,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
-import org.tandem.pairing.Pairing;
-import org.tandem.track.Track;
+import org.tandem.registry.Pairing;
+import org.tandem.registry.Track;
 
 /** A dated cooperation event of a pairing under one track. */
 @Entity

@@ -12,8 +12,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
-import org.tandem.county.County;
-import org.tandem.pairing.Pairing;
+import org.tandem.registry.County;
+import org.tandem.registry.Pairing;
 
 /** An industrial cooperation park (产业合作园区) co-built by a pairing. */
 @Entity

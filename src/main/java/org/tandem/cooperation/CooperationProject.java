@@ -17,10 +17,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
-import org.tandem.county.County;
-import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
-import org.tandem.track.Track;
+import org.tandem.registry.County;
+import org.tandem.registry.Pairing;
+import org.tandem.registry.Track;
 
 /** A concrete project (合作项目) of a pairing under one track, with the date of every lifecycle step. */
 @Entity

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tandem.pairing.PairingResource;
+import org.tandem.registry.Pairing;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
 import org.tandem.web.Filter;
@@ -52,7 +52,7 @@ public class PairingActivityResource {
     public PageOf<ActivityView> listActivities(@PathParam("pairingId") long pairingId,
             @QueryParam("track") String track, @QueryParam("kind") ActivityKind kind,
             @QueryParam("year") @Min(1900) @Max(2200) Integer year, @Valid @BeanParam PageRequest paging) {
-        PairingResource.require(pairingId);
+        Pairing.require(pairingId);
         Filter filter = new Filter().and("a.pairing.id = :pairing", "pairing", pairingId);
         filter.and("a.track.code = :track", "track", track);
         filter.and("a.kind = :kind", "kind", kind);
@@ -76,7 +76,7 @@ public class PairingActivityResource {
     public RestResponse<ActivityView> createActivity(@PathParam("pairingId") long pairingId,
             @Valid @NotNull ActivityInput body) {
         CooperationActivity activity = new CooperationActivity();
-        activity.pairing = PairingResource.require(pairingId);
+        activity.pairing = Pairing.require(pairingId);
         access.checkPairing(activity.pairing);
         ActivityResource.apply(activity, body);
         activity.persistAndFlush();

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tandem.pairing.PairingResource;
+import org.tandem.registry.Pairing;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
@@ -46,7 +46,7 @@ public class PairingParkResource {
     @GET
     @Operation(summary = "List the parks a pairing co-built", description = "Sort by id (default), name or establishedOn.")
     public PageOf<ParkView> listParks(@PathParam("pairingId") long pairingId, @Valid @BeanParam PageRequest paging) {
-        PairingResource.require(pairingId);
+        Pairing.require(pairingId);
         Map<String, Object> params = Map.of("pairing", pairingId);
         List<ParkView> items = CooperationPark.<CooperationPark> find(ParkResource.FETCH + " where p.pairing.id = :pairing",
                 paging.toSort(ParkResource.SORTABLE, "id", "p.id"), params).page(paging.toPage()).list().stream()
@@ -61,7 +61,7 @@ public class PairingParkResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ParkView.class)))
     public RestResponse<ParkView> createPark(@PathParam("pairingId") long pairingId, @Valid @NotNull ParkInput body) {
         CooperationPark park = new CooperationPark();
-        park.pairing = PairingResource.require(pairingId);
+        park.pairing = Pairing.require(pairingId);
         access.checkPairing(park.pairing);
         ParkResource.apply(park, body);
         park.persistAndFlush();

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tandem.pairing.PairingResource;
+import org.tandem.registry.Pairing;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
 import org.tandem.web.Filter;
@@ -47,7 +47,7 @@ public class PairingProjectResource {
     @Operation(summary = "List a pairing's cooperation projects")
     public PageOf<ProjectView> listPairingProjects(@PathParam("pairingId") long pairingId,
             @QueryParam("track") String track, @Valid @BeanParam PageRequest paging) {
-        PairingResource.require(pairingId);
+        Pairing.require(pairingId);
         Filter filter = new Filter().and("p.pairing.id = :pairing", "pairing", pairingId);
         filter.and("p.track.code = :track", "track", track);
         return ProjectResource.page(filter, paging);
@@ -61,7 +61,7 @@ public class PairingProjectResource {
     public RestResponse<ProjectView> createProject(@PathParam("pairingId") long pairingId,
             @Valid @NotNull ProjectInput body) {
         CooperationProject project = new CooperationProject();
-        project.pairing = PairingResource.require(pairingId);
+        project.pairing = Pairing.require(pairingId);
         access.checkPairing(project.pairing);
         project.status = ProjectStatus.PLANNED;
         ProjectResource.apply(project, body);

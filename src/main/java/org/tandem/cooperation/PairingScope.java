@@ -1,9 +1,9 @@
 package org.tandem.cooperation;
 
-import org.tandem.county.County;
-import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
-import org.tandem.track.Track;
+import org.tandem.registry.County;
+import org.tandem.registry.Pairing;
+import org.tandem.registry.Track;
 
 /** Lookups every record under a pairing needs: its track, and a host county that is one of the pair's. */
 final class PairingScope {

@@ -14,10 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tandem.pairing.Pairing;
-import org.tandem.pairing.PairingStatus;
 import org.tandem.problem.ProblemException;
-import org.tandem.program.Program;
+import org.tandem.registry.Pairing;
+import org.tandem.registry.PairingStatus;
+import org.tandem.registry.Program;
 import org.tandem.web.DateRange;
 
 import io.quarkus.security.Authenticated;

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tandem.county.CountyRef;
+import org.tandem.registry.CountyRef;
 
 @Schema(name = "Project")
 public record ProjectView(

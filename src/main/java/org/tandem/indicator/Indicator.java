@@ -15,8 +15,8 @@ import org.tandem.TrackedEntity;
 import org.tandem.cooperation.ActivityKind;
 import org.tandem.cooperation.ProjectStatus;
 import org.tandem.problem.ProblemException;
+import org.tandem.registry.Track;
 import org.tandem.scoring.Direction;
-import org.tandem.track.Track;
 
 /** A measurable quantity under a track (指标), REPORTED by the pair or DERIVED from its projects and activities. */
 @Entity

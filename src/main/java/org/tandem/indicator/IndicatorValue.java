@@ -13,7 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
-import org.tandem.pairing.Pairing;
+import org.tandem.registry.Pairing;
 
 /** A pair's target or reported actual of one indicator in one year (目标值 / 完成值). */
 @Entity

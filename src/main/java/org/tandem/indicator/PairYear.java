@@ -11,8 +11,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
-import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
+import org.tandem.registry.Pairing;
 
 /**
  * One pairing in one year: the workflow state of its actuals. Created on the first write; a pair-year

@@ -36,10 +36,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.assessment.YearLock;
 import org.tandem.audit.Actor;
 import org.tandem.cache.ReadCache;
-import org.tandem.pairing.Pairing;
-import org.tandem.pairing.PairingResource;
 import org.tandem.problem.Problem;
 import org.tandem.problem.ProblemException;
+import org.tandem.registry.Pairing;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
@@ -366,7 +365,7 @@ public class PairYearResource {
 
     /** The pairing, provided the year lies within its program's years. */
     private static Pairing pairingIn(long id, int year) {
-        Pairing pairing = PairingResource.require(id);
+        Pairing pairing = Pairing.require(id);
         if (!pairing.program.covers(year)) {
             throw ProblemException.invalid("year", "must be within the years of program " + pairing.program.code + " ("
                     + pairing.program.startYear + "–" + pairing.program.endYear + ")");

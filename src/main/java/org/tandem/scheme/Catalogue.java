@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tandem.registry.Track;
 import org.tandem.scoring.Direction;
-import org.tandem.track.Track;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 

@@ -15,7 +15,7 @@ import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
 import org.tandem.problem.ProblemException;
-import org.tandem.program.Program;
+import org.tandem.registry.Program;
 
 /** One version of a programme-year's scoring scheme; immutable once published. */
 @Entity

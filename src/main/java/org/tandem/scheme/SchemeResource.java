@@ -32,7 +32,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.audit.Actor;
 import org.tandem.problem.Problem;
 import org.tandem.problem.ProblemException;
-import org.tandem.program.Program;
+import org.tandem.registry.Program;
 import org.tandem.scoring.SchemeValidator;
 import org.tandem.scoring.Violation;
 import org.tandem.security.Roles;

@@ -3,8 +3,8 @@ package org.tandem.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
+import org.tandem.registry.Pairing;
 
 import io.quarkus.security.identity.SecurityIdentity;
 

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
-import org.tandem.pairing.Pairing;
+import org.tandem.registry.Pairing;
 import org.tandem.support.Fixtures;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;

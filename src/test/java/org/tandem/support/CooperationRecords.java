@@ -10,9 +10,9 @@ import org.tandem.cooperation.ActivityKind;
 import org.tandem.cooperation.CooperationActivity;
 import org.tandem.cooperation.CooperationProject;
 import org.tandem.cooperation.ProjectStatus;
-import org.tandem.county.County;
-import org.tandem.pairing.Pairing;
-import org.tandem.track.Track;
+import org.tandem.registry.County;
+import org.tandem.registry.Pairing;
+import org.tandem.registry.Track;
 
 /**
  * Projects and activities for tests, persisted directly while their REST endpoints are being written. Each

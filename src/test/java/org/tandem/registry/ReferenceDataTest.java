@@ -1,4 +1,4 @@
-package org.tandem.county;
+package org.tandem.registry;
 
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.equalTo;

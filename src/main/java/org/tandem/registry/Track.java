@@ -1,4 +1,4 @@
-package org.tandem.track;
+package org.tandem.registry;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,4 +1,4 @@
-package org.tandem.pairing;
+package org.tandem.registry;
 
 import java.time.LocalDate;
 
@@ -13,10 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
-import org.tandem.county.County;
 import org.tandem.problem.ProblemException;
-import org.tandem.program.DesignationRole;
-import org.tandem.program.Program;
 
 /** One industrial county and one mountain county paired inside a programme (结对 / 联合体). */
 @Entity
@@ -72,5 +69,15 @@ public class Pairing extends TrackedEntity {
         this.program = program;
         this.industrialCounty = industrial;
         this.mountainCounty = mountain;
+    }
+
+    /** The pairing with its program and counties, in one query. */
+    public static Pairing require(long id) {
+        Pairing pairing = Pairing.find("from Pairing p join fetch p.program join fetch p.industrialCounty"
+                + " join fetch p.mountainCounty where p.id = ?1", id).firstResult();
+        if (pairing == null) {
+            throw ProblemException.notFound("pairing", id);
+        }
+        return pairing;
     }
 }

@@ -1,4 +1,4 @@
-package org.tandem.pairing;
+package org.tandem.registry;
 
 import java.net.URI;
 import java.util.List;
@@ -33,9 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.cache.ReadCache;
-import org.tandem.county.County;
 import org.tandem.problem.ProblemException;
-import org.tandem.program.Program;
 import org.tandem.security.Roles;
 import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
@@ -84,7 +82,7 @@ public class PairingResource {
     @Path("/{id}")
     @Operation(summary = "Get a pairing")
     public RestResponse<PairingView> getPairing(@PathParam("id") long id) {
-        Pairing pairing = require(id);
+        Pairing pairing = Pairing.require(id);
         return Versions.ok(PairingView.of(pairing), pairing.version);
     }
 
@@ -110,7 +108,7 @@ public class PairingResource {
     @Operation(summary = "Replace a pairing")
     public RestResponse<PairingView> updatePairing(@PathParam("id") long id, @Valid @NotNull PairingInput body,
             @Context Request request) {
-        Pairing pairing = require(id);
+        Pairing pairing = Pairing.require(id);
         Versions.checkIfMatch(request, pairing.version);
         if (!pairing.program.code.equals(body.program())) {
             throw ProblemException.conflict("program-immutable", "a pairing cannot move to another program");
@@ -130,7 +128,7 @@ public class PairingResource {
     @Operation(summary = "Change some of a pairing's details", description = "JSON merge patch: fields left out stay as they are.")
     public RestResponse<PairingView> patchPairing(@PathParam("id") long id, @Valid @NotNull PairingPatch body,
             @Context Request request) {
-        Pairing pairing = require(id);
+        Pairing pairing = Pairing.require(id);
         Versions.checkIfMatch(request, pairing.version);
         if (body.formedOn() != null) {
             pairing.formedOn = body.formedOn();
@@ -155,7 +153,7 @@ public class PairingResource {
     @Operation(summary = "Delete a pairing")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deletePairing(@PathParam("id") long id, @Context Request request) {
-        Pairing pairing = require(id);
+        Pairing pairing = Pairing.require(id);
         Versions.checkIfMatch(request, pairing.version);
         pairing.delete();
         Pairing.flush();
@@ -182,15 +180,5 @@ public class PairingResource {
             throw ProblemException.invalid(field, "no county with code " + code);
         }
         return county;
-    }
-
-    /** The pairing with its program and counties, in one query. */
-    public static Pairing require(long id) {
-        Pairing pairing = Pairing.find("from Pairing p join fetch p.program join fetch p.industrialCounty"
-                + " join fetch p.mountainCounty where p.id = ?1", id).firstResult();
-        if (pairing == null) {
-            throw ProblemException.notFound("pairing", id);
-        }
-        return pairing;
     }
 }

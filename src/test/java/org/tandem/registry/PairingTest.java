@@ -1,4 +1,4 @@
-package org.tandem.pairing;
+package org.tandem.registry;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;

@@ -1,4 +1,4 @@
-package org.tandem.program;
+package org.tandem.registry;
 
 import java.util.List;
 
@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tandem.county.CountyRef;
 
 /** A programme's designated counties: who may be the industrial side and who the mountain side. */
 public final class Designations {

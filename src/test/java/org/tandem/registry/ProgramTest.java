@@ -1,4 +1,4 @@
-package org.tandem.program;
+package org.tandem.registry;
 
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.contains;

@@ -1,4 +1,4 @@
-package org.tandem.track;
+package org.tandem.registry;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

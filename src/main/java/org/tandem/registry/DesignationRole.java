@@ -1,4 +1,4 @@
-package org.tandem.program;
+package org.tandem.registry;
 
 /** The side a county may take in a programme's pairings. */
 public enum DesignationRole {

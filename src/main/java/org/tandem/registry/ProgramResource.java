@@ -1,4 +1,4 @@
-package org.tandem.program;
+package org.tandem.registry;
 
 import java.net.URI;
 import java.util.Comparator;
@@ -30,9 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.Money;
-import org.tandem.county.County;
-import org.tandem.county.CountyRef;
-import org.tandem.pairing.Pairing;
 import org.tandem.problem.ProblemException;
 import org.tandem.security.Roles;
 import org.tandem.web.PageOf;

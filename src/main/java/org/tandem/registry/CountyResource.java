@@ -1,4 +1,4 @@
-package org.tandem.county;
+package org.tandem.registry;
 
 import java.util.Locale;
 import java.util.Map;

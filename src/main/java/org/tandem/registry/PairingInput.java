@@ -1,4 +1,4 @@
-package org.tandem.pairing;
+package org.tandem.registry;
 
 import java.time.LocalDate;
 

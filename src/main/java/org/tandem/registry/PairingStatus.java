@@ -1,4 +1,4 @@
-package org.tandem.pairing;
+package org.tandem.registry;
 
 public enum PairingStatus {
     ACTIVE,

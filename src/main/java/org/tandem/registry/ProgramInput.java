@@ -1,4 +1,4 @@
-package org.tandem.program;
+package org.tandem.registry;
 
 import java.math.BigDecimal;
 

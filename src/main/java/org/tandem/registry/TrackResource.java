@@ -1,4 +1,4 @@
-package org.tandem.track;
+package org.tandem.registry;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.tandem.county;
+package org.tandem.registry;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;

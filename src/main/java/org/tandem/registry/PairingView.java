@@ -1,9 +1,8 @@
-package org.tandem.pairing;
+package org.tandem.registry;
 
 import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tandem.county.CountyRef;
 
 @Schema(name = "Pairing")
 public record PairingView(

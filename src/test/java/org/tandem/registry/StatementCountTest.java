@@ -1,4 +1,4 @@
-package org.tandem.pairing;
+package org.tandem.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tandem.support.Api.api;
