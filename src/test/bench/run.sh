@@ -2,8 +2,11 @@
 # Tandem at national scale: packages the service, starts it on a fresh data directory with synthetic
 # programmes SYN-2000 and SYN-200 (org.tandem.bench.SyntheticData), and measures the key reads with wrk
 # next to /q/health/live as the baseline, assessment runs over 200 and 2,000 pairings (the first of a year,
-# the same year again, and again after a new scheme version), start-up time and memory. Prints one markdown
-# table and the CPU time of each run by phase. About 10 minutes on 2 cores.
+# the same year again, and again after a new scheme version), start-up time and memory. The reads are measured
+# three ways: every connection with the admin's token; 32 different users (viewers), each request with the next
+# user's token; and those users again with an `Origin` header, as a browser front end on another origin sends
+# (CORS is on for that origin). Prints one markdown table per way and the CPU time of each run by phase. About
+# 15 minutes on 2 cores.
 #
 #   bash src/test/bench/run.sh
 #
@@ -13,6 +16,8 @@
 #   PAIRINGS     pairings of the big programme (2000)    YEARS  years of data from 2023 (2)
 #   DURATION     wrk seconds per measurement (10)       WARMUP  wrk seconds per path and warm-up round (8)
 #   CONNECTIONS  wrk connections (32)                   THREADS wrk threads (2)
+#   USERS        distinct users of the second and third way (32)
+#   ORIGIN       the front end's origin of the third way (https://console.example.org)
 #   PORT         port to listen on (a free one)         JAVA_OPTS   extra JVM options
 #   PG_URL       run on PostgreSQL instead of H2: the JDBC URL of an EMPTY database (its tables are created and
 #                filled), e.g. jdbc:postgresql://127.0.0.1:5432/tandem_bench; PG_USER (tandem), PG_PASSWORD
@@ -29,6 +34,8 @@ WARMUP=${WARMUP:-8}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 BIG="SYN-$PAIRINGS"
+USERS=${USERS:-32}
+ORIGIN=${ORIGIN:-https://console.example.org}
 LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- the one place authentication goes in -----------------------------------------------------------------
@@ -69,6 +76,7 @@ START_NS=$(date +%s%N)
 java ${JAVA_OPTS:-} -Dtandem.data-dir="$DATA" -Dquarkus.http.port="$PORT" "${DB_OPTS[@]}" \
     -Dtandem.generate.pairings="$PAIRINGS,$SMALL" -Dtandem.generate.years="$YEARS" \
     -Dtandem.admin.initial-password="$ADMIN_PASSWORD" \
+    -Dquarkus.http.cors.enabled=true -Dquarkus.http.cors.origins="$ORIGIN" \
     -jar "$APP_DIR/quarkus-run.jar" >"$LOG" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
@@ -168,8 +176,35 @@ declare -a PATHS=("/api/v1/counties?size=100" "/api/v1/pairings?program=$BIG&siz
     "/api/v1/assessments/$ASSESSMENT")
 
 # --- reads with wrk -----------------------------------------------------------------------------------------
+# The users of the second and third way: viewers, created by the admin and logged in once each.
+TOKENS_FILE="$DATA/tokens"
+: >"$TOKENS_FILE"
+for n in $(seq "$USERS"); do
+    USER_PASSWORD="bench-password-$n-$ADMIN_PASSWORD"
+    curl -sf "${AUTH[@]}" -X POST "$API/users" -H 'Content-Type: application/json' \
+        -d "{\"username\":\"bench-viewer-$n\",\"password\":\"$USER_PASSWORD\",\"roles\":[\"viewer\"]}" >/dev/null
+    curl -sf -X POST "$API/auth/token" -H 'Content-Type: application/json' \
+        -d "{\"username\":\"bench-viewer-$n\",\"password\":\"$USER_PASSWORD\"}" |
+        json 'd["accessToken"]' >>"$TOKENS_FILE"
+done
 WRK_SCRIPT="$DATA/report.lua"
 cat >"$WRK_SCRIPT" <<'LUA'
+-- TOKENS_FILE set: each request carries the next user's token (and ORIGIN, when set); else wrk's -H headers.
+local tokens = {}
+local file = os.getenv("TOKENS_FILE")
+if file and file ~= "" then
+  for line in io.lines(file) do tokens[#tokens + 1] = line end
+end
+local origin = os.getenv("ORIGIN")
+local n = 0
+if #tokens > 0 then
+  request = function()
+    n = n + 1
+    local headers = { Authorization = "Bearer " .. tokens[(n % #tokens) + 1] }
+    if origin and origin ~= "" then headers["Origin"] = origin end
+    return wrk.format("GET", nil, headers)
+  end
+end
 done = function(summary, latency, requests)
   io.write(string.format("RESULT %.1f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,
@@ -177,36 +212,50 @@ done = function(summary, latency, requests)
       + summary.errors.timeout, summary.requests))
 end
 LUA
-measure() { # path seconds -> "rps p50ms p99ms errors requests"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency "${AUTH[@]}" -s "$WRK_SCRIPT" "$BASE$1" |
-        awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
+WAY="same token"
+measure() { # path seconds -> "rps p50ms p99ms errors requests", the way WAY says
+    case $WAY in
+    "same token") wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency "${AUTH[@]}" -s "$WRK_SCRIPT" "$BASE$1" ;;
+    "$USERS users") TOKENS_FILE="$TOKENS_FILE" ORIGIN="" \
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency -s "$WRK_SCRIPT" "$BASE$1" ;;
+    "$USERS users with Origin") TOKENS_FILE="$TOKENS_FILE" ORIGIN="$ORIGIN" \
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency -s "$WRK_SCRIPT" "$BASE$1" ;;
+    esac | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
 }
 # Warm-up: on 2 cores the JIT compiler needs a minute or more of load before the figures settle (measured
 # after 3 s of warm-up per path, reads came out 3-4x slower than once compilation had finished), so every
 # path gets WARMUP seconds of load, twice round, and then the compiler threads are given time to go idle.
-for round in 1 2; do
+VIEWER=(-H "Authorization: Bearer $(head -1 "$TOKENS_FILE")")
+for WAY in "same token" "$USERS users"; do
     for p in "/q/health/live" "${PATHS[@]}"; do
         code=$(curl -s -o /dev/null -w '%{http_code}' "${AUTH[@]}" "$BASE$p")
-        [[ $code == 200 ]] || { echo "$p answered $code" >&2; exit 1; }
+        [[ $code == 200 ]] || { echo "$p answered $code to the admin" >&2; exit 1; }
+        code=$(curl -s -o /dev/null -w '%{http_code}' "${VIEWER[@]}" "$BASE$p")
+        [[ $code == 200 ]] || { echo "$p answered $code to a viewer" >&2; exit 1; }
         measure "$p" "$WARMUP" >/dev/null
     done
 done
 settle
 
 service_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
-ROWS=()
-for i in "${!PATHS[@]}"; do
-    read -r B_RPS B_P50 B_P99 B_ERR _ < <(measure "/q/health/live" "$DURATION")
-    # What the JIT compiler did meanwhile (CPU ms): compiling during a measurement shows as latency outliers.
-    JIT_BEFORE=$(compiler_ticks)
-    TICKS_BEFORE=$(service_ticks)
-    read -r RPS P50 P99 ERR REQUESTS < <(measure "${PATHS[$i]}" "$DURATION")
-    JIT_MS=$(( ($(compiler_ticks) - JIT_BEFORE) * 10 ))
-    CPU_US=$(awk -v t=$(( $(service_ticks) - TICKS_BEFORE )) -v n="$REQUESTS" 'BEGIN {printf "%.0f", t * 10000 / n}')
-    RATIO=$(awk -v a="$RPS" -v b="$B_RPS" 'BEGIN {printf "%.0f%%", 100 * a / b}')
-    NOTE=""
-    [[ $ERR != 0 || $B_ERR != 0 ]] && NOTE=" ($ERR errors, baseline $B_ERR)"
-    ROWS+=("| ${NAMES[$i]} \`${PATHS[$i]#/api/v1}\`$NOTE | $RPS | $P50 | $P99 | $B_RPS | $B_P50 | $B_P99 | $RATIO | $CPU_US | $JIT_MS |")
+declare -A TABLES
+WAYS=("same token" "$USERS users" "$USERS users with Origin")
+for WAY in "${WAYS[@]}"; do
+    ROWS=()
+    for i in "${!PATHS[@]}"; do
+        read -r B_RPS B_P50 B_P99 B_ERR _ < <(measure "/q/health/live" "$DURATION")
+        # What the JIT compiler did meanwhile (CPU ms): compiling during a measurement shows as latency outliers.
+        JIT_BEFORE=$(compiler_ticks)
+        TICKS_BEFORE=$(service_ticks)
+        read -r RPS P50 P99 ERR REQUESTS < <(measure "${PATHS[$i]}" "$DURATION")
+        JIT_MS=$(( ($(compiler_ticks) - JIT_BEFORE) * 10 ))
+        CPU_US=$(awk -v t=$(( $(service_ticks) - TICKS_BEFORE )) -v n="$REQUESTS" 'BEGIN {printf "%.0f", t * 10000 / n}')
+        RATIO=$(awk -v a="$RPS" -v b="$B_RPS" 'BEGIN {printf "%.0f%%", 100 * a / b}')
+        NOTE=""
+        [[ $ERR != 0 || $B_ERR != 0 ]] && NOTE=" ($ERR errors, baseline $B_ERR)"
+        ROWS+=("| ${NAMES[$i]} \`${PATHS[$i]#/api/v1}\`$NOTE | $RPS | $P50 | $P99 | $B_RPS | $B_P50 | $B_P99 | $RATIO | $CPU_US | $JIT_MS |")
+    done
+    TABLES[$WAY]=$(printf '%s\n' "${ROWS[@]}")
 done
 RSS_LOADED=$(rss)
 
@@ -218,9 +267,16 @@ echo
 echo "Machine: $(nproc) cores, $CPU, $MEM RAM, $JAVA; load average before the run $LOADAVG"
 echo "Data: $BIG ($PAIRINGS pairings) and SYN-$SMALL, $YEARS years each; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $DB_NAME"
 echo
-echo "| read (${PAIRINGS} pairings) | req/s | p50 ms | p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | req/s vs baseline | service CPU us/request | JIT compiler CPU ms meanwhile |"
+for WAY in "${WAYS[@]}"; do
+    echo "Reads, $WAY:"
+    echo
+    echo "| read (${PAIRINGS} pairings) | req/s | p50 ms | p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | req/s vs baseline | service CPU us/request | JIT compiler CPU ms meanwhile |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "${TABLES[$WAY]}"
+    echo
+done
+echo "| other figures | | | | | | | | | |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-printf '%s\n' "${ROWS[@]}"
 echo "| **assessment run, $SMALL pairings** (first of the year) | whole run $RUN_SMALL_WHOLE ms | CPU $RUN_SMALL_CPU ms | durationMs $RUN_SMALL_MS | POST to SUCCEEDED $RUN_SMALL_WALL ms | | | | | |"
 echo "| **assessment run, $PAIRINGS pairings** (first of the year) | whole run $RUN_BIG_WHOLE ms | CPU $RUN_BIG_CPU ms | durationMs $RUN_BIG_MS | POST to SUCCEEDED $RUN_BIG_WALL ms | | | | | |"
 echo "| **assessment run, $PAIRINGS pairings** (the same year again) | whole run $RERUN_BIG_WHOLE ms | CPU $RERUN_BIG_CPU ms | durationMs $RERUN_BIG_MS | POST to SUCCEEDED $RERUN_BIG_WALL ms | | | | | |"
