@@ -30,6 +30,7 @@ import org.tandem.audit.Actor;
 import org.tandem.cache.ReadCache;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.CountyRef;
+import org.tandem.registry.YearLock;
 import org.tandem.scheme.SchemeRules;
 import org.tandem.scheme.SchemeRulesCodec;
 import org.tandem.scoring.AdjustmentKind;
@@ -149,6 +150,7 @@ public class AssessmentResource {
         assessment.finalizedAt = java.time.OffsetDateTime.now();
         assessment.finalizedBy = actor.name();
         assessment.persistAndFlush();
+        YearLock.set(assessment.pairing.id, assessment.year, assessment.id);
         return Versions.ok(detail(assessment), assessment.version);
     }
 
@@ -175,6 +177,7 @@ public class AssessmentResource {
         assessment.finalizedAt = null;
         assessment.finalizedBy = null;
         assessment.persistAndFlush();
+        YearLock.release(assessment.pairing.id, assessment.year);
         return Versions.ok(detail(assessment), assessment.version);
     }
 
