@@ -19,7 +19,7 @@ import io.quarkus.scheduler.Scheduled;
  * lock leaves one run per program-year.
  */
 @ApplicationScoped
-public class AnnualAssessmentJob {
+class AnnualAssessmentJob {
 
     private static final Logger LOG = Logger.getLogger(AnnualAssessmentJob.class);
 

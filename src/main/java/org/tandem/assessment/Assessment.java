@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** One pairing's scored result for one year (年度考核), COMPUTED until a reviewer finalizes it. */
 @Entity
-public class Assessment extends TrackedEntity {
+class Assessment extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "assessment_seq")

@@ -23,7 +23,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A reviewer's bonus, deduction or veto on an assessment, under one of the scheme's items, with a reason. */
 @Entity
-public class AssessmentAdjustment extends PanacheEntityBase {
+class AssessmentAdjustment extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(generator = "assessment_adjustment_seq")

@@ -19,7 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** The finalized result of an assessment as it stood before it was reopened, with who reopened it and why. */
 @Entity
-public class AssessmentRevision extends PanacheEntityBase {
+class AssessmentRevision extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(generator = "assessment_revision_seq")

@@ -35,7 +35,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * run and gets it back instead of starting another.
  */
 @ApplicationScoped
-public class AssessmentRunner {
+class AssessmentRunner {
 
     private static final Logger LOG = Logger.getLogger(AssessmentRunner.class);
     private static final String FETCH = "from AssessmentRun r join fetch r.program join fetch r.scheme";
@@ -49,7 +49,7 @@ public class AssessmentRunner {
     @Inject
     RunLeases leases;
 
-    public record Started(AssessmentRun run, boolean alreadyRunning) {
+    record Started(AssessmentRun run, boolean alreadyRunning) {
     }
 
     /** Starts a run of the program-year, or returns the one already running. Call {@link #launch} after commit. */

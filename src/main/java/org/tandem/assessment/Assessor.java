@@ -36,14 +36,14 @@ import io.quarkus.hibernate.orm.panache.Panache;
  * the score itself is the pure {@link Scorer}. The statement count does not grow with the number of pairings.
  */
 @ApplicationScoped
-public class Assessor {
+class Assessor {
 
     @Inject
     DerivedValues derivedValues;
     @Inject
     SchemeRulesCodec codec;
 
-    public record Scored(ScoreResult result, String inputsDigest) {
+    record Scored(ScoreResult result, String inputsDigest) {
     }
 
     /**
@@ -73,7 +73,7 @@ public class Assessor {
     }
 
     /** Each pairing's score; {@code adjustments} by pairing id, absent meaning none. */
-    public Map<Long, Scored> score(Scheme scheme, Collection<Long> pairingIds, int year,
+    Map<Long, Scored> score(Scheme scheme, Collection<Long> pairingIds, int year,
             Map<Long, List<Adjustment>> adjustments) {
         Map<Long, Scored> scores = new HashMap<>();
         if (pairingIds.isEmpty()) {

@@ -37,7 +37,7 @@ public final class Rankings {
     }
 
     /** The rank of {@code assessment} in its programme-year. */
-    public static int rankOf(Assessment assessment) {
+    static int rankOf(Assessment assessment) {
         return rank("a.program.id = :program", assessment.program.id, assessment.year).stream()
                 .filter(p -> p.assessmentId() == assessment.id).findFirst().orElseThrow().rank();
     }

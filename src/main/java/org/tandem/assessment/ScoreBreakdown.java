@@ -24,7 +24,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Immutable
-public class ScoreBreakdown extends PanacheEntityBase {
+class ScoreBreakdown extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(generator = "score_breakdown_seq")
