@@ -19,7 +19,7 @@ import io.quarkus.scheduler.Scheduled;
  * lock leaves one run per program-year.
  */
 @ApplicationScoped
-public class AnnualAssessmentJob {
+class AnnualAssessmentJob {
 
     private static final Logger LOG = Logger.getLogger(AnnualAssessmentJob.class);
 
@@ -33,10 +33,7 @@ public class AnnualAssessmentJob {
                 "startYear <= ?1 and endYear >= ?1", year).stream().map(p -> p.code).toList());
         for (String program : programs) {
             try {
-                AssessmentRunner.Started started = runner.start(program, year, "scheduler");
-                if (!started.alreadyRunning()) {
-                    runner.launch(started.run().id);
-                }
+                runner.request(program, year, "scheduler");
             } catch (ProblemException e) {
                 LOG.warnf("Annual assessment of %s %d not started: %s", program, year, e.getMessage());
             }

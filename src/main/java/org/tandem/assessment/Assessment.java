@@ -2,6 +2,7 @@ package org.tandem.assessment;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,12 +19,17 @@ import org.tandem.TrackedEntity;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.Program;
+import org.tandem.registry.YearLock;
 import org.tandem.scheme.Scheme;
+import org.tandem.scheme.SchemeRules;
+import org.tandem.scoring.AdjustmentKind;
 import org.tandem.scoring.ScoreResult;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** One pairing's scored result for one year (年度考核), COMPUTED until a reviewer finalizes it. */
 @Entity
-public class Assessment extends TrackedEntity {
+class Assessment extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "assessment_seq")
@@ -97,5 +103,61 @@ public class Assessment extends TrackedEntity {
             throw ProblemException.conflict("assessment-finalized",
                     "assessment " + id + " is finalized; reopen it with a reason first");
         }
+    }
+
+    /**
+     * Records a reviewer's adjustment under {@code itemCode}, one of the scheme's {@code items}: while this
+     * assessment is open, and within the item's cap (0 for a veto). The caller scores the assessment again.
+     */
+    AssessmentAdjustment adjust(List<SchemeRules.AdjustmentRule> items, String itemCode, BigDecimal points,
+            String reason, String actor) {
+        checkOpen();
+        SchemeRules.AdjustmentRule item = items.stream().filter(i -> i.code().equals(itemCode)).findFirst()
+                .orElseThrow(() -> ProblemException.invalid("item", "not an adjustment item of scheme " + scheme.id
+                        + "; must be one of "
+                        + String.join(", ", items.stream().map(SchemeRules.AdjustmentRule::code).toList())));
+        if (item.kind() == AdjustmentKind.VETO ? points.signum() != 0 : points.compareTo(item.maxPoints()) > 0) {
+            throw ProblemException.invalid("points", item.kind() == AdjustmentKind.VETO ? "must be 0 for a veto"
+                    : "must not exceed the item's cap of " + item.maxPoints());
+        }
+        AssessmentAdjustment adjustment = new AssessmentAdjustment();
+        adjustment.assessment = this;
+        adjustment.itemCode = itemCode;
+        adjustment.points = points;
+        adjustment.reason = reason;
+        adjustment.actor = actor;
+        adjustment.persist();
+        return adjustment;
+    }
+
+    /** Freezes this open assessment and locks its pair's data of the year, in the same transaction. */
+    void finalizeBy(String actor) {
+        checkOpen();
+        status = AssessmentStatus.FINALIZED;
+        finalizedAt = OffsetDateTime.now();
+        finalizedBy = actor;
+        // Written before the lock: of two finalizing at once, the second fails on this assessment's version.
+        persistAndFlush();
+        YearLock.set(pairing.id, year, id);
+    }
+
+    /**
+     * Opens this finalized assessment again and unlocks its pair's data of the year; {@code finalized} is the
+     * assessment as it stood, kept as a revision with the reason.
+     */
+    AssessmentRevision reopen(AssessmentViews.Detail finalized, String reason, String actor, ObjectMapper json) {
+        if (status != AssessmentStatus.FINALIZED) {
+            throw ProblemException.conflict("assessment-not-finalized", "only a finalized assessment can be reopened");
+        }
+        AssessmentRevision revision = AssessmentRevision.of(this, finalized, json);
+        revision.reason = reason;
+        revision.actor = actor;
+        revision.persist();
+        status = AssessmentStatus.COMPUTED;
+        finalizedAt = null;
+        finalizedBy = null;
+        persistAndFlush();
+        YearLock.release(pairing.id, year);
+        return revision;
     }
 }

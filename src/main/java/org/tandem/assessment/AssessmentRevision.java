@@ -12,11 +12,14 @@ import jakarta.persistence.SequenceGenerator;
 
 import org.hibernate.annotations.CreationTimestamp;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** The finalized result of an assessment as it stood before it was reopened, with who reopened it and why. */
 @Entity
-public class AssessmentRevision extends PanacheEntityBase {
+class AssessmentRevision extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(generator = "assessment_revision_seq")
@@ -32,4 +35,26 @@ public class AssessmentRevision extends PanacheEntityBase {
     public String actor;
     @CreationTimestamp
     public OffsetDateTime createdAt;
+
+    /** The next revision of {@code assessment}, not yet persisted, holding {@code finalized} as written by {@code json}. */
+    static AssessmentRevision of(Assessment assessment, AssessmentViews.Detail finalized, ObjectMapper json) {
+        AssessmentRevision revision = new AssessmentRevision();
+        revision.assessment = assessment;
+        revision.number = (int) count("assessment", assessment) + 1;
+        try {
+            revision.snapshot = json.writeValueAsString(finalized);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("assessment " + assessment.id + " could not be written as JSON", e);
+        }
+        return revision;
+    }
+
+    /** The assessment as it stood before it was reopened, read with {@code json}. */
+    AssessmentViews.Detail before(ObjectMapper json) {
+        try {
+            return json.readValue(snapshot, AssessmentViews.Detail.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored assessment JSON is unreadable", e);
+        }
+    }
 }

@@ -21,7 +21,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One run of the annual assessment job over a programme-year. */
 @Entity
-public class AssessmentRun extends PanacheEntityBase {
+class AssessmentRun extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(generator = "assessment_run_seq")

@@ -1,8 +1,6 @@
 package org.tandem.assessment;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,9 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.audit.Actor;
-import org.tandem.problem.ProblemException;
 import org.tandem.security.Roles;
-import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -41,14 +37,10 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class AssessmentRunResource {
 
-    private static final String FETCH = "from AssessmentRun r join fetch r.program join fetch r.scheme";
-
     @Inject
     AssessmentRunner runner;
     @Inject
     Actor actor;
-    @Inject
-    RunLeases leases;
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
     @POST
@@ -58,28 +50,16 @@ public class AssessmentRunResource {
             + " replaced; FINALIZED ones are never touched. 409 no-published-scheme without a published scheme.")
     @APIResponse(responseCode = "202", description = "Accepted; Location is the run", content = @Content(schema = @Schema(implementation = RunView.class)))
     public RestResponse<RunView> startRun(@Valid @NotNull RunRequest body) {
-        AssessmentRunner.Started started = runner.start(body.program(), body.year(), actor.name());
-        if (!started.alreadyRunning()) {
-            runner.launch(started.run().id);
-        }
+        AssessmentRun run = runner.request(body.program(), body.year(), actor.name()).run();
         return RestResponse.ResponseBuilder.<RunView> accepted()
-                .location(URI.create("/api/v1/assessment-runs/" + started.run().id))
-                .entity(RunView.of(require(started.run().id))).build();
+                .location(URI.create("/api/v1/assessment-runs/" + run.id)).entity(RunView.of(run)).build();
     }
 
     @GET
     @Operation(summary = "List assessment runs, newest first", description = "Filters: program, year.")
     public PageOf<RunView> listRuns(@QueryParam("program") String program, @QueryParam("year") Integer year,
             @Valid @BeanParam PageRequest paging) {
-        Filter filter = new Filter().and("r.program.code = :program", "program", program).and("r.year = :year",
-                "year", year);
-        var query = AssessmentRun.<AssessmentRun> find(FETCH + filter.where(),
-                paging.toSort(Map.of("id", "r.id"), "-id", "r.id"), filter.params()).page(paging.toPage());
-        List<AssessmentRun> runs = query.list();
-        runs.stream().filter(leases::settle).forEach(AssessmentRun.getEntityManager()::refresh);
-        var items = runs.stream().map(RunView::of).toList();
-        return new PageOf<>(items, paging.page, paging.size, AssessmentRun.count("from AssessmentRun r" + filter.where(),
-                filter.params()));
+        return runner.list(program, year, paging);
     }
 
     @GET
@@ -88,18 +68,7 @@ public class AssessmentRunResource {
             + " finish) is FAILED, with the reason in error: at once after a restart on the embedded database, once"
             + " its lease (tandem.assessment.run-lease, 30 s) runs out on a shared PostgreSQL.")
     public RestResponse<RunView> getRun(@PathParam("id") long id) {
-        AssessmentRun run = require(id);
-        if (leases.settle(run)) {
-            AssessmentRun.getEntityManager().refresh(run);
-        }
+        AssessmentRun run = runner.find(id);
         return Versions.ok(RunView.of(run), run.version);
-    }
-
-    private static AssessmentRun require(long id) {
-        AssessmentRun run = AssessmentRun.find(FETCH + " where r.id = ?1", id).firstResult();
-        if (run == null) {
-            throw ProblemException.notFound("assessment run", id);
-        }
-        return run;
     }
 }

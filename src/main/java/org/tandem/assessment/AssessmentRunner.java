@@ -2,7 +2,6 @@ package org.tandem.assessment;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +21,10 @@ import org.tandem.registry.PairingStatus;
 import org.tandem.registry.Program;
 import org.tandem.scheme.Scheme;
 import org.tandem.scoring.Adjustment;
+import org.tandem.web.Filter;
+import org.tandem.web.PageOf;
+import org.tandem.web.PageRequest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,9 +35,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * run and gets it back instead of starting another.
  */
 @ApplicationScoped
-public class AssessmentRunner {
+class AssessmentRunner {
 
     private static final Logger LOG = Logger.getLogger(AssessmentRunner.class);
+    private static final String FETCH = "from AssessmentRun r join fetch r.program join fetch r.scheme";
 
     @Inject
     Assessor assessor;
@@ -47,7 +49,7 @@ public class AssessmentRunner {
     @Inject
     RunLeases leases;
 
-    public record Started(AssessmentRun run, boolean alreadyRunning) {
+    record Started(AssessmentRun run, boolean alreadyRunning) {
     }
 
     /** Starts a run of the program-year, or returns the one already running. Call {@link #launch} after commit. */
@@ -81,6 +83,51 @@ public class AssessmentRunner {
         leases.take(run);
         run.persistAndFlush();
         return new Started(run, false);
+    }
+
+    /**
+     * Starts a run of the program-year and carries it out in the background, or returns the one already running:
+     * either with its program and scheme read.
+     */
+    Started request(String programCode, int year, String actor) {
+        Started started = QuarkusTransaction.joiningExisting().call(() -> {
+            Started begun = start(programCode, year, actor);
+            return new Started(require(begun.run().id), begun.alreadyRunning());
+        });
+        if (!started.alreadyRunning()) {
+            launch(started.run().id);
+        }
+        return started;
+    }
+
+    /** The runs of the filter's program and year, newest first by default; those whose instance is gone failed. */
+    PageOf<RunView> list(String programCode, Integer year, PageRequest paging) {
+        Filter filter = new Filter().and("r.program.code = :program", "program", programCode).and("r.year = :year",
+                "year", year);
+        var query = AssessmentRun.<AssessmentRun> find(FETCH + filter.where(),
+                paging.toSort(Map.of("id", "r.id"), "-id", "r.id"), filter.params()).page(paging.toPage());
+        List<AssessmentRun> runs = query.list();
+        runs.stream().filter(leases::settle).forEach(AssessmentRun.getEntityManager()::refresh);
+        var items = runs.stream().map(RunView::of).toList();
+        return new PageOf<>(items, paging.page, paging.size,
+                AssessmentRun.count("from AssessmentRun r" + filter.where(), filter.params()));
+    }
+
+    /** The run, failed first if its instance is gone, or 404. */
+    AssessmentRun find(long id) {
+        AssessmentRun run = require(id);
+        if (leases.settle(run)) {
+            AssessmentRun.getEntityManager().refresh(run);
+        }
+        return run;
+    }
+
+    private static AssessmentRun require(long id) {
+        AssessmentRun run = AssessmentRun.find(FETCH + " where r.id = ?1", id).firstResult();
+        if (run == null) {
+            throw ProblemException.notFound("assessment run", id);
+        }
+        return run;
     }
 
     /** Carries out a started run in the background, renewing its lease until it ends. */
@@ -165,7 +212,7 @@ public class AssessmentRunner {
                     existing.put(a.pairing.id, a);
                     heldDigests.put(a.pairing.id, (String) row[1]);
                 });
-        Map<Long, List<Adjustment>> adjustments = adjustmentsOf(run.program, run.year);
+        Map<Long, List<Adjustment>> adjustments = AssessmentAdjustment.byPairing(run.program, run.year);
         List<Long> open = new ArrayList<>();
         int finalized = 0;
         for (Long pairingId : pairings) {
@@ -184,7 +231,7 @@ public class AssessmentRunner {
         for (Long pairingId : open) {
             Assessment assessment = existing.get(pairingId);
             Assessor.Scored scored = scores.get(pairingId);
-            ScoreBreakdown breakdown = ScoreBreakdown.of(write(scored.result()));
+            ScoreBreakdown breakdown = ScoreBreakdown.of(scored.result(), json);
             if (assessment != null && assessment.holds(scored.inputsDigest(), heldDigests.get(pairingId), breakdown)) {
                 // Same scheme, same inputs, same result: nothing changed, so nothing is written or audited. The
                 // assessment keeps the run and time it was computed at, which still produced what it holds.
@@ -221,27 +268,5 @@ public class AssessmentRunner {
     private static void finish(AssessmentRun run, long started) {
         run.finishedAt = OffsetDateTime.now();
         run.durationMs = (System.nanoTime() - started) / 1_000_000;
-    }
-
-    /** Recorded adjustments of a program-year's assessments, by pairing id: one query. */
-    static Map<Long, List<Adjustment>> adjustmentsOf(Program program, int year) {
-        Map<Long, List<Adjustment>> byPairing = new HashMap<>();
-        List<Object[]> rows = AssessmentAdjustment.getEntityManager().createQuery(
-                "select a.pairing.id, j.itemCode, j.points, j.reason from AssessmentAdjustment j join j.assessment a"
-                        + " where a.program = :program and a.year = :year order by j.id",
-                Object[].class).setParameter("program", program).setParameter("year", year).getResultList();
-        for (Object[] row : rows) {
-            byPairing.computeIfAbsent((Long) row[0], k -> new ArrayList<>())
-                    .add(new Adjustment((String) row[1], (BigDecimal) row[2], (String) row[3]));
-        }
-        return byPairing;
-    }
-
-    String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write JSON", e);
-        }
     }
 }

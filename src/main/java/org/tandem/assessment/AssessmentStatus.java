@@ -1,6 +1,6 @@
 package org.tandem.assessment;
 
-public enum AssessmentStatus {
+enum AssessmentStatus {
     COMPUTED,
     FINALIZED
 }

@@ -16,12 +16,15 @@ import jakarta.inject.Inject;
 import org.tandem.indicator.DerivedValues;
 import org.tandem.indicator.Indicator;
 import org.tandem.indicator.ValueKind;
+import org.tandem.problem.ProblemException;
+import org.tandem.registry.Pairing;
 import org.tandem.scheme.Catalogue;
 import org.tandem.scheme.Scheme;
 import org.tandem.scheme.SchemeRules;
 import org.tandem.scheme.SchemeRulesCodec;
 import org.tandem.scoring.Adjustment;
 import org.tandem.scoring.Inputs;
+import org.tandem.scoring.Rounding;
 import org.tandem.scoring.ScoreResult;
 import org.tandem.scoring.Scorer;
 
@@ -33,18 +36,44 @@ import io.quarkus.hibernate.orm.panache.Panache;
  * the score itself is the pure {@link Scorer}. The statement count does not grow with the number of pairings.
  */
 @ApplicationScoped
-public class Assessor {
+class Assessor {
 
     @Inject
     DerivedValues derivedValues;
     @Inject
     SchemeRulesCodec codec;
 
-    public record Scored(ScoreResult result, String inputsDigest) {
+    record Scored(ScoreResult result, String inputsDigest) {
+    }
+
+    /**
+     * A live what-if score of a pair-year, saving nothing: under the latest published scheme of its programme-year,
+     * or under scheme {@code schemeId} (any version of the same programme, drafts included). The adjustments
+     * recorded on the pair-year's assessment count.
+     */
+    AssessmentViews.Score whatIf(long pairingId, int year, Long schemeId) {
+        Pairing pairing = Pairing.require(pairingId);
+        Scheme scheme;
+        if (schemeId == null) {
+            scheme = Scheme.latestPublished(pairing.program, year);
+            if (scheme == null) {
+                throw ProblemException.conflict("no-published-scheme",
+                        "program " + pairing.program.code + " has no published scoring scheme for " + year);
+            }
+        } else {
+            scheme = Scheme.findById(schemeId);
+            if (scheme == null || !scheme.program.id.equals(pairing.program.id)) {
+                throw ProblemException.invalid("scheme", "no scheme " + schemeId + " of program " + pairing.program.code);
+            }
+        }
+        var adjustments = AssessmentAdjustment.byPairing(pairing.program, year);
+        Scored scored = score(scheme, List.of(pairingId), year, adjustments).get(pairingId);
+        return new AssessmentViews.Score(pairingId, year, scheme.id, scheme.number, scored.inputsDigest(),
+                scored.result(), Rounding.RULE);
     }
 
     /** Each pairing's score; {@code adjustments} by pairing id, absent meaning none. */
-    public Map<Long, Scored> score(Scheme scheme, Collection<Long> pairingIds, int year,
+    Map<Long, Scored> score(Scheme scheme, Collection<Long> pairingIds, int year,
             Map<Long, List<Adjustment>> adjustments) {
         Map<Long, Scored> scores = new HashMap<>();
         if (pairingIds.isEmpty()) {

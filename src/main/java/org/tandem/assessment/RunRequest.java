@@ -9,6 +9,6 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "RunRequest")
-public record RunRequest(@NotBlank @Size(max = 32) @Schema(required = true, examples = "ZJ-MFG-2023") String program,
+record RunRequest(@NotBlank @Size(max = 32) @Schema(required = true, examples = "ZJ-MFG-2023") String program,
         @NotNull @Min(2000) @Max(2100) @Schema(required = true, examples = "2023") Integer year) {
 }

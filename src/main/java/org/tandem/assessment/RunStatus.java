@@ -1,6 +1,6 @@
 package org.tandem.assessment;
 
-public enum RunStatus {
+enum RunStatus {
     RUNNING,
     SUCCEEDED,
     FAILED

@@ -24,7 +24,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Immutable
-public class ScoreBreakdown extends PanacheEntityBase {
+class ScoreBreakdown extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(generator = "score_breakdown_seq")
@@ -36,11 +36,17 @@ public class ScoreBreakdown extends PanacheEntityBase {
     @CreationTimestamp
     public OffsetDateTime createdAt;
 
-    /** A new, not yet persisted breakdown of {@code json}. */
-    static ScoreBreakdown of(String json) {
+    /** A new, not yet persisted breakdown of {@code result}, written with {@code json}. */
+    static ScoreBreakdown of(ScoreResult result, ObjectMapper json) {
+        String body;
+        try {
+            body = json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a score result could not be written as JSON", e);
+        }
         ScoreBreakdown breakdown = new ScoreBreakdown();
-        breakdown.body = json;
-        breakdown.digest = Sha256.hex(json);
+        breakdown.body = body;
+        breakdown.digest = Sha256.hex(body);
         return breakdown;
     }
 

@@ -1,7 +1,5 @@
 package org.tandem.assessment;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,10 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tandem.problem.ProblemException;
-import org.tandem.registry.Pairing;
-import org.tandem.scheme.Scheme;
-import org.tandem.scoring.Rounding;
 
 import io.quarkus.security.Authenticated;
 
@@ -40,23 +34,6 @@ public class ScoreResource {
     @APIResponse(responseCode = "409", description = "No published scheme for the program-year (no-published-scheme)", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public AssessmentViews.Score score(@PathParam("pairingId") long pairingId, @PathParam("year") int year,
             @QueryParam("scheme") @Parameter(description = "A scheme id; default the latest published") Long schemeId) {
-        Pairing pairing = Pairing.require(pairingId);
-        Scheme scheme;
-        if (schemeId == null) {
-            scheme = Scheme.latestPublished(pairing.program, year);
-            if (scheme == null) {
-                throw ProblemException.conflict("no-published-scheme",
-                        "program " + pairing.program.code + " has no published scoring scheme for " + year);
-            }
-        } else {
-            scheme = Scheme.findById(schemeId);
-            if (scheme == null || !scheme.program.id.equals(pairing.program.id)) {
-                throw ProblemException.invalid("scheme", "no scheme " + schemeId + " of program " + pairing.program.code);
-            }
-        }
-        var adjustments = AssessmentRunner.adjustmentsOf(pairing.program, year);
-        Assessor.Scored scored = assessor.score(scheme, List.of(pairingId), year, adjustments).get(pairingId);
-        return new AssessmentViews.Score(pairingId, year, scheme.id, scheme.number, scored.inputsDigest(),
-                scored.result(), Rounding.RULE);
+        return assessor.whatIf(pairingId, year, schemeId);
     }
 }

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "SchemeInput", description = "A scoring scheme version as clients write it. On PUT, program and year cannot change.")
-public record SchemeInput(
+record SchemeInput(
         @NotBlank @Size(max = 32) @Schema(required = true, examples = "ZJ-MFG-2023") String program,
         @NotNull @Min(2000) @Max(2100) @Schema(required = true, examples = "2023") Integer year,
         @NotBlank @Size(max = 200) @Schema(required = true, examples = "2023年度考核评价办法（示例）") String name,

@@ -1,6 +1,6 @@
 package org.tandem.scheme;
 
-public enum SchemeStatus {
+enum SchemeStatus {
     DRAFT,
     PUBLISHED
 }

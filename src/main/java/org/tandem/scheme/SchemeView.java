@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Scheme")
-public record SchemeView(
+record SchemeView(
         @Schema(required = true) long id,
         @Schema(required = true) String program,
         @Schema(required = true) int year,

@@ -1,0 +1,90 @@
+package org.tandem.assessment;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.tandem.audit.Actor;
+import org.tandem.problem.ProblemException;
+import org.tandem.registry.CountyRef;
+import org.tandem.scheme.SchemeRulesCodec;
+import org.tandem.scoring.Rounding;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A reviewer's work on an assessment: reading it with its rank and breakdown, adjusting it, finalizing it (which
+ * locks its pair's data of the year) and reopening it. The state checks and changes are the {@link Assessment}'s;
+ * callers run the writes in a transaction, with the assessment read by {@link #require} in it.
+ */
+@ApplicationScoped
+class Assessments {
+
+    private static final String FETCH = "from Assessment a join fetch a.pairing p join fetch p.industrialCounty"
+            + " join fetch p.mountainCounty join fetch a.program join fetch a.scheme join fetch a.breakdown";
+
+    @Inject
+    Assessor assessor;
+    @Inject
+    SchemeRulesCodec codec;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Actor actor;
+
+    /** The assessment with everything its detail shows, or 404. */
+    Assessment require(long id) {
+        Assessment assessment = Assessment.find(FETCH + " where a.id = ?1", id).firstResult();
+        if (assessment == null) {
+            throw ProblemException.notFound("assessment", id);
+        }
+        return assessment;
+    }
+
+    /** Adds a reviewer's adjustment and scores the assessment again at once. */
+    AssessmentViews.Detail adjust(Assessment assessment, AssessmentViews.AdjustmentInput input) {
+        assessment.adjust(codec.read(assessment.scheme).adjustmentItems(), input.item(), input.points(),
+                input.reason(), actor.name());
+        Assessment.flush();
+        long pairingId = assessment.pairing.id;
+        var adjustments = AssessmentAdjustment.byPairing(assessment.program, assessment.year);
+        Assessor.Scored scored = assessor.score(assessment.scheme, List.of(pairingId), assessment.year, adjustments)
+                .get(pairingId);
+        assessment.record(scored.result(), scored.inputsDigest(), ScoreBreakdown.of(scored.result(), json));
+        assessment.persistAndFlush();
+        return detail(assessment);
+    }
+
+    AssessmentViews.Detail finalizeAssessment(Assessment assessment) {
+        assessment.finalizeBy(actor.name());
+        return detail(assessment);
+    }
+
+    AssessmentViews.Detail reopen(Assessment assessment, AssessmentViews.ReopenInput input) {
+        assessment.reopen(detail(assessment), input.reason(), actor.name(), json);
+        return detail(assessment);
+    }
+
+    /** The assessment with its rank, breakdown, adjustments and revisions. */
+    AssessmentViews.Detail detail(Assessment a) {
+        AssessmentViews.Summary summary = new AssessmentViews.Summary(a.id, a.pairing.id,
+                CountyRef.of(a.pairing.industrialCounty), CountyRef.of(a.pairing.mountainCounty), a.year,
+                Rankings.rankOf(a), a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id);
+        List<AssessmentViews.AdjustmentView> adjustments = AssessmentAdjustment
+                .<AssessmentAdjustment> list("assessment = ?1 order by id", a).stream()
+                .map(j -> new AssessmentViews.AdjustmentView(j.id, j.itemCode, j.points, j.reason, j.actor,
+                        j.createdAt))
+                .toList();
+        List<AssessmentViews.RevisionView> revisions = AssessmentRevision
+                .<AssessmentRevision> list("assessment = ?1 order by number", a).stream()
+                .map(r -> {
+                    AssessmentViews.Detail before = r.before(json);
+                    return new AssessmentViews.RevisionView(r.number, r.reason, r.actor, r.createdAt,
+                            before.summary().total(), before.summary().grade());
+                }).toList();
+        return new AssessmentViews.Detail(summary, a.program.code, a.scheme.number, a.run == null ? null : a.run.id,
+                a.inputsDigest, a.computedAt, a.finalizedAt, a.finalizedBy, a.breakdown.result(json), a.breakdown.id,
+                adjustments, revisions, Rounding.RULE);
+    }
+}
