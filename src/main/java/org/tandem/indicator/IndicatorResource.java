@@ -39,7 +39,7 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicators")
 @Authenticated
-public class IndicatorResource {
+class IndicatorResource {
 
     @Inject
     IndicatorCatalogue catalogue;

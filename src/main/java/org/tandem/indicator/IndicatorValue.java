@@ -18,7 +18,7 @@ import org.tandem.registry.Pairing;
 
 /** A pair's target or reported actual of one indicator in one year (目标值 / 完成值). */
 @Entity
-public class IndicatorValue extends TrackedEntity {
+class IndicatorValue extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "indicator_value_seq")

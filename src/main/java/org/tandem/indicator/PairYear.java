@@ -21,7 +21,7 @@ import org.tandem.registry.Pairing;
  * without a row is a DRAFT nobody has touched.
  */
 @Entity
-public class PairYear extends TrackedEntity {
+class PairYear extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "pair_year_seq")

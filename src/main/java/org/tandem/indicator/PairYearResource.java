@@ -41,7 +41,7 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Targets and actuals")
 @Authenticated
-public class PairYearResource {
+class PairYearResource {
 
     private static final String BULK = " Bulk and all-or-nothing: every item is checked first (400 naming items[i].indicator "
             + "or items[i].value: unknown, inactive or duplicated indicator, negative value, more than 4 decimals) and "
