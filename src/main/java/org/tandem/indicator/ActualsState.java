@@ -1,7 +1,7 @@
 package org.tandem.indicator;
 
 /** The workflow of a pair-year's actuals: DRAFT → SUBMITTED → APPROVED, or back to DRAFT by a return. */
-public enum ActualsState {
+enum ActualsState {
     DRAFT,
     SUBMITTED,
     APPROVED

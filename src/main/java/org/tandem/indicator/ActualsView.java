@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Actuals", description = "The reported actuals of one pairing in one year, in catalogue order, with the "
         + "workflow state. DERIVED indicators have no stored actuals: see progress. The steps taken are in the history.")
-public record ActualsView(
+record ActualsView(
         @Schema(required = true) long pairing,
         @Schema(required = true) int year,
         @Schema(required = true) ActualsState state,

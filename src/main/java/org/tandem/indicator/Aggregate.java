@@ -1,7 +1,7 @@
 package org.tandem.indicator;
 
 /** How the matching records of a derived indicator become one figure. */
-public enum Aggregate {
+enum Aggregate {
     COUNT,
     SUM
 }

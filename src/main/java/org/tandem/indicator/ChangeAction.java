@@ -1,7 +1,7 @@
 package org.tandem.indicator;
 
 /** SET and REMOVE change a value; SUBMIT, APPROVE and RETURN are workflow steps. */
-public enum ChangeAction {
+enum ChangeAction {
     SET,
     REMOVE,
     SUBMIT,

@@ -1,7 +1,7 @@
 package org.tandem.indicator;
 
 /** What a history entry is about: a target, an actual, or a step of the actuals workflow. */
-public enum ChangeKind {
+enum ChangeKind {
     TARGET,
     ACTUAL,
     WORKFLOW

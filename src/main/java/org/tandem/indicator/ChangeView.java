@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "PairYearChange", description = "A value changed (TARGET/ACTUAL: old and new value, null meaning none) "
         + "or a workflow step taken (WORKFLOW: from and to state, the comment in reason)")
-public record ChangeView(
+record ChangeView(
         @Schema(required = true) long id,
         @Schema(required = true) ChangeKind kind,
         @Schema(required = true) ChangeAction action,

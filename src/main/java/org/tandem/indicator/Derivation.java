@@ -20,7 +20,7 @@ import org.tandem.problem.ProblemException;
  */
 @Schema(name = "Derivation", description = "How a DERIVED indicator is computed from the pair's projects or activities of the year. "
         + "A project counts in year Y when the date it reached projectStatus is in Y; an activity counts when heldOn is in Y.")
-public record Derivation(
+record Derivation(
         @NotNull @Schema(required = true) DerivedFrom from,
         @NotNull @Schema(required = true) Aggregate aggregate,
         @Schema(description = "Required for SUM, not allowed for COUNT. Projects: INVESTMENT, EXPECTED_ANNUAL_OUTPUT, "

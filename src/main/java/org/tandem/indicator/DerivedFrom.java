@@ -1,7 +1,7 @@
 package org.tandem.indicator;
 
 /** The records a derived indicator is computed from. */
-public enum DerivedFrom {
+enum DerivedFrom {
     PROJECT,
     ACTIVITY
 }

@@ -1,5 +1,6 @@
 package org.tandem.indicator;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.persistence.Convert;
@@ -59,6 +60,20 @@ public class Indicator extends TrackedEntity {
 
     public boolean isDerived() {
         return source == IndicatorSource.DERIVED;
+    }
+
+    /**
+     * Why this indicator takes no {@code value} of {@code kind} for a pair-year, or null when it does: a
+     * DERIVED indicator takes no actual, an inactive one no new value (removing one is allowed).
+     */
+    String refusal(ValueKind kind, BigDecimal value) {
+        if (kind == ValueKind.ACTUAL && isDerived()) {
+            return code + " is DERIVED: its actual is computed from the pair's projects and activities";
+        }
+        if (!active && value != null) {
+            return code + " is inactive";
+        }
+        return null;
     }
 
     /**

@@ -11,7 +11,7 @@ import org.tandem.scoring.Direction;
 
 @Schema(name = "IndicatorInput", description = "An indicator as clients write it. The code is required on POST and, "
         + "when given on PUT, must equal the path's code.")
-public record IndicatorInput(
+record IndicatorInput(
         @Pattern(regexp = "[A-Z][A-Z0-9_]{1,47}", message = "must be 2 to 48 upper-case letters, digits or '_', starting with a letter") @Schema(examples = "PROJECTS_IN_PRODUCTION") String code,
         @NotBlank @Size(max = 32) @Schema(required = true, examples = "PROJECT_COOP") String track,
         @NotBlank @Size(max = 100) @Schema(required = true, examples = "投产合作项目数") String nameZh,

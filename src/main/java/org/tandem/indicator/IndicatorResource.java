@@ -1,10 +1,9 @@
 package org.tandem.indicator;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,11 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tandem.problem.ProblemException;
-import org.tandem.registry.Track;
-import org.tandem.scoring.Direction;
 import org.tandem.security.Roles;
-import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -44,9 +39,10 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicators")
 @Authenticated
-public class IndicatorResource {
+class IndicatorResource {
 
-    private static final Map<String, String> SORTABLE = Map.of("code", "i.code", "track", "t.position");
+    @Inject
+    IndicatorCatalogue catalogue;
 
     @GET
     @Operation(summary = "List the indicator catalogue", description = "Filter by track code, source and active; sort by track (the default: track order, then code) or code.")
@@ -54,23 +50,14 @@ public class IndicatorResource {
             @QueryParam("source") IndicatorSource source,
             @QueryParam("active") @Parameter(description = "true: only active indicators; false: only inactive ones") Boolean active,
             @Valid @BeanParam PageRequest paging) {
-        Filter filter = new Filter();
-        filter.and("t.code = :track", "track", track);
-        filter.and("i.source = :source", "source", source);
-        filter.and("i.active = :active", "active", active);
-        List<IndicatorView> items = Indicator.<Indicator> find("from Indicator i join fetch i.track t" + filter.where(),
-                paging.toSort(SORTABLE, "track", "i.code"), filter.params()).page(paging.toPage()).list().stream()
-                .map(IndicatorView::of)
-                .toList();
-        return new PageOf<>(items, paging.page, paging.size,
-                Indicator.count("from Indicator i join i.track t" + filter.where(), filter.params()));
+        return catalogue.list(track, source, active, paging);
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "Get an indicator")
     public RestResponse<IndicatorView> getIndicator(@PathParam("code") String code) {
-        Indicator indicator = require(code);
+        Indicator indicator = catalogue.require(code);
         return Versions.ok(IndicatorView.of(indicator), indicator.version);
     }
 
@@ -81,16 +68,7 @@ public class IndicatorResource {
             + "409 duplicate-code when the code exists.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     public RestResponse<IndicatorView> createIndicator(@Valid @NotNull IndicatorInput body) {
-        if (body.code() == null) {
-            throw ProblemException.invalid("code", "must not be null");
-        }
-        if (Indicator.findById(body.code()) != null) {
-            throw ProblemException.conflict("duplicate-code", "an indicator with code " + body.code() + " already exists");
-        }
-        Indicator indicator = new Indicator();
-        indicator.code = body.code();
-        apply(indicator, body);
-        indicator.persistAndFlush();
+        Indicator indicator = catalogue.create(body);
         return Versions.created(URI.create("/api/v1/indicators/" + indicator.code), IndicatorView.of(indicator),
                 indicator.version);
     }
@@ -103,37 +81,7 @@ public class IndicatorResource {
             + "once actual values were stored for the indicator.")
     public RestResponse<IndicatorView> updateIndicator(@PathParam("code") String code,
             @Valid @NotNull IndicatorInput body, @Context Request request) {
-        Indicator indicator = require(code);
-        Versions.checkIfMatch(request, indicator.version);
-        if (body.code() != null && !body.code().equals(code)) {
-            throw ProblemException.invalid("code", "must equal the code in the path (" + code + ")");
-        }
-        apply(indicator, body);
-        indicator.persistAndFlush();
+        Indicator indicator = catalogue.replace(code, body, request);
         return Versions.ok(IndicatorView.of(indicator), indicator.version);
-    }
-
-    private static void apply(Indicator indicator, IndicatorInput body) {
-        Track track = Track.findById(body.track());
-        if (track == null) {
-            throw ProblemException.invalid("track", "no track with code " + body.track());
-        }
-        indicator.defineSource(body.source(), body.derivation());
-        indicator.track = track;
-        indicator.nameZh = body.nameZh();
-        indicator.nameEn = body.nameEn();
-        indicator.unit = body.unit();
-        indicator.direction = body.direction() == null ? Direction.HIGHER_IS_BETTER : body.direction();
-        indicator.active = body.active() == null || body.active();
-        indicator.description = body.description();
-    }
-
-    private static Indicator require(String code) {
-        Indicator indicator = Indicator.find("from Indicator i join fetch i.track where i.code = ?1", code)
-                .firstResult();
-        if (indicator == null) {
-            throw ProblemException.notFound("indicator", code);
-        }
-        return indicator;
     }
 }

@@ -1,7 +1,7 @@
 package org.tandem.indicator;
 
 /** Where an indicator's actual comes from. */
-public enum IndicatorSource {
+enum IndicatorSource {
     /** Typed in by the pair as an actual. */
     REPORTED,
     /** Computed from the pair's projects or activities of the year; never typed in. */

@@ -1,6 +1,7 @@
 package org.tandem.indicator;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,7 @@ import org.tandem.registry.Pairing;
 
 /** A pair's target or reported actual of one indicator in one year (目标值 / 完成值). */
 @Entity
-public class IndicatorValue extends TrackedEntity {
+class IndicatorValue extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "indicator_value_seq")
@@ -34,8 +35,18 @@ public class IndicatorValue extends TrackedEntity {
     public Indicator indicator;
     public BigDecimal quantity;
 
+    static IndicatorValue of(Pairing pairing, int year, ValueKind kind, Indicator indicator, BigDecimal quantity) {
+        IndicatorValue value = new IndicatorValue();
+        value.pairing = pairing;
+        value.calendarYear = year;
+        value.kind = kind;
+        value.indicator = indicator;
+        value.quantity = quantity;
+        return value;
+    }
+
     /** The stored values of one kind for a pair-year, in the catalogue's order. */
-    public static java.util.List<IndicatorValue> of(long pairingId, int year, ValueKind kind) {
+    public static List<IndicatorValue> of(long pairingId, int year, ValueKind kind) {
         return find("from IndicatorValue v join fetch v.indicator i join fetch i.track t"
                 + " where v.pairing.id = ?1 and v.calendarYear = ?2 and v.kind = ?3 order by t.position, i.code",
                 pairingId, year, kind).list();

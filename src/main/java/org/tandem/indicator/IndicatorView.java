@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.scoring.Direction;
 
 @Schema(name = "Indicator")
-public record IndicatorView(
+record IndicatorView(
         @Schema(required = true, examples = "PROJECTS_IN_PRODUCTION") String code,
         @Schema(required = true, examples = "PROJECT_COOP") String track,
         @Schema(required = true) String nameZh,

@@ -1,7 +1,7 @@
 package org.tandem.indicator;
 
 /** The field a SUM adds up; each belongs to projects or to activities. */
-public enum Measure {
+enum Measure {
     INVESTMENT(DerivedFrom.PROJECT),
     EXPECTED_ANNUAL_OUTPUT(DerivedFrom.PROJECT),
     EXPECTED_ANNUAL_TAX(DerivedFrom.PROJECT),

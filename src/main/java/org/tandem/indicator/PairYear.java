@@ -1,5 +1,7 @@
 package org.tandem.indicator;
 
+import java.time.OffsetDateTime;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,7 +21,7 @@ import org.tandem.registry.Pairing;
  * without a row is a DRAFT nobody has touched.
  */
 @Entity
-public class PairYear extends TrackedEntity {
+class PairYear extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "pair_year_seq")
@@ -69,6 +71,37 @@ public class PairYear extends TrackedEntity {
     /** A change of a value needs a reason once the pair-year's actuals were ever submitted. */
     public boolean needsReason() {
         return everSubmitted;
+    }
+
+    /** Refuses a change of a value without a reason (400 naming reason) when one is needed. */
+    public void checkReason(String reason) {
+        if (needsReason() && reason == null) {
+            throw ProblemException.invalid("reason", "is required: the actuals of " + calendarYear
+                    + " were submitted before, so every change needs a reason");
+        }
+    }
+
+    /** Returning actuals needs a comment saying what to correct (400 naming comment); other steps do not. */
+    public static void checkComment(ChangeAction action, String comment) {
+        if (action == ChangeAction.RETURN && comment == null) {
+            throw ProblemException.invalid("comment", "is required to return actuals: say what to correct");
+        }
+    }
+
+    /**
+     * Takes a step of the actuals workflow (SUBMIT, APPROVE or RETURN) and returns the history entry that
+     * records it; a step the current state does not allow is refused with 409.
+     */
+    public PairYearChange take(ChangeAction action, String comment, String actor, OffsetDateTime at) {
+        checkComment(action, comment);
+        ActualsState from = actualsState;
+        switch (action) {
+            case SUBMIT -> submit();
+            case APPROVE -> approve();
+            case RETURN -> sendBack();
+            default -> throw new IllegalArgumentException(action + " is not a workflow step");
+        }
+        return PairYearChange.step(pairing.id, calendarYear, action, from, actualsState, comment, actor, at);
     }
 
     public void submit() {

@@ -17,7 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * when and why. Never updated or deleted.
  */
 @Entity
-public class PairYearChange extends PanacheEntityBase {
+class PairYearChange extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(generator = "pair_year_change_seq")

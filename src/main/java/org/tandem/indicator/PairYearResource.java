@@ -1,18 +1,7 @@
 package org.tandem.indicator;
 
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,13 +22,7 @@ import jakarta.ws.rs.core.Request;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tandem.audit.Actor;
 import org.tandem.cache.ReadCache;
-import org.tandem.problem.Problem;
-import org.tandem.problem.ProblemException;
-import org.tandem.registry.Pairing;
-import org.tandem.registry.YearLock;
-import org.tandem.security.Access;
 import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
@@ -58,10 +41,7 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Targets and actuals")
 @Authenticated
-public class PairYearResource {
-
-    @Inject
-    Access access;
+class PairYearResource {
 
     private static final String BULK = " Bulk and all-or-nothing: every item is checked first (400 naming items[i].indicator "
             + "or items[i].value: unknown, inactive or duplicated indicator, negative value, more than 4 decimals) and "
@@ -70,12 +50,11 @@ public class PairYearResource {
             + "value, the actor and the reason, which is required "
             + "(400 naming reason) once the pair-year's actuals were ever submitted. The year must be within the "
             + "program's years (400 naming year).";
-    private static final Map<String, String> HISTORY_SORTABLE = Map.of("occurredAt", "occurredAt");
 
     @Inject
-    Actor actor;
+    PairYearValues values;
     @Inject
-    DerivedValues derivedValues;
+    PairYearProgress progress;
     @Inject
     ReadCache reads;
 
@@ -83,9 +62,7 @@ public class PairYearResource {
     @Path("/targets")
     @Operation(summary = "Get a pairing's targets for a year")
     public RestResponse<TargetsView> getTargets(@PathParam("id") long id, @PathParam("year") int year) {
-        Pairing pairing = pairingIn(id, year);
-        PairYear pairYear = PairYear.find(id, year);
-        return Versions.ok(targets(pairing, year), PairYear.etag(pairYear));
+        return ok(values.targets(id, year));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -96,18 +73,14 @@ public class PairYearResource {
             + "and DERIVED indicators, in any workflow state." + BULK)
     public RestResponse<TargetsView> putTargets(@PathParam("id") long id, @PathParam("year") int year,
             @Valid @NotNull ValuesInput body, @Context Request request) {
-        Pairing pairing = pairingIn(id, year);
-        PairYear pairYear = write(pairing, year, ValueKind.TARGET, body, request);
-        return Versions.ok(targets(pairing, year), PairYear.etag(pairYear));
+        return ok(values.writeTargets(id, year, body, request));
     }
 
     @GET
     @Path("/actuals")
     @Operation(summary = "Get a pairing's reported actuals for a year, with their workflow state")
     public RestResponse<ActualsView> getActuals(@PathParam("id") long id, @PathParam("year") int year) {
-        Pairing pairing = pairingIn(id, year);
-        PairYear pairYear = PairYear.find(id, year);
-        return Versions.ok(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
+        return ok(values.actuals(id, year));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -119,9 +92,7 @@ public class PairYearResource {
             + BULK)
     public RestResponse<ActualsView> putActuals(@PathParam("id") long id, @PathParam("year") int year,
             @Valid @NotNull ValuesInput body, @Context Request request) {
-        Pairing pairing = pairingIn(id, year);
-        PairYear pairYear = write(pairing, year, ValueKind.ACTUAL, body, request);
-        return Versions.ok(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
+        return ok(values.writeActuals(id, year, body, request));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -132,7 +103,7 @@ public class PairYearResource {
             + "submit-requires-draft otherwise. From then on every change of a value needs a reason.")
     public RestResponse<ActualsView> submitActuals(@PathParam("id") long id, @PathParam("year") int year,
             @Valid StepInput body, @Context Request request) {
-        return step(id, year, ChangeAction.SUBMIT, body, request);
+        return ok(values.submit(id, year, body, request));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -143,7 +114,7 @@ public class PairYearResource {
             + "approve-requires-submitted otherwise.")
     public RestResponse<ActualsView> approveActuals(@PathParam("id") long id, @PathParam("year") int year,
             @Valid StepInput body, @Context Request request) {
-        return step(id, year, ChangeAction.APPROVE, body, request);
+        return ok(values.approve(id, year, body, request));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -154,7 +125,7 @@ public class PairYearResource {
             + "→ DRAFT; a comment is required (400 naming comment); 409 return-requires-submitted from DRAFT.")
     public RestResponse<ActualsView> returnActuals(@PathParam("id") long id, @PathParam("year") int year,
             @Valid StepInput body, @Context Request request) {
-        return step(id, year, ChangeAction.RETURN, body, request);
+        return ok(values.sendBack(id, year, body, request));
     }
 
     @GET
@@ -164,23 +135,7 @@ public class PairYearResource {
     public PageOf<ChangeView> listHistory(@PathParam("id") long id, @PathParam("year") int year,
             @QueryParam("indicator") @Size(max = 48) String indicator, @QueryParam("kind") ChangeKind kind,
             @Valid @BeanParam PageRequest paging) {
-        pairingIn(id, year);
-        StringBuilder where = new StringBuilder("pairingId = :pairing and calendarYear = :year");
-        Map<String, Object> params = new HashMap<>();
-        params.put("pairing", id);
-        params.put("year", year);
-        if (indicator != null) {
-            where.append(" and indicatorCode = :indicator");
-            params.put("indicator", indicator);
-        }
-        if (kind != null) {
-            where.append(" and kind = :kind");
-            params.put("kind", kind);
-        }
-        var query = PairYearChange.<PairYearChange> find(where.toString(),
-                paging.toSort(HISTORY_SORTABLE, "-occurredAt", "id"), params).page(paging.toPage());
-        return new PageOf<>(query.list().stream().map(ChangeView::of).toList(), paging.page, paging.size,
-                query.count());
+        return values.history(id, year, indicator, kind, paging);
     }
 
     @NonBlocking
@@ -193,183 +148,10 @@ public class PairYearResource {
             + "have a target, how many are completed (completion ≥ 1) and the mean completion. "
             + "Costs a fixed number of SQL statements.")
     public Uni<ProgressView> getProgress(@PathParam("id") long id, @PathParam("year") int year) {
-        return reads.async(() -> {
-            pairingIn(id, year);
-            PairYear pairYear = PairYear.find(id, year);
-            List<Indicator> indicators = Indicator.<Indicator> find("from Indicator i join fetch i.track t"
-                    + " where i.active = true order by t.position, i.code").list();
-            Map<String, BigDecimal> targets = new HashMap<>();
-            Map<String, BigDecimal> actuals = new HashMap<>();
-            for (IndicatorValue value : IndicatorValue.<IndicatorValue> list(
-                    "pairing.id = ?1 and calendarYear = ?2", id, year)) {
-                (value.kind == ValueKind.TARGET ? targets : actuals).put(value.indicator.code, value.quantity);
-            }
-            Map<String, BigDecimal> derived = derivedValues.compute(List.of(id), year, indicators).get(id);
-            List<ProgressView.IndicatorProgress> rows = new ArrayList<>();
-            Map<String, List<ProgressView.IndicatorProgress>> byTrack = new LinkedHashMap<>();
-            Map<String, Indicator> firstOfTrack = new LinkedHashMap<>();
-            for (Indicator indicator : indicators) {
-                BigDecimal target = Quantities.plain(targets.get(indicator.code));
-                BigDecimal actual = Quantities.plain(indicator.isDerived() ? derived.get(indicator.code)
-                        : actuals.get(indicator.code));
-                ProgressView.IndicatorProgress row = new ProgressView.IndicatorProgress(indicator.code,
-                        indicator.track.code, indicator.nameZh, indicator.nameEn, indicator.unit, indicator.direction,
-                        indicator.source, target, actual, Quantities.completion(indicator.direction, target, actual));
-                rows.add(row);
-                byTrack.computeIfAbsent(indicator.track.code, k -> new ArrayList<>()).add(row);
-                firstOfTrack.putIfAbsent(indicator.track.code, indicator);
-            }
-            List<ProgressView.TrackProgress> tracks = new ArrayList<>();
-            for (Map.Entry<String, List<ProgressView.IndicatorProgress>> entry : byTrack.entrySet()) {
-                var track = firstOfTrack.get(entry.getKey()).track;
-                List<BigDecimal> completions = entry.getValue().stream().map(ProgressView.IndicatorProgress::completion)
-                        .filter(c -> c != null).toList();
-                int withTarget = (int) entry.getValue().stream().filter(r -> r.target() != null).count();
-                int completed = (int) completions.stream().filter(c -> c.compareTo(BigDecimal.ONE) >= 0).count();
-                BigDecimal average = completions.isEmpty() ? null
-                        : completions.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                                .divide(BigDecimal.valueOf(completions.size()), Quantities.SCALE,
-                                        java.math.RoundingMode.HALF_UP);
-                tracks.add(new ProgressView.TrackProgress(track.code, track.nameZh, track.nameEn, entry.getValue().size(),
-                        withTarget, completed, average));
-            }
-            return new ProgressView(id, year, PairYear.stateOf(pairYear), Quantities.ROUNDING, rows, tracks);
-        });
+        return reads.async(() -> progress.of(id, year));
     }
 
-    /** Checks every item, then applies all of them and records each change; nothing is written on any error. */
-    private PairYear write(Pairing pairing, int year, ValueKind kind, ValuesInput body, Request request) {
-        access.checkPairing(pairing);
-        YearLock.check(pairing.id, List.of(year));
-        PairYear pairYear = PairYear.find(pairing.id, year);
-        Versions.checkIfMatch(request, PairYear.etag(pairYear));
-        if (kind == ValueKind.ACTUAL && pairYear != null) {
-            pairYear.checkActualsEditable();
-        }
-        Set<String> codes = new HashSet<>();
-        body.items().forEach(item -> codes.add(item.indicator()));
-        Map<String, Indicator> known = new HashMap<>();
-        for (Indicator indicator : codes.isEmpty() ? List.<Indicator> of() : Indicator.<Indicator> list("code in ?1", codes)) {
-            known.put(indicator.code, indicator);
-        }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < body.items().size(); i++) {
-            ValuesInput.Item item = body.items().get(i);
-            String field = "items[" + i + "].indicator";
-            Indicator indicator = known.get(item.indicator());
-            if (!seen.add(item.indicator())) {
-                errors.add(new Problem.FieldError(field, item.indicator() + " is listed more than once"));
-            } else if (indicator == null) {
-                errors.add(new Problem.FieldError(field, "no indicator with code " + item.indicator()));
-            } else if (kind == ValueKind.ACTUAL && indicator.isDerived()) {
-                errors.add(new Problem.FieldError(field, item.indicator()
-                        + " is DERIVED: its actual is computed from the pair's projects and activities"));
-            } else if (!indicator.active && item.value() != null) {
-                errors.add(new Problem.FieldError(field, item.indicator() + " is inactive"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        Map<String, IndicatorValue> stored = new HashMap<>();
-        for (IndicatorValue value : IndicatorValue.<IndicatorValue> list(
-                "pairing.id = ?1 and calendarYear = ?2 and kind = ?3", pairing.id, year, kind)) {
-            stored.put(value.indicator.code, value);
-        }
-        List<ValuesInput.Item> changed = body.items().stream().filter(item -> {
-            IndicatorValue current = stored.get(item.indicator());
-            return current == null ? item.value() != null
-                    : item.value() == null || current.quantity.compareTo(item.value()) != 0;
-        }).toList();
-        if (changed.isEmpty()) {
-            return pairYear;
-        }
-        String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
-        if (pairYear != null && pairYear.needsReason() && reason == null) {
-            throw ProblemException.invalid("reason",
-                    "is required: the actuals of " + year + " were submitted before, so every change needs a reason");
-        }
-        if (pairYear == null) {
-            pairYear = PairYear.start(pairing, year);
-            pairYear.persist();
-        } else {
-            // Targets and actuals share the pair-year's ETag: any write moves it on, at once, and a
-            // concurrent write of the same pair-year waits and then fails its version check (412).
-            PairYear.getEntityManager().lock(pairYear, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-        }
-        OffsetDateTime now = OffsetDateTime.now();
-        String who = actor.name();
-        for (ValuesInput.Item item : changed) {
-            IndicatorValue current = stored.get(item.indicator());
-            BigDecimal old = current == null ? null : current.quantity;
-            if (item.value() == null) {
-                current.delete();
-            } else if (current == null) {
-                IndicatorValue value = new IndicatorValue();
-                value.pairing = pairing;
-                value.calendarYear = year;
-                value.kind = kind;
-                value.indicator = known.get(item.indicator());
-                value.quantity = item.value();
-                value.persist();
-            } else {
-                current.quantity = item.value();
-            }
-            PairYearChange.value(pairing.id, year, kind, item.indicator(), old, item.value(), reason, who, now)
-                    .persist();
-        }
-        PairYear.flush();
-        return pairYear;
-    }
-
-    private RestResponse<ActualsView> step(long id, int year, ChangeAction action, StepInput body, Request request) {
-        Pairing pairing = pairingIn(id, year);
-        if (action == ChangeAction.SUBMIT) {
-            access.checkPairing(pairing);
-        }
-        YearLock.check(id, List.of(year));
-        PairYear pairYear = PairYear.find(id, year);
-        Versions.checkIfMatch(request, PairYear.etag(pairYear));
-        String comment = body == null || body.comment() == null || body.comment().isBlank() ? null
-                : body.comment().strip();
-        if (action == ChangeAction.RETURN && comment == null) {
-            throw ProblemException.invalid("comment", "is required to return actuals: say what to correct");
-        }
-        if (pairYear == null) {
-            pairYear = PairYear.start(pairing, year);
-            pairYear.persist();
-        }
-        ActualsState from = pairYear.actualsState;
-        switch (action) {
-            case SUBMIT -> pairYear.submit();
-            case APPROVE -> pairYear.approve();
-            case RETURN -> pairYear.sendBack();
-            default -> throw new IllegalArgumentException(action + " is not a workflow step");
-        }
-        PairYearChange.step(id, year, action, from, pairYear.actualsState, comment, actor.name(), OffsetDateTime.now())
-                .persist();
-        PairYear.flush();
-        return Versions.ok(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
-    }
-
-    private static TargetsView targets(Pairing pairing, int year) {
-        return new TargetsView(pairing.id, year,
-                IndicatorValue.of(pairing.id, year, ValueKind.TARGET).stream().map(ValueView::of).toList());
-    }
-
-    private static ActualsView actuals(Pairing pairing, int year, PairYear pairYear) {
-        return new ActualsView(pairing.id, year, PairYear.stateOf(pairYear), pairYear != null && pairYear.everSubmitted,
-                IndicatorValue.of(pairing.id, year, ValueKind.ACTUAL).stream().map(ValueView::of).toList());
-    }
-
-    /** The pairing, provided the year lies within its program's years. */
-    private static Pairing pairingIn(long id, int year) {
-        Pairing pairing = Pairing.require(id);
-        if (!pairing.program.covers(year)) {
-            throw ProblemException.invalid("year", "must be within the years of program " + pairing.program.code + " ("
-                    + pairing.program.startYear + "–" + pairing.program.endYear + ")");
-        }
-        return pairing;
+    private static <T> RestResponse<T> ok(PairYearValues.Tagged<T> tagged) {
+        return Versions.ok(tagged.view(), tagged.etag());
     }
 }

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.scoring.Direction;
 
 @Schema(name = "Progress", description = "Target, actual and completion of every active indicator for one pair-year")
-public record ProgressView(
+record ProgressView(
         @Schema(required = true) long pairing,
         @Schema(required = true) int year,
         @Schema(required = true) ActualsState actualsState,

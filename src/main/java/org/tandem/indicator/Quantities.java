@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import org.tandem.scoring.Direction;
 
 /** Indicator values: at most 4 decimals as stored (numeric(20, 4)), sent without trailing zeros. */
-public final class Quantities {
+final class Quantities {
 
     public static final int SCALE = 4;
 

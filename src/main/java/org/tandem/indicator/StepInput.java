@@ -5,6 +5,6 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "WorkflowStepInput")
-public record StepInput(
+record StepInput(
         @Size(max = 1000) @Schema(description = "Required to return actuals; optional otherwise") String comment) {
 }

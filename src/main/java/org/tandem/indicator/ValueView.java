@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "IndicatorValue")
-public record ValueView(
+record ValueView(
         @Schema(required = true, examples = "LEAN_BENCHMARK_PROJECTS") String indicator,
         @Schema(required = true, examples = "12.5") BigDecimal value,
         @Schema(required = true) OffsetDateTime updatedAt) {

@@ -1,0 +1,242 @@
+package org.tandem.indicator;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Request;
+
+import org.tandem.audit.Actor;
+import org.tandem.problem.Problem;
+import org.tandem.problem.ProblemException;
+import org.tandem.registry.Pairing;
+import org.tandem.registry.YearLock;
+import org.tandem.security.Access;
+import org.tandem.web.PageOf;
+import org.tandem.web.PageRequest;
+import org.tandem.web.Versions;
+
+/**
+ * The targets and actuals of a pair-year and the workflow of its actuals: every write of them, with its
+ * rules and its history, goes through here, whoever makes it (the API today, an import or a report later).
+ * Writes check the caller's access to the pairing and that no finalized assessment locks the year. Targets
+ * and actuals share one ETag, the pair-year's; a write given a {@link Request} refuses it with 412 when its
+ * If-Match is stale (callers outside HTTP pass null and have no precondition).
+ */
+@ApplicationScoped
+class PairYearValues {
+
+    private static final Map<String, String> HISTORY_SORTABLE = Map.of("occurredAt", "occurredAt");
+
+    @Inject
+    Access access;
+    @Inject
+    Actor actor;
+
+    /** A view with the ETag of the pair-year it shows. */
+    record Tagged<T>(T view, long etag) {
+    }
+
+    Tagged<TargetsView> targets(long pairingId, int year) {
+        Pairing pairing = pairingIn(pairingId, year);
+        PairYear pairYear = PairYear.find(pairingId, year);
+        return new Tagged<>(targets(pairing, year), PairYear.etag(pairYear));
+    }
+
+    Tagged<ActualsView> actuals(long pairingId, int year) {
+        Pairing pairing = pairingIn(pairingId, year);
+        PairYear pairYear = PairYear.find(pairingId, year);
+        return new Tagged<>(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
+    }
+
+    @Transactional
+    Tagged<TargetsView> writeTargets(long pairingId, int year, ValuesInput body, Request request) {
+        Pairing pairing = pairingIn(pairingId, year);
+        PairYear pairYear = write(pairing, year, ValueKind.TARGET, body, request);
+        return new Tagged<>(targets(pairing, year), PairYear.etag(pairYear));
+    }
+
+    @Transactional
+    Tagged<ActualsView> writeActuals(long pairingId, int year, ValuesInput body, Request request) {
+        Pairing pairing = pairingIn(pairingId, year);
+        PairYear pairYear = write(pairing, year, ValueKind.ACTUAL, body, request);
+        return new Tagged<>(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
+    }
+
+    /** DRAFT → SUBMITTED, by someone who may change the pairing's data. */
+    @Transactional
+    Tagged<ActualsView> submit(long pairingId, int year, StepInput body, Request request) {
+        return step(pairingId, year, ChangeAction.SUBMIT, body, request);
+    }
+
+    /** SUBMITTED → APPROVED. */
+    @Transactional
+    Tagged<ActualsView> approve(long pairingId, int year, StepInput body, Request request) {
+        return step(pairingId, year, ChangeAction.APPROVE, body, request);
+    }
+
+    /** SUBMITTED or APPROVED → DRAFT, with a comment saying what to correct. */
+    @Transactional
+    Tagged<ActualsView> sendBack(long pairingId, int year, StepInput body, Request request) {
+        return step(pairingId, year, ChangeAction.RETURN, body, request);
+    }
+
+    /** The pair-year's history, filtered by indicator code and kind when given. */
+    PageOf<ChangeView> history(long pairingId, int year, String indicator, ChangeKind kind, PageRequest paging) {
+        pairingIn(pairingId, year);
+        StringBuilder where = new StringBuilder("pairingId = :pairing and calendarYear = :year");
+        Map<String, Object> params = new HashMap<>();
+        params.put("pairing", pairingId);
+        params.put("year", year);
+        if (indicator != null) {
+            where.append(" and indicatorCode = :indicator");
+            params.put("indicator", indicator);
+        }
+        if (kind != null) {
+            where.append(" and kind = :kind");
+            params.put("kind", kind);
+        }
+        var query = PairYearChange.<PairYearChange> find(where.toString(),
+                paging.toSort(HISTORY_SORTABLE, "-occurredAt", "id"), params).page(paging.toPage());
+        return new PageOf<>(query.list().stream().map(ChangeView::of).toList(), paging.page, paging.size,
+                query.count());
+    }
+
+    /** The pairing, provided the year lies within its program's years. */
+    static Pairing pairingIn(long id, int year) {
+        Pairing pairing = Pairing.require(id);
+        if (!pairing.program.covers(year)) {
+            throw ProblemException.invalid("year", "must be within the years of program " + pairing.program.code + " ("
+                    + pairing.program.startYear + "–" + pairing.program.endYear + ")");
+        }
+        return pairing;
+    }
+
+    /** Checks every item, then applies all of them and records each change; nothing is written on any error. */
+    private PairYear write(Pairing pairing, int year, ValueKind kind, ValuesInput body, Request request) {
+        access.checkPairing(pairing);
+        YearLock.check(pairing.id, List.of(year));
+        PairYear pairYear = PairYear.find(pairing.id, year);
+        if (request != null) {
+            Versions.checkIfMatch(request, PairYear.etag(pairYear));
+        }
+        if (kind == ValueKind.ACTUAL && pairYear != null) {
+            pairYear.checkActualsEditable();
+        }
+        Map<String, Indicator> known = known(body);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < body.items().size(); i++) {
+            ValuesInput.Item item = body.items().get(i);
+            String field = "items[" + i + "].indicator";
+            Indicator indicator = known.get(item.indicator());
+            if (!seen.add(item.indicator())) {
+                errors.add(new Problem.FieldError(field, item.indicator() + " is listed more than once"));
+            } else if (indicator == null) {
+                errors.add(new Problem.FieldError(field, "no indicator with code " + item.indicator()));
+            } else {
+                String refusal = indicator.refusal(kind, item.value());
+                if (refusal != null) {
+                    errors.add(new Problem.FieldError(field, refusal));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Map<String, IndicatorValue> stored = new HashMap<>();
+        for (IndicatorValue value : IndicatorValue.<IndicatorValue> list(
+                "pairing.id = ?1 and calendarYear = ?2 and kind = ?3", pairing.id, year, kind)) {
+            stored.put(value.indicator.code, value);
+        }
+        List<ValuesInput.Item> changed = body.items().stream().filter(item -> {
+            IndicatorValue current = stored.get(item.indicator());
+            return current == null ? item.value() != null
+                    : item.value() == null || current.quantity.compareTo(item.value()) != 0;
+        }).toList();
+        if (changed.isEmpty()) {
+            return pairYear;
+        }
+        String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+        if (pairYear == null) {
+            pairYear = PairYear.start(pairing, year);
+            pairYear.persist();
+        } else {
+            pairYear.checkReason(reason);
+            // Targets and actuals share the pair-year's ETag: any write moves it on, at once, and a
+            // concurrent write of the same pair-year waits and then fails its version check (412).
+            PairYear.getEntityManager().lock(pairYear, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        String who = actor.name();
+        for (ValuesInput.Item item : changed) {
+            IndicatorValue current = stored.get(item.indicator());
+            BigDecimal old = current == null ? null : current.quantity;
+            if (item.value() == null) {
+                current.delete();
+            } else if (current == null) {
+                IndicatorValue.of(pairing, year, kind, known.get(item.indicator()), item.value()).persist();
+            } else {
+                current.quantity = item.value();
+            }
+            PairYearChange.value(pairing.id, year, kind, item.indicator(), old, item.value(), reason, who, now)
+                    .persist();
+        }
+        PairYear.flush();
+        return pairYear;
+    }
+
+    /** The listed indicators that exist, by code, in one statement. */
+    private static Map<String, Indicator> known(ValuesInput body) {
+        Set<String> codes = new HashSet<>();
+        body.items().forEach(item -> codes.add(item.indicator()));
+        Map<String, Indicator> known = new HashMap<>();
+        for (Indicator indicator : codes.isEmpty() ? List.<Indicator> of()
+                : Indicator.<Indicator> list("code in ?1", codes)) {
+            known.put(indicator.code, indicator);
+        }
+        return known;
+    }
+
+    private Tagged<ActualsView> step(long pairingId, int year, ChangeAction action, StepInput body,
+            Request request) {
+        Pairing pairing = pairingIn(pairingId, year);
+        if (action == ChangeAction.SUBMIT) {
+            access.checkPairing(pairing);
+        }
+        YearLock.check(pairingId, List.of(year));
+        PairYear pairYear = PairYear.find(pairingId, year);
+        if (request != null) {
+            Versions.checkIfMatch(request, PairYear.etag(pairYear));
+        }
+        String comment = body == null || body.comment() == null || body.comment().isBlank() ? null
+                : body.comment().strip();
+        PairYear.checkComment(action, comment);
+        if (pairYear == null) {
+            pairYear = PairYear.start(pairing, year);
+            pairYear.persist();
+        }
+        pairYear.take(action, comment, actor.name(), OffsetDateTime.now()).persist();
+        PairYear.flush();
+        return new Tagged<>(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
+    }
+
+    private static TargetsView targets(Pairing pairing, int year) {
+        return new TargetsView(pairing.id, year,
+                IndicatorValue.of(pairing.id, year, ValueKind.TARGET).stream().map(ValueView::of).toList());
+    }
+
+    private static ActualsView actuals(Pairing pairing, int year, PairYear pairYear) {
+        return new ActualsView(pairing.id, year, PairYear.stateOf(pairYear), pairYear != null && pairYear.everSubmitted,
+                IndicatorValue.of(pairing.id, year, ValueKind.ACTUAL).stream().map(ValueView::of).toList());
+    }
+}
