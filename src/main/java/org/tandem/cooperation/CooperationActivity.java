@@ -21,7 +21,7 @@ import org.tandem.registry.Track;
 
 /** A dated cooperation event of a pairing under one track. */
 @Entity
-public class CooperationActivity extends TrackedEntity {
+class CooperationActivity extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "cooperation_activity_seq")

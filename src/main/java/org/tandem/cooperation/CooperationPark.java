@@ -18,7 +18,7 @@ import org.tandem.registry.Pairing;
 
 /** An industrial cooperation park (产业合作园区) co-built by a pairing. */
 @Entity
-public class CooperationPark extends TrackedEntity {
+class CooperationPark extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "cooperation_park_seq")

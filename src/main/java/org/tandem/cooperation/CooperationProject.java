@@ -25,7 +25,7 @@ import org.tandem.registry.Track;
 
 /** A concrete project (合作项目) of a pairing under one track, with the date of every lifecycle step. */
 @Entity
-public class CooperationProject extends TrackedEntity {
+class CooperationProject extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "cooperation_project_seq")
