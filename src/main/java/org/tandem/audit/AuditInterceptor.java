@@ -22,7 +22,6 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.Type;
 import org.tandem.cache.DataVersion;
-import org.tandem.cooperation.CooperationTallies;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,8 +33,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
  * Records every create, update and delete of an entity, with its values before and after, as Hibernate writes
  * it: one place for the whole service, so no write can forget its audit. A change of a collection is a change of
  * its owner. Secrets are left out. Every change also
- * moves the {@link DataVersion} once its transaction commits, which is what keeps cached reads fresh, and a
- * change of a cooperation project or activity has its pairing's {@link CooperationTallies} recounted.
+ * moves the {@link DataVersion} once its transaction commits, which is what keeps cached reads fresh.
  */
 @PersistenceUnitExtension
 @ApplicationScoped
@@ -55,8 +53,6 @@ public class AuditInterceptor implements Interceptor {
     ObjectMapper json;
     @Inject
     DataVersion dataVersion;
-    @Inject
-    CooperationTallies tallies;
     @Inject
     TransactionSynchronizationRegistry transactions;
 
@@ -217,13 +213,11 @@ public class AuditInterceptor implements Interceptor {
             }
         }
         log.writePending();
-        tallies.flushed();
     }
 
-    /** Moves the data version once the transaction commits and tells the tallies; for every entity. */
+    /** Moves the data version once the transaction commits; for every entity. */
     private void changing(Object entity, Object[] before, Object[] after, String[] names) {
         dataVersion.changedOnCommit();
-        tallies.changing(entity, before, after, names);
     }
 
     /** The type recorded for {@code entity}, or null when its changes are not audited. */

@@ -200,7 +200,7 @@ public class SyntheticData {
                 flushAll();
                 c.commit();
             }
-            // Written past Hibernate, so the audit interceptor never saw these records: counted here, set-based.
+            // Written past CooperationRecords, so nothing recounted these records yet: counted here, set-based.
             CooperationTallies.recountProgram(c, programId);
             c.commit();
             for (Batch batch : batches.values()) {

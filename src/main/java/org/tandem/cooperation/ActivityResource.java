@@ -1,8 +1,5 @@
 package org.tandem.cooperation;
 
-import java.util.List;
-import java.util.Map;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,9 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tandem.Money;
-import org.tandem.problem.ProblemException;
-import org.tandem.registry.YearLock;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
 import org.tandem.web.Versions;
@@ -41,15 +35,14 @@ public class ActivityResource {
 
     @Inject
     Access access;
-
-    static final Map<String, String> SORTABLE = Map.of("id", "a.id", "heldOn", "a.heldOn", "kind", "a.kind");
-    static final String FETCH = "from CooperationActivity a join fetch a.pairing join fetch a.track";
+    @Inject
+    CooperationRecords records;
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a cooperation activity")
     public RestResponse<ActivityView> getActivity(@PathParam("id") long id) {
-        CooperationActivity activity = require(id);
+        CooperationActivity activity = records.activity(id);
         return Versions.ok(ActivityView.of(activity), activity.version);
     }
 
@@ -60,11 +53,10 @@ public class ActivityResource {
     @Operation(summary = "Replace a cooperation activity")
     public RestResponse<ActivityView> updateActivity(@PathParam("id") long id, @Valid @NotNull ActivityInput body,
             @Context Request request) {
-        CooperationActivity activity = require(id);
+        CooperationActivity activity = records.activity(id);
         access.checkPairing(activity.pairing);
         Versions.checkIfMatch(request, activity.version);
-        apply(activity, body);
-        activity.persistAndFlush();
+        records.updateActivity(activity, body);
         return Versions.ok(ActivityView.of(activity), activity.version);
     }
 
@@ -75,32 +67,9 @@ public class ActivityResource {
     @Operation(summary = "Delete a cooperation activity")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteActivity(@PathParam("id") long id, @Context Request request) {
-        CooperationActivity activity = require(id);
+        CooperationActivity activity = records.activity(id);
         access.checkPairing(activity.pairing);
         Versions.checkIfMatch(request, activity.version);
-        YearLock.check(activity.pairing.id, List.of(activity.heldOn.getYear()));
-        activity.delete();
-        CooperationActivity.flush();
-    }
-
-    static void apply(CooperationActivity activity, ActivityInput body) {
-        YearLock.check(activity.pairing.id, activity.heldOn == null ? List.of(body.heldOn().getYear())
-                : List.of(activity.heldOn.getYear(), body.heldOn().getYear()));
-        activity.track = PairingScope.track(body.track());
-        activity.kind = body.kind();
-        activity.heldOn = body.heldOn();
-        activity.title = body.title();
-        activity.participants = body.participants();
-        activity.enterprises = body.enterprises();
-        activity.amount = Money.of(body.amount());
-        activity.description = body.description();
-    }
-
-    static CooperationActivity require(long id) {
-        CooperationActivity activity = CooperationActivity.find(FETCH + " where a.id = ?1", id).firstResult();
-        if (activity == null) {
-            throw ProblemException.notFound("activity", id);
-        }
-        return activity;
+        records.deleteActivity(activity);
     }
 }

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Activity")
-public record ActivityView(
+record ActivityView(
         @Schema(required = true) long id,
         @Schema(required = true) long pairing,
         @Schema(required = true) String track,

@@ -2,6 +2,7 @@ package org.tandem.cooperation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,13 +14,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
+import org.tandem.Money;
 import org.tandem.TrackedEntity;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.Track;
 
 /** A dated cooperation event of a pairing under one track. */
 @Entity
-public class CooperationActivity extends TrackedEntity {
+class CooperationActivity extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "cooperation_activity_seq")
@@ -39,4 +41,31 @@ public class CooperationActivity extends TrackedEntity {
     public Integer enterprises;
     public BigDecimal amount;
     public String description;
+
+    /** A new activity of {@code pairing}, held on the date {@link #describe} gives it. */
+    static CooperationActivity of(Pairing pairing) {
+        CooperationActivity activity = new CooperationActivity();
+        activity.pairing = pairing;
+        return activity;
+    }
+
+    /** Takes the details clients write, under {@code track}. */
+    void describe(ActivityInput body, Track track) {
+        this.track = track;
+        kind = body.kind();
+        heldOn = body.heldOn();
+        title = body.title();
+        participants = body.participants();
+        enterprises = body.enterprises();
+        amount = Money.of(body.amount());
+        description = body.description();
+    }
+
+    /**
+     * The years whose figures holding it on {@code date} instead changes: a finalized assessment of either
+     * freezes the activity.
+     */
+    List<Integer> yearsChangedByHoldingOn(LocalDate date) {
+        return heldOn == null ? List.of(date.getYear()) : List.of(heldOn.getYear(), date.getYear());
+    }
 }

@@ -1,6 +1,7 @@
 package org.tandem.cooperation;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 
 import jakarta.persistence.Entity;
@@ -17,7 +18,7 @@ import org.tandem.registry.Pairing;
 
 /** An industrial cooperation park (产业合作园区) co-built by a pairing. */
 @Entity
-public class CooperationPark extends TrackedEntity {
+class CooperationPark extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "cooperation_park_seq")
@@ -33,4 +34,20 @@ public class CooperationPark extends TrackedEntity {
     public LocalDate establishedOn;
     public BigDecimal areaMu;
     public String focusIndustry;
+
+    /** A new park co-built by {@code pairing}. */
+    static CooperationPark of(Pairing pairing) {
+        CooperationPark park = new CooperationPark();
+        park.pairing = pairing;
+        return park;
+    }
+
+    /** Takes the details clients write: the host must be one of the pair's counties; the area is kept to 2 decimals. */
+    void describe(ParkInput body) {
+        name = body.name();
+        hostCounty = PairingScope.hostCounty(pairing, body.hostCounty());
+        establishedOn = body.establishedOn();
+        areaMu = body.areaMu() == null ? null : body.areaMu().setScale(2, RoundingMode.HALF_UP);
+        focusIndustry = body.focusIndustry();
+    }
 }

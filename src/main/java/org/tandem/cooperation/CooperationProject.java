@@ -16,6 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
+import org.tandem.Money;
 import org.tandem.TrackedEntity;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.County;
@@ -24,7 +25,7 @@ import org.tandem.registry.Track;
 
 /** A concrete project (合作项目) of a pairing under one track, with the date of every lifecycle step. */
 @Entity
-public class CooperationProject extends TrackedEntity {
+class CooperationProject extends TrackedEntity {
 
     @Id
     @GeneratedValue(generator = "cooperation_project_seq")
@@ -52,6 +53,30 @@ public class CooperationProject extends TrackedEntity {
     public LocalDate productionStartedOn;
     public LocalDate cancelledOn;
     public String description;
+
+    /** A new project of {@code pairing}: it starts PLANNED, on the date {@link #describe} gives it. */
+    static CooperationProject of(Pairing pairing) {
+        CooperationProject project = new CooperationProject();
+        project.pairing = pairing;
+        project.status = ProjectStatus.PLANNED;
+        return project;
+    }
+
+    /**
+     * Takes the details clients write, under {@code track}: the host must be one of the pair's counties and the
+     * planning date must not come after a later step. The status and later steps change only by {@link #moveTo}.
+     */
+    void describe(ProjectInput body, Track track) {
+        this.track = track;
+        hostCounty = PairingScope.hostCounty(pairing, body.hostCounty());
+        title = body.title();
+        leadEnterprise = body.leadEnterprise();
+        investment = Money.of(body.investment());
+        expectedAnnualOutput = Money.of(body.expectedAnnualOutput());
+        expectedAnnualTax = Money.of(body.expectedAnnualTax());
+        description = body.description();
+        planOn(body.plannedOn());
+    }
 
     /**
      * Moves the project one or more steps forward, or cancels it, on the given date. A step skipped on the way is

@@ -4,21 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-
-import org.hibernate.Hibernate;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * Keeps the tallies of every pairing's cooperation records, which the derived indicators are read from:
@@ -33,13 +26,14 @@ import io.quarkus.hibernate.orm.panache.Panache;
  * Hibernate has flushed the change. They are therefore exactly a grouping of the records, whatever the
  * change, and a writer that forgot one would be corrected by the next write of the pairing.
  * <p>
- * Writers of the same pairing are serialised on the pairing's row, locked at the first change of the
- * transaction, before its own rows are written (on PostgreSQL a new record's foreign key takes a share lock
- * on that row; locking it first keeps two writers from waiting for each other). The second writer's recount
- * starts after the first has committed, so it sees both changes.
+ * Writers of the same pairing are serialised on the pairing's row, locked before the transaction writes its own
+ * rows (on PostgreSQL a new record's foreign key takes a share lock on that row; locking it first keeps two
+ * writers from waiting for each other). The second writer's recount starts after the first has committed, so it
+ * sees both changes.
  * <p>
- * The audit interceptor, which sees every entity change, reports them here; rows written past Hibernate (the
- * synthetic data) are counted with {@link #recountProgram}. Flyway's V11 counted the records that were there.
+ * {@link CooperationRecords}, through which every project and activity is written, locks and recounts; rows
+ * written past it (the synthetic data) are counted with {@link #recountProgram}. Flyway's V11 counted the
+ * records that were there.
  */
 @ApplicationScoped
 public class CooperationTallies {
@@ -64,62 +58,28 @@ public class CooperationTallies {
     private static final String ONE_PAIRING = "pairing_id = ?";
     private static final String ONE_PROGRAM = "pairing_id in (select id from pairing where program_id = ?)";
 
-    /** The key of the current transaction's changed pairings in the registry. */
-    private static final Object CHANGED = new Object();
-
+    /** The connection of the current transaction, the one Hibernate writes on: it sees what was flushed. */
     @Inject
     AgroalDataSource dataSource;
-    @Inject
-    TransactionSynchronizationRegistry transactions;
-
-    /** The pairings whose records this transaction changed, and which of their sources await a recount. */
-    private static final class Changed {
-        final Set<Long> locked = new TreeSet<>();
-        final Map<Long, EnumSet<Source>> pending = new LinkedHashMap<>();
-    }
 
     /**
-     * Notes a change of {@code entity}, one of whose states is {@code before} and {@code after} (either may be
-     * null) over the properties {@code names}: for a project or an activity, locks its pairing (both, if it
-     * moved) and marks the pairing's tallies for a recount at the end of the flush. Other entities are ignored.
+     * Locks the pairing's row for the rest of the transaction: to be called before the transaction writes a
+     * project or activity of the pairing, and before {@link #recount}.
      */
-    public void changing(Object entity, Object[] before, Object[] after, String[] names) {
-        Source source = sourceOf(entity);
-        if (source == null || transactions.getTransactionKey() == null) {
-            return;
-        }
-        Changed changed = changed();
-        int at = List.of(names).indexOf("pairing");
-        for (Object[] state : new Object[][] { before, after }) {
-            if (state != null && state[at] != null) {
-                // The identifier alone: the pairing may be an unloaded reference, not to be loaded mid-flush.
-                long pairingId = (Long) Panache.getEntityManager().getEntityManagerFactory().getPersistenceUnitUtil()
-                        .getIdentifier(state[at]);
-                if (changed.locked.add(pairingId)) {
-                    lock(pairingId);
-                }
-                changed.pending.computeIfAbsent(pairingId, k -> EnumSet.noneOf(Source.class)).add(source);
-            }
+    void lock(long pairingId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement("select id from pairing where id = ? for update")) {
+            lock.setLong(1, pairingId);
+            lock.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not lock pairing " + pairingId + " to recount its tallies", e);
         }
     }
 
-    /** Recounts the tallies marked by {@link #changing} since the last flush; called after each flush. */
-    public void flushed() {
-        if (transactions.getTransactionKey() == null) {
-            return;
-        }
-        Changed changed = (Changed) transactions.getResource(CHANGED);
-        if (changed == null || changed.pending.isEmpty()) {
-            return;
-        }
-        List<Map.Entry<Long, EnumSet<Source>>> due = new ArrayList<>(changed.pending.entrySet());
-        changed.pending.clear();
+    /** Counts the pairing's tallies of {@code source} again, from its records as flushed in this transaction. */
+    void recount(Source source, long pairingId) {
         try (Connection connection = dataSource.getConnection()) {
-            for (Map.Entry<Long, EnumSet<Source>> entry : due) {
-                for (Source source : entry.getValue()) {
-                    recount(connection, source, ONE_PAIRING, entry.getKey());
-                }
-            }
+            recount(connection, source, ONE_PAIRING, pairingId);
         } catch (SQLException e) {
             throw new IllegalStateException("could not recount the tallies of a pairing's records", e);
         }
@@ -132,33 +92,6 @@ public class CooperationTallies {
     public static void recountProgram(Connection connection, long programId) throws SQLException {
         for (Source source : Source.values()) {
             recount(connection, source, ONE_PROGRAM, programId);
-        }
-    }
-
-    private static Source sourceOf(Object entity) {
-        Class<?> type = Hibernate.getClass(entity);
-        if (type == CooperationProject.class) {
-            return Source.PROJECTS;
-        }
-        return type == CooperationActivity.class ? Source.ACTIVITIES : null;
-    }
-
-    private Changed changed() {
-        Changed changed = (Changed) transactions.getResource(CHANGED);
-        if (changed == null) {
-            changed = new Changed();
-            transactions.putResource(CHANGED, changed);
-        }
-        return changed;
-    }
-
-    private void lock(long pairingId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement lock = connection.prepareStatement("select id from pairing where id = ? for update")) {
-            lock.setLong(1, pairingId);
-            lock.executeQuery().close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not lock pairing " + pairingId + " to recount its tallies", e);
         }
     }
 

@@ -1,8 +1,6 @@
 package org.tandem.cooperation;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,7 +28,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.registry.Pairing;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
-import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -46,26 +43,15 @@ public class PairingActivityResource {
 
     @Inject
     Access access;
+    @Inject
+    CooperationRecords records;
 
     @GET
     @Operation(summary = "List a pairing's cooperation activities", description = "Filters: track, kind, year (held in). Sort by id, heldOn (default) or kind.")
     public PageOf<ActivityView> listActivities(@PathParam("pairingId") long pairingId,
             @QueryParam("track") String track, @QueryParam("kind") ActivityKind kind,
             @QueryParam("year") @Min(1900) @Max(2200) Integer year, @Valid @BeanParam PageRequest paging) {
-        Pairing.require(pairingId);
-        Filter filter = new Filter().and("a.pairing.id = :pairing", "pairing", pairingId);
-        filter.and("a.track.code = :track", "track", track);
-        filter.and("a.kind = :kind", "kind", kind);
-        if (year != null) {
-            filter.and("a.heldOn between :from and :to").param("from", LocalDate.of(year, 1, 1)).param("to",
-                    LocalDate.of(year, 12, 31));
-        }
-        List<ActivityView> items = CooperationActivity.<CooperationActivity> find(ActivityResource.FETCH + filter.where(),
-                paging.toSort(ActivityResource.SORTABLE, "heldOn", "a.id"), filter.params()).page(paging.toPage()).list()
-                .stream()
-                .map(ActivityView::of).toList();
-        return new PageOf<>(items, paging.page, paging.size,
-                CooperationActivity.count("from CooperationActivity a" + filter.where(), filter.params()));
+        return records.pairingActivities(pairingId, track, kind, year, paging);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -75,11 +61,9 @@ public class PairingActivityResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ActivityView.class)))
     public RestResponse<ActivityView> createActivity(@PathParam("pairingId") long pairingId,
             @Valid @NotNull ActivityInput body) {
-        CooperationActivity activity = new CooperationActivity();
-        activity.pairing = Pairing.require(pairingId);
-        access.checkPairing(activity.pairing);
-        ActivityResource.apply(activity, body);
-        activity.persistAndFlush();
+        Pairing pairing = Pairing.require(pairingId);
+        access.checkPairing(pairing);
+        CooperationActivity activity = records.createActivity(pairing, body);
         return Versions.created(URI.create("/api/v1/activities/" + activity.id), ActivityView.of(activity),
                 activity.version);
     }

@@ -1,8 +1,6 @@
 package org.tandem.cooperation;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,16 +40,13 @@ public class PairingParkResource {
 
     @Inject
     Access access;
+    @Inject
+    CooperationRecords records;
 
     @GET
     @Operation(summary = "List the parks a pairing co-built", description = "Sort by id (default), name or establishedOn.")
     public PageOf<ParkView> listParks(@PathParam("pairingId") long pairingId, @Valid @BeanParam PageRequest paging) {
-        Pairing.require(pairingId);
-        Map<String, Object> params = Map.of("pairing", pairingId);
-        List<ParkView> items = CooperationPark.<CooperationPark> find(ParkResource.FETCH + " where p.pairing.id = :pairing",
-                paging.toSort(ParkResource.SORTABLE, "id", "p.id"), params).page(paging.toPage()).list().stream()
-                .map(ParkView::of).toList();
-        return new PageOf<>(items, paging.page, paging.size, CooperationPark.count("pairing.id = :pairing", params));
+        return records.pairingParks(pairingId, paging);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -60,11 +55,9 @@ public class PairingParkResource {
     @Operation(summary = "Record a park the pairing co-built")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ParkView.class)))
     public RestResponse<ParkView> createPark(@PathParam("pairingId") long pairingId, @Valid @NotNull ParkInput body) {
-        CooperationPark park = new CooperationPark();
-        park.pairing = Pairing.require(pairingId);
-        access.checkPairing(park.pairing);
-        ParkResource.apply(park, body);
-        park.persistAndFlush();
+        Pairing pairing = Pairing.require(pairingId);
+        access.checkPairing(pairing);
+        CooperationPark park = records.createPark(pairing, body);
         return Versions.created(URI.create("/api/v1/parks/" + park.id), ParkView.of(park), park.version);
     }
 

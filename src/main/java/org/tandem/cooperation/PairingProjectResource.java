@@ -26,7 +26,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.registry.Pairing;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
-import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -42,15 +41,14 @@ public class PairingProjectResource {
 
     @Inject
     Access access;
+    @Inject
+    CooperationRecords records;
 
     @GET
     @Operation(summary = "List a pairing's cooperation projects")
     public PageOf<ProjectView> listPairingProjects(@PathParam("pairingId") long pairingId,
             @QueryParam("track") String track, @Valid @BeanParam PageRequest paging) {
-        Pairing.require(pairingId);
-        Filter filter = new Filter().and("p.pairing.id = :pairing", "pairing", pairingId);
-        filter.and("p.track.code = :track", "track", track);
-        return ProjectResource.page(filter, paging);
+        return records.pairingProjects(pairingId, track, paging);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -60,12 +58,9 @@ public class PairingProjectResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     public RestResponse<ProjectView> createProject(@PathParam("pairingId") long pairingId,
             @Valid @NotNull ProjectInput body) {
-        CooperationProject project = new CooperationProject();
-        project.pairing = Pairing.require(pairingId);
-        access.checkPairing(project.pairing);
-        project.status = ProjectStatus.PLANNED;
-        ProjectResource.apply(project, body);
-        project.persistAndFlush();
+        Pairing pairing = Pairing.require(pairingId);
+        access.checkPairing(pairing);
+        CooperationProject project = records.createProject(pairing, body);
         return Versions.created(URI.create("/api/v1/projects/" + project.id), ProjectView.of(project),
                 project.version);
     }

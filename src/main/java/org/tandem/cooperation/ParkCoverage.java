@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ParkCoverage", description = "How many of a program's pairings (dissolved ones left out) have co-built a park")
-public record ParkCoverage(
+record ParkCoverage(
         @Schema(required = true) String program,
         @Schema(description = "Parks established on or before this date count; absent: every park recorded") LocalDate asOf,
         @Schema(required = true) long pairings,

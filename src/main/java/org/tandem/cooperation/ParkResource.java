@@ -1,8 +1,5 @@
 package org.tandem.cooperation;
 
-import java.math.RoundingMode;
-import java.util.Map;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tandem.problem.ProblemException;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
 import org.tandem.web.Versions;
@@ -39,17 +35,14 @@ public class ParkResource {
 
     @Inject
     Access access;
-
-    static final Map<String, String> SORTABLE = Map.of("id", "p.id", "name", "p.name", "establishedOn",
-            "p.establishedOn");
-    static final String FETCH = "from CooperationPark p join fetch p.pairing pa join fetch pa.industrialCounty"
-            + " join fetch pa.mountainCounty join fetch p.hostCounty";
+    @Inject
+    CooperationRecords records;
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a park")
     public RestResponse<ParkView> getPark(@PathParam("id") long id) {
-        CooperationPark park = require(id);
+        CooperationPark park = records.park(id);
         return Versions.ok(ParkView.of(park), park.version);
     }
 
@@ -60,11 +53,10 @@ public class ParkResource {
     @Operation(summary = "Replace a park")
     public RestResponse<ParkView> updatePark(@PathParam("id") long id, @Valid @NotNull ParkInput body,
             @Context Request request) {
-        CooperationPark park = require(id);
+        CooperationPark park = records.park(id);
         access.checkPairing(park.pairing);
         Versions.checkIfMatch(request, park.version);
-        apply(park, body);
-        park.persistAndFlush();
+        records.updatePark(park, body);
         return Versions.ok(ParkView.of(park), park.version);
     }
 
@@ -75,26 +67,9 @@ public class ParkResource {
     @Operation(summary = "Delete a park")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deletePark(@PathParam("id") long id, @Context Request request) {
-        CooperationPark park = require(id);
+        CooperationPark park = records.park(id);
         access.checkPairing(park.pairing);
         Versions.checkIfMatch(request, park.version);
-        park.delete();
-        CooperationPark.flush();
-    }
-
-    static void apply(CooperationPark park, ParkInput body) {
-        park.name = body.name();
-        park.hostCounty = PairingScope.hostCounty(park.pairing, body.hostCounty());
-        park.establishedOn = body.establishedOn();
-        park.areaMu = body.areaMu() == null ? null : body.areaMu().setScale(2, RoundingMode.HALF_UP);
-        park.focusIndustry = body.focusIndustry();
-    }
-
-    static CooperationPark require(long id) {
-        CooperationPark park = CooperationPark.find(FETCH + " where p.id = ?1", id).firstResult();
-        if (park == null) {
-            throw ProblemException.notFound("park", id);
-        }
-        return park;
+        records.deletePark(park);
     }
 }

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.registry.CountyRef;
 
 @Schema(name = "Park")
-public record ParkView(
+record ParkView(
         @Schema(required = true) long id,
         @Schema(required = true) long pairing,
         @Schema(required = true) String name,

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.registry.CountyRef;
 
 @Schema(name = "Project")
-public record ProjectView(
+record ProjectView(
         @Schema(required = true) long id,
         @Schema(required = true) long pairing,
         @Schema(required = true, examples = "ZJ-MFG-2023") String program,

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tandem.support.Api.api;
 import static org.tandem.support.Fixtures.LIANDU;
+import static org.tandem.support.Numbers.numberEqualTo;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -80,6 +81,48 @@ class CooperationTalliesTest {
         api().delete("/api/v1/activities/{id}", agreement).then().statusCode(204);
         api().delete("/api/v1/projects/{id}", third).then().statusCode(204);
         assertTalliesMatchRecords(pairing, 2, 2);
+    }
+
+    /**
+     * Each kind of write on its own, seen where the tallies are read: a derived figure of the pairing's progress
+     * follows every create, update, transition and delete at once (a write that forgot its recount would show
+     * the figure before it, until the next write of the pairing).
+     */
+    @Test
+    void eachWriteShowsInTheDerivedFiguresAtOnce() {
+        long pairing = Fixtures.yiwuLiandu();
+        long diagnosis = activity(pairing, "DIGITAL_ASSIST", "ENTERPRISE_DIAGNOSIS", "2024-04-10", 40, null);
+        assertDerived(pairing, 2024, "ENTERPRISES_DIAGNOSED", 40);
+
+        api().header("If-Match", "\"0\"")
+                .body(activityBody("DIGITAL_ASSIST", "ENTERPRISE_DIAGNOSIS", "2023-11-10", 18, null))
+                .put("/api/v1/activities/{id}", diagnosis).then().statusCode(200);
+        assertDerived(pairing, 2024, "ENTERPRISES_DIAGNOSED", 0);
+        assertDerived(pairing, 2023, "ENTERPRISES_DIAGNOSED", 18);
+
+        api().delete("/api/v1/activities/{id}", diagnosis).then().statusCode(204);
+        assertDerived(pairing, 2023, "ENTERPRISES_DIAGNOSED", 0);
+
+        long project = ProjectTest.create(pairing, project("PROJECT_COOP", "2023-06-01", "500000000"));
+        assertDerived(pairing, 2024, "PROJECTS_IN_PRODUCTION", 0);
+        ProjectTest.move(project, "IN_PRODUCTION", "2024-05-20");
+        assertDerived(pairing, 2024, "PROJECTS_IN_PRODUCTION", 1);
+        assertDerived(pairing, 2024, "EXPECTED_OUTPUT_IN_PRODUCTION", 1500000000);
+
+        Map<String, Object> smaller = project("PROJECT_COOP", "2023-06-01", "500000000");
+        smaller.put("expectedAnnualOutput", new BigDecimal("900000000"));
+        api().header("If-Match", "\"1\"").body(smaller).put("/api/v1/projects/{id}", project).then()
+                .statusCode(200);
+        assertDerived(pairing, 2024, "EXPECTED_OUTPUT_IN_PRODUCTION", 900000000);
+
+        api().delete("/api/v1/projects/{id}", project).then().statusCode(204);
+        assertDerived(pairing, 2024, "PROJECTS_IN_PRODUCTION", 0);
+        assertDerived(pairing, 2024, "EXPECTED_OUTPUT_IN_PRODUCTION", 0);
+    }
+
+    private static void assertDerived(long pairing, int year, String indicator, long expected) {
+        api().get("/api/v1/pairings/{id}/years/{year}/progress", pairing, year).then().statusCode(200)
+                .body("indicators.find { it.indicator == '" + indicator + "' }.actual", numberEqualTo(expected));
     }
 
     @Test

@@ -1,23 +1,20 @@
 package org.tandem.support;
 
+import static org.tandem.support.Api.api;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.tandem.cooperation.ActivityKind;
-import org.tandem.cooperation.CooperationActivity;
-import org.tandem.cooperation.CooperationProject;
 import org.tandem.cooperation.ProjectStatus;
-import org.tandem.registry.County;
-import org.tandem.registry.Pairing;
-import org.tandem.registry.Track;
 
 /**
- * Projects and activities for tests, persisted directly while their REST endpoints are being written. Each
- * method mirrors one call of those endpoints (create, then one transition), so swapping it for HTTP later
- * changes only this class.
+ * Projects and activities for tests, written through the API as a client would: each method makes the calls
+ * of those endpoints (create, then one transition per step), so the records go the one way every write goes.
  */
 @ApplicationScoped
 public class CooperationRecords {
@@ -30,41 +27,39 @@ public class CooperationRecords {
         return new Step(to, LocalDate.parse(on));
     }
 
-    /** A project planned on {@code plannedOn} that then took the given steps. */
-    @Transactional
+    /** A project hosted by the pairing's mountain county, planned on {@code plannedOn}, that then took the given steps. */
     public long project(long pairingId, String track, BigDecimal investment, BigDecimal expectedAnnualOutput,
             BigDecimal expectedAnnualTax, String plannedOn, Step... steps) {
-        Pairing pairing = Pairing.findById(pairingId);
-        CooperationProject project = new CooperationProject();
-        project.pairing = pairing;
-        project.track = Track.findById(track);
-        project.title = "测试项目 " + track;
-        project.hostCounty = County.findById(pairing.mountainCounty.code);
-        project.investment = investment;
-        project.expectedAnnualOutput = expectedAnnualOutput;
-        project.expectedAnnualTax = expectedAnnualTax;
-        project.status = ProjectStatus.PLANNED;
-        project.plannedOn = LocalDate.parse(plannedOn);
+        String mountainCounty = api().get("/api/v1/pairings/{id}", pairingId).then().statusCode(200).extract()
+                .path("mountainCounty.code");
+        Map<String, Object> body = new HashMap<>();
+        body.put("track", track);
+        body.put("title", "测试项目 " + track);
+        body.put("hostCounty", mountainCounty);
+        body.put("investment", investment);
+        body.put("expectedAnnualOutput", expectedAnnualOutput);
+        body.put("expectedAnnualTax", expectedAnnualTax);
+        body.put("plannedOn", plannedOn);
+        long id = api().body(body).post("/api/v1/pairings/{id}/projects", pairingId).then().statusCode(201).extract()
+                .jsonPath().getLong("id");
         for (Step step : steps) {
-            project.moveTo(step.to(), step.on());
+            api().body(Map.of("to", step.to().name(), "on", step.on().toString()))
+                    .post("/api/v1/projects/{id}/transitions", id).then().statusCode(200);
         }
-        project.persist();
-        return project.id;
+        return id;
     }
 
-    @Transactional
     public long activity(long pairingId, String track, ActivityKind kind, String heldOn, Integer participants,
             Integer enterprises, BigDecimal amount) {
-        CooperationActivity activity = new CooperationActivity();
-        activity.pairing = Pairing.findById(pairingId);
-        activity.track = Track.findById(track);
-        activity.kind = kind;
-        activity.heldOn = LocalDate.parse(heldOn);
-        activity.title = "测试活动 " + kind + " " + heldOn;
-        activity.participants = participants;
-        activity.enterprises = enterprises;
-        activity.amount = amount;
-        activity.persist();
-        return activity.id;
+        Map<String, Object> body = new HashMap<>();
+        body.put("track", track);
+        body.put("kind", kind.name());
+        body.put("heldOn", heldOn);
+        body.put("title", "测试活动 " + kind + " " + heldOn);
+        body.put("participants", participants);
+        body.put("enterprises", enterprises);
+        body.put("amount", amount);
+        return api().body(body).post("/api/v1/pairings/{id}/activities", pairingId).then().statusCode(201).extract()
+                .jsonPath().getLong("id");
     }
 }

@@ -1,0 +1,286 @@
+package org.tandem.cooperation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.tandem.cooperation.CooperationTallies.Source;
+import org.tandem.problem.ProblemException;
+import org.tandem.registry.Pairing;
+import org.tandem.registry.PairingStatus;
+import org.tandem.registry.Program;
+import org.tandem.registry.YearLock;
+import org.tandem.web.Filter;
+import org.tandem.web.PageOf;
+import org.tandem.web.PageRequest;
+
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Every write of a pairing's projects, activities and parks, and the lists of them. A write of a project or an
+ * activity first locks its pairing and, once flushed, has the pairing's tallies of that source recounted in the
+ * same transaction (see {@link CooperationTallies}). Years a finalized assessment froze stay as they are.
+ * Access checks and preconditions are the caller's, on the record it loaded here.
+ */
+@ApplicationScoped
+class CooperationRecords {
+
+    static final Map<String, String> PROJECTS_SORTABLE = Map.of("id", "p.id", "plannedOn", "p.plannedOn", "title",
+            "p.title", "status", "p.status", "investment", "p.investment");
+    static final String PROJECT_FETCH = "from CooperationProject p join fetch p.pairing pa join fetch pa.program"
+            + " join fetch pa.industrialCounty join fetch pa.mountainCounty join fetch p.track join fetch p.hostCounty";
+    static final Map<String, String> ACTIVITIES_SORTABLE = Map.of("id", "a.id", "heldOn", "a.heldOn", "kind",
+            "a.kind");
+    static final String ACTIVITY_FETCH = "from CooperationActivity a join fetch a.pairing join fetch a.track";
+    static final Map<String, String> PARKS_SORTABLE = Map.of("id", "p.id", "name", "p.name", "establishedOn",
+            "p.establishedOn");
+    static final String PARK_FETCH = "from CooperationPark p join fetch p.pairing pa join fetch pa.industrialCounty"
+            + " join fetch pa.mountainCounty join fetch p.hostCounty";
+
+    @Inject
+    CooperationTallies tallies;
+
+    // Projects
+
+    /**
+     * Projects across pairings. Filters: programme code, track code, status, county (either side of the pair),
+     * host county, and year (a step of the project fell in that year); each one absent is no filter.
+     */
+    PageOf<ProjectView> projects(String program, String track, ProjectStatus status, String county,
+            String hostCounty, Integer year, PageRequest paging) {
+        Filter filter = new Filter();
+        filter.and("p.pairing.program.code = :program", "program", program);
+        filter.and("p.track.code = :track", "track", track);
+        filter.and("p.status = :status", "status", status);
+        filter.and("(p.pairing.industrialCounty.code = :county or p.pairing.mountainCounty.code = :county)", "county",
+                county);
+        filter.and("p.hostCounty.code = :hostCounty", "hostCounty", hostCounty);
+        if (year != null) {
+            filter.and("(p.plannedOn between :from and :to or p.signedOn between :from and :to"
+                    + " or p.constructionStartedOn between :from and :to"
+                    + " or p.productionStartedOn between :from and :to or p.cancelledOn between :from and :to)");
+            filter.param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31));
+        }
+        return projectPage(filter, paging);
+    }
+
+    /** A pairing's projects, of one track if {@code track} is given. */
+    PageOf<ProjectView> pairingProjects(long pairingId, String track, PageRequest paging) {
+        Pairing.require(pairingId);
+        Filter filter = new Filter().and("p.pairing.id = :pairing", "pairing", pairingId);
+        filter.and("p.track.code = :track", "track", track);
+        return projectPage(filter, paging);
+    }
+
+    /**
+     * One page in three statements: the page's ids, filtered and sorted with only the joins the filters need;
+     * those projects with their pairing, counties and track; and the count. Fetching the six relations for
+     * every matching row before the sort and limit made a filtered list over 2,000 pairings cost ~140 ms.
+     */
+    private static PageOf<ProjectView> projectPage(Filter where, PageRequest paging) {
+        String filter = where.where();
+        Map<String, Object> params = where.params();
+        String orderBy = paging.toSort(PROJECTS_SORTABLE, "id", "p.id").getColumns().stream()
+                .map(c -> c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : ""))
+                .collect(Collectors.joining(", ", " order by ", ""));
+        var idQuery = CooperationProject.getEntityManager()
+                .createQuery("select p.id from CooperationProject p" + filter + orderBy, Long.class)
+                .setFirstResult(paging.page * paging.size).setMaxResults(paging.size);
+        params.forEach(idQuery::setParameter);
+        List<Long> ids = idQuery.getResultList();
+        Map<Long, CooperationProject> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            CooperationProject.<CooperationProject> list(PROJECT_FETCH + " where p.id in ?1", ids)
+                    .forEach(project -> byId.put(project.id, project));
+        }
+        List<ProjectView> items = ids.stream().map(id -> ProjectView.of(byId.get(id))).toList();
+        return new PageOf<>(items, paging.page, paging.size,
+                CooperationProject.count("from CooperationProject p" + filter, params));
+    }
+
+    /** The project with its pairing, counties and track, or 404. */
+    CooperationProject project(long id) {
+        CooperationProject project = CooperationProject.find(PROJECT_FETCH + " where p.id = ?1", id).firstResult();
+        if (project == null) {
+            throw ProblemException.notFound("project", id);
+        }
+        return project;
+    }
+
+    /** Records a project of {@code pairing}, PLANNED on its planning date. */
+    @Transactional
+    CooperationProject createProject(Pairing pairing, ProjectInput body) {
+        tallies.lock(pairing.id);
+        CooperationProject project = CooperationProject.of(pairing);
+        project.describe(body, PairingScope.track(body.track()));
+        YearLock.check(pairing.id, project.stepYears());
+        project.persistAndFlush();
+        tallies.recount(Source.PROJECTS, pairing.id);
+        return project;
+    }
+
+    /** Replaces a project's details; neither the years it was in nor those it moves to may be frozen. */
+    @Transactional
+    void updateProject(CooperationProject project, ProjectInput body) {
+        tallies.lock(project.pairing.id);
+        YearLock.check(project.pairing.id, project.stepYears());
+        project.describe(body, PairingScope.track(body.track()));
+        YearLock.check(project.pairing.id, project.stepYears());
+        project.persistAndFlush();
+        tallies.recount(Source.PROJECTS, project.pairing.id);
+    }
+
+    /** Moves a project forward, or cancels it, as {@link CooperationProject#moveTo} allows. */
+    @Transactional
+    void moveProject(CooperationProject project, Transition transition) {
+        tallies.lock(project.pairing.id);
+        // Earlier years' figures do not change with a later step, so only the step's own year must be open.
+        YearLock.check(project.pairing.id, List.of(transition.on().getYear()));
+        project.moveTo(transition.to(), transition.on());
+        project.persistAndFlush();
+        tallies.recount(Source.PROJECTS, project.pairing.id);
+    }
+
+    @Transactional
+    void deleteProject(CooperationProject project) {
+        tallies.lock(project.pairing.id);
+        YearLock.check(project.pairing.id, project.stepYears());
+        project.delete();
+        CooperationProject.flush();
+        tallies.recount(Source.PROJECTS, project.pairing.id);
+    }
+
+    // Activities
+
+    /** A pairing's activities. Filters: track, kind, year (held in); each one absent is no filter. */
+    PageOf<ActivityView> pairingActivities(long pairingId, String track, ActivityKind kind, Integer year,
+            PageRequest paging) {
+        Pairing.require(pairingId);
+        Filter filter = new Filter().and("a.pairing.id = :pairing", "pairing", pairingId);
+        filter.and("a.track.code = :track", "track", track);
+        filter.and("a.kind = :kind", "kind", kind);
+        if (year != null) {
+            filter.and("a.heldOn between :from and :to").param("from", LocalDate.of(year, 1, 1)).param("to",
+                    LocalDate.of(year, 12, 31));
+        }
+        List<ActivityView> items = CooperationActivity.<CooperationActivity> find(ACTIVITY_FETCH + filter.where(),
+                paging.toSort(ACTIVITIES_SORTABLE, "heldOn", "a.id"), filter.params()).page(paging.toPage()).list()
+                .stream().map(ActivityView::of).toList();
+        return new PageOf<>(items, paging.page, paging.size,
+                CooperationActivity.count("from CooperationActivity a" + filter.where(), filter.params()));
+    }
+
+    /** The activity with its pairing and track, or 404. */
+    CooperationActivity activity(long id) {
+        CooperationActivity activity = CooperationActivity.find(ACTIVITY_FETCH + " where a.id = ?1", id).firstResult();
+        if (activity == null) {
+            throw ProblemException.notFound("activity", id);
+        }
+        return activity;
+    }
+
+    @Transactional
+    CooperationActivity createActivity(Pairing pairing, ActivityInput body) {
+        tallies.lock(pairing.id);
+        CooperationActivity activity = CooperationActivity.of(pairing);
+        describe(activity, body);
+        activity.persistAndFlush();
+        tallies.recount(Source.ACTIVITIES, pairing.id);
+        return activity;
+    }
+
+    /** Replaces an activity; neither the year it was held in nor the one it moves to may be frozen. */
+    @Transactional
+    void updateActivity(CooperationActivity activity, ActivityInput body) {
+        tallies.lock(activity.pairing.id);
+        describe(activity, body);
+        activity.persistAndFlush();
+        tallies.recount(Source.ACTIVITIES, activity.pairing.id);
+    }
+
+    private static void describe(CooperationActivity activity, ActivityInput body) {
+        YearLock.check(activity.pairing.id, activity.yearsChangedByHoldingOn(body.heldOn()));
+        activity.describe(body, PairingScope.track(body.track()));
+    }
+
+    @Transactional
+    void deleteActivity(CooperationActivity activity) {
+        tallies.lock(activity.pairing.id);
+        YearLock.check(activity.pairing.id, List.of(activity.heldOn.getYear()));
+        activity.delete();
+        CooperationActivity.flush();
+        tallies.recount(Source.ACTIVITIES, activity.pairing.id);
+    }
+
+    // Parks
+
+    PageOf<ParkView> pairingParks(long pairingId, PageRequest paging) {
+        Pairing.require(pairingId);
+        Map<String, Object> params = Map.of("pairing", pairingId);
+        List<ParkView> items = CooperationPark.<CooperationPark> find(PARK_FETCH + " where p.pairing.id = :pairing",
+                paging.toSort(PARKS_SORTABLE, "id", "p.id"), params).page(paging.toPage()).list().stream()
+                .map(ParkView::of).toList();
+        return new PageOf<>(items, paging.page, paging.size, CooperationPark.count("pairing.id = :pairing", params));
+    }
+
+    /** The park with its pairing and counties, or 404. */
+    CooperationPark park(long id) {
+        CooperationPark park = CooperationPark.find(PARK_FETCH + " where p.id = ?1", id).firstResult();
+        if (park == null) {
+            throw ProblemException.notFound("park", id);
+        }
+        return park;
+    }
+
+    @Transactional
+    CooperationPark createPark(Pairing pairing, ParkInput body) {
+        CooperationPark park = CooperationPark.of(pairing);
+        park.describe(body);
+        park.persistAndFlush();
+        return park;
+    }
+
+    @Transactional
+    void updatePark(CooperationPark park, ParkInput body) {
+        park.describe(body);
+        park.persistAndFlush();
+    }
+
+    @Transactional
+    void deletePark(CooperationPark park) {
+        park.delete();
+        CooperationPark.flush();
+    }
+
+    /**
+     * How many of the programme's pairings, dissolved ones left out, have co-built a park: established by
+     * {@code asOf}, or any recorded when it is absent.
+     */
+    ParkCoverage parkCoverage(String programCode, LocalDate asOf) {
+        Program program = Program.findByCode(programCode);
+        if (program == null) {
+            throw ProblemException.notFound("program", programCode);
+        }
+        long pairings = Pairing.count("program = ?1 and status <> ?2", program, PairingStatus.DISSOLVED);
+        String established = asOf == null ? "" : " and k.establishedOn <= :asOf";
+        var query = CooperationPark.getEntityManager().createQuery("select count(distinct k.pairing.id)"
+                + " from CooperationPark k where k.pairing.program = :program and k.pairing.status <> :dissolved"
+                + established, Long.class).setParameter("program", program)
+                .setParameter("dissolved", PairingStatus.DISSOLVED);
+        if (asOf != null) {
+            query.setParameter("asOf", asOf);
+        }
+        long withPark = query.getSingleResult();
+        BigDecimal coverage = pairings == 0 ? null
+                : BigDecimal.valueOf(withPark).divide(BigDecimal.valueOf(pairings), 4, RoundingMode.HALF_UP);
+        return new ParkCoverage(program.code, asOf, pairings, withPark, coverage);
+    }
+}
