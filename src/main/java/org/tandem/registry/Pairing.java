@@ -71,6 +71,30 @@ public class Pairing extends TrackedEntity {
         this.mountainCounty = mountain;
     }
 
+    /** Takes the details of {@code input}: when it was formed, its status (ACTIVE if none), its evidence. */
+    void describe(PairingInput input) {
+        formedOn = input.formedOn();
+        status = input.status() == null ? PairingStatus.ACTIVE : input.status();
+        evidence = input.evidence();
+        sourceNote = input.sourceNote();
+    }
+
+    /** Takes the details {@code patch} has; those it leaves out stay as they are. */
+    void patch(PairingPatch patch) {
+        if (patch.formedOn() != null) {
+            formedOn = patch.formedOn();
+        }
+        if (patch.status() != null) {
+            status = patch.status();
+        }
+        if (patch.evidence() != null) {
+            evidence = patch.evidence();
+        }
+        if (patch.sourceNote() != null) {
+            sourceNote = patch.sourceNote();
+        }
+    }
+
     /** The pairing with its program and counties, in one query. */
     public static Pairing require(long id) {
         Pairing pairing = Pairing.find("from Pairing p join fetch p.program join fetch p.industrialCounty"
