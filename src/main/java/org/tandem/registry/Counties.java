@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.tandem.problem.ProblemException;
+import org.tandem.security.CountyDirectory;
 import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
@@ -14,7 +15,7 @@ import io.quarkus.panache.common.Sort;
 
 /** The counties of Zhejiang, reference data: looked up, listed, and offered to user administration. */
 @ApplicationScoped
-class Counties {
+class Counties implements CountyDirectory {
 
     private static final Map<String, String> SORTABLE = Map.of("code", "code", "name", "name", "cityCode", "cityCode");
 
@@ -41,7 +42,8 @@ class Counties {
         return county;
     }
 
-    boolean exists(String code) {
+    @Override
+    public boolean exists(String code) {
         return County.findById(code) != null;
     }
 }
