@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.tandem.audit.Actor;
+import org.tandem.security.Actor;
 import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;

@@ -5,11 +5,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.tandem.audit.Actor;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.CountyRef;
 import org.tandem.scheme.SchemeRulesCodec;
 import org.tandem.scoring.Rounding;
+import org.tandem.security.Actor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -21,7 +22,7 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.Type;
-import org.tandem.cache.DataVersion;
+import org.tandem.cache.DataChanged;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,8 +33,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 /**
  * Records every create, update and delete of an entity, with its values before and after, as Hibernate writes
  * it: one place for the whole service, so no write can forget its audit. A change of a collection is a change of
- * its owner. Secrets are left out. Every change also
- * moves the {@link DataVersion} once its transaction commits, which is what keeps cached reads fresh.
+ * its owner. Secrets are left out. A transaction's first change also publishes {@link DataChanged}, which moves
+ * the data version once the transaction commits and so keeps cached reads fresh.
  */
 @PersistenceUnitExtension
 @ApplicationScoped
@@ -52,12 +53,14 @@ public class AuditInterceptor implements Interceptor {
     @Inject
     ObjectMapper json;
     @Inject
-    DataVersion dataVersion;
+    Event<DataChanged> dataChanged;
     @Inject
     TransactionSynchronizationRegistry transactions;
 
     /** The key of the current transaction's {@link Unwritten} changes in the registry. */
     private static final Object UNWRITTEN = new Object();
+    /** Present in the registry once the current transaction has published {@link DataChanged}. */
+    private static final Object ANNOUNCED = new Object();
 
     /**
      * One change of an entity, known before its statement runs. Its values after are taken from the entity once
@@ -165,7 +168,7 @@ public class AuditInterceptor implements Interceptor {
     }
 
     private void collectionChanging(Object collection) {
-        dataVersion.changedOnCommit();
+        announceChange();
         Unwritten unwritten = unwritten();
         Object owner = collection instanceof PersistentCollection<?> persistent ? persistent.getOwner() : null;
         String type = owner == null ? null : audited(owner);
@@ -215,9 +218,20 @@ public class AuditInterceptor implements Interceptor {
         log.writePending();
     }
 
-    /** Moves the data version once the transaction commits; for every entity. */
+    /** Announces the change of data; for every entity. */
     private void changing(Object entity, Object[] before, Object[] after, String[] names) {
-        dataVersion.changedOnCommit();
+        announceChange();
+    }
+
+    /** Publishes {@link DataChanged} once for each transaction (and for each change made outside one). */
+    private void announceChange() {
+        if (transactions.getTransactionKey() != null) {
+            if (transactions.getResource(ANNOUNCED) != null) {
+                return;
+            }
+            transactions.putResource(ANNOUNCED, Boolean.TRUE);
+        }
+        dataChanged.fire(new DataChanged());
     }
 
     /** The type recorded for {@code entity}, or null when its changes are not audited. */

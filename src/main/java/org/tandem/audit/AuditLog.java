@@ -9,10 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.tandem.security.AccountEvent;
+import org.tandem.security.Actor;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -78,6 +82,14 @@ public class AuditLog {
     /** Records an event at once, as done by {@code who}. */
     public void record(String action, String entityType, Object entityId, String before, String after, String who) {
         insert(List.of(event(action, entityType, entityId, before, after, who)));
+    }
+
+    /**
+     * Records what security publishes about accounts at once, as done by whom the event names: inside the
+     * publisher's transaction it commits with it; outside one, it is written for good whatever follows.
+     */
+    void onAccountEvent(@Observes AccountEvent event) {
+        record(event.action(), AccountEvent.ENTITY_TYPE, event.userId(), event.before(), event.after(), event.actor());
     }
 
     /** Writes the events the current transaction has recorded so far, in one batch. */

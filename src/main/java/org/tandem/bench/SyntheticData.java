@@ -21,12 +21,13 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.tandem.cache.DataVersion;
+import org.tandem.cache.DataChanged;
 import org.tandem.cooperation.CooperationTallies;
 
 import io.quarkus.runtime.StartupEvent;
@@ -74,7 +75,7 @@ public class SyntheticData {
     @Inject
     DataSource dataSource;
     @Inject
-    DataVersion dataVersion;
+    Event<DataChanged> dataChanged;
 
     @ConfigProperty(name = "tandem.generate.pairings")
     Optional<List<Integer>> pairings;
@@ -137,7 +138,7 @@ public class SyntheticData {
             } finally {
                 c.setAutoCommit(autoCommit);
                 // Written past Hibernate, so its changes must be announced here (slices may have committed).
-                dataVersion.changed();
+                dataChanged.fire(new DataChanged());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("synthetic data generation failed for " + code, e);

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -12,8 +13,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * A number that moves whenever data changes: after every committed transaction that created, changed or
- * deleted an entity in this instance ({@link #changedOnCommit}, called for each such change by the audit
- * interceptor, which sees them all), and, on PostgreSQL, whenever another instance says it committed one
+ * deleted an entity in this instance (announced by a {@link DataChanged} event, which the audit interceptor
+ * publishes as it sees them all), and, on PostgreSQL, whenever another instance says it committed one
  * ({@link ChangeListener}). {@link ReadCache} keeps a read only as long as this number has not moved.
  * <p>
  * While changes of other instances might go unheard (the listener is not connected), {@link #current()} is
@@ -53,8 +54,10 @@ public class DataVersion {
     /**
      * The current transaction changes data: move the version once it has committed (without a transaction,
      * at once). Moving it only after the commit is what keeps a read that began before it from being kept.
+     * Observed in the publisher's transaction rather than after it, so that a change flushed while the
+     * transaction is already completing still moves the version (see below).
      */
-    public void changedOnCommit() {
+    void changedOnCommit(@Observes DataChanged event) {
         if (transactions.getTransactionKey() == null) {
             changed();
             return;

@@ -15,12 +15,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Request;
 
-import org.tandem.audit.Actor;
 import org.tandem.problem.Problem;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.YearLock;
 import org.tandem.security.Access;
+import org.tandem.security.Actor;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;

@@ -1,7 +1,5 @@
 package org.tandem.registry;
 
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 import jakarta.inject.Inject;
@@ -20,13 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.cache.ReadCache;
-import org.tandem.problem.ProblemException;
-import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
@@ -35,12 +30,12 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Counties")
 @Authenticated
-public class CountyResource {
-
-    private static final Map<String, String> SORTABLE = Map.of("code", "code", "name", "name", "cityCode", "cityCode");
+class CountyResource {
 
     @Inject
     ReadCache reads;
+    @Inject
+    Counties counties;
 
     @GET
     @Operation(summary = "List counties", description = "The 90 county-level divisions of Zhejiang; sort by code, name or cityCode.")
@@ -49,28 +44,14 @@ public class CountyResource {
             @QueryParam("cityCode") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String cityCode,
             @QueryParam("q") @Parameter(description = "Part of the name") String q,
             @Valid @BeanParam PageRequest paging) {
-        return reads.async(() -> {
-            Filter filter = new Filter();
-            filter.and("category = :category", "category", category);
-            filter.and("cityCode = :cityCode", "cityCode", cityCode);
-            if (q != null && !q.isBlank()) {
-                filter.and("lower(name) like :q", "q", "%" + q.strip().toLowerCase(Locale.ROOT) + "%");
-            }
-            Sort sort = paging.toSort(SORTABLE, "code", "code");
-            var query = County.<County> find("from County" + filter.where(), sort, filter.params()).page(paging.toPage());
-            return new PageOf<>(query.list().stream().map(CountyView::of).toList(), paging.page, paging.size,
-                    query.count());
-        });
+        return reads.async(() -> counties.list(category, cityCode, q, paging));
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "Get a county by its 6-digit code")
     public RestResponse<CountyView> getCounty(@PathParam("code") String code) {
-        County county = County.findById(code);
-        if (county == null) {
-            throw ProblemException.notFound("county", code);
-        }
+        County county = counties.require(code);
         // Reference data has no version column: the tag is a hash of the content, so it changes with it.
         return Versions.ok(CountyView.of(county),
                 Objects.hash(county.code, county.name, county.cityCode, county.cityName, county.category.name()));

@@ -1,6 +1,7 @@
 package org.tandem.registry;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,10 +15,11 @@ import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
 import org.tandem.problem.ProblemException;
+import org.tandem.security.CountyScoped;
 
 /** One industrial county and one mountain county paired inside a programme (结对 / 联合体). */
 @Entity
-public class Pairing extends TrackedEntity {
+public class Pairing extends TrackedEntity implements CountyScoped {
 
     @Id
     @GeneratedValue(generator = "pairing_seq")
@@ -69,6 +71,41 @@ public class Pairing extends TrackedEntity {
         this.program = program;
         this.industrialCounty = industrial;
         this.mountainCounty = mountain;
+    }
+
+    /** Takes the details of {@code input}: when it was formed, its status (ACTIVE if none), its evidence. */
+    void describe(PairingInput input) {
+        formedOn = input.formedOn();
+        status = input.status() == null ? PairingStatus.ACTIVE : input.status();
+        evidence = input.evidence();
+        sourceNote = input.sourceNote();
+    }
+
+    /** Takes the details {@code patch} has; those it leaves out stay as they are. */
+    void patch(PairingPatch patch) {
+        if (patch.formedOn() != null) {
+            formedOn = patch.formedOn();
+        }
+        if (patch.status() != null) {
+            status = patch.status();
+        }
+        if (patch.evidence() != null) {
+            evidence = patch.evidence();
+        }
+        if (patch.sourceNote() != null) {
+            sourceNote = patch.sourceNote();
+        }
+    }
+
+    /** Its two counties: their editors may change what is recorded for it. */
+    @Override
+    public List<String> countyCodes() {
+        return List.of(industrialCounty.code, mountainCounty.code);
+    }
+
+    @Override
+    public List<String> countyNames() {
+        return List.of(industrialCounty.name, mountainCounty.name);
     }
 
     /** The pairing with its program and counties, in one query. */

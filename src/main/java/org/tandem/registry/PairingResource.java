@@ -1,8 +1,6 @@
 package org.tandem.registry;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,9 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.cache.ReadCache;
-import org.tandem.problem.ProblemException;
 import org.tandem.security.Roles;
-import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -49,14 +45,14 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Pairings")
 @Authenticated
-public class PairingResource {
+class PairingResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    private static final Map<String, String> SORTABLE = Map.of("id", "p.id", "formedOn", "p.formedOn", "status",
-            "p.status");
 
     @Inject
     ReadCache reads;
+    @Inject
+    Pairings pairings;
 
     @NonBlocking
     @GET
@@ -64,18 +60,7 @@ public class PairingResource {
     public Uni<PageOf<PairingView>> listPairings(@QueryParam("program") String program,
             @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") @Parameter(description = "A county on either side") String county,
             @QueryParam("status") PairingStatus status, @Valid @BeanParam PageRequest paging) {
-        return reads.async(() -> {
-            Filter filter = new Filter();
-            filter.and("p.program.code = :program", "program", program);
-            filter.and("(p.industrialCounty.code = :county or p.mountainCounty.code = :county)", "county", county);
-            filter.and("p.status = :status", "status", status);
-            List<PairingView> items = Pairing.<Pairing> find("from Pairing p join fetch p.program"
-                    + " join fetch p.industrialCounty join fetch p.mountainCounty" + filter.where(),
-                    paging.toSort(SORTABLE, "id", "p.id"), filter.params()).page(paging.toPage()).list()
-                    .stream().map(PairingView::of).toList();
-            return new PageOf<>(items, paging.page, paging.size,
-                    Pairing.count("from Pairing p" + filter.where(), filter.params()));
-        });
+        return reads.async(() -> pairings.list(program, county, status, paging));
     }
 
     @GET
@@ -92,11 +77,7 @@ public class PairingResource {
     @Operation(summary = "Pair an industrial county with a mountain county in a program", description = "409 when a rule is broken: the problem type names it (same-county, not-designated-industrial, not-designated-mountain, county-already-paired).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PairingView.class)))
     public RestResponse<PairingView> createPairing(@Valid @NotNull PairingInput body) {
-        Pairing pairing = new Pairing();
-        pairing.pair(programOf(body.program()), county(body.industrialCounty(), "industrialCounty"),
-                county(body.mountainCounty(), "mountainCounty"));
-        apply(pairing, body);
-        pairing.persistAndFlush();
+        Pairing pairing = pairings.create(body);
         return Versions.created(URI.create("/api/v1/pairings/" + pairing.id), PairingView.of(pairing),
                 pairing.version);
     }
@@ -110,13 +91,7 @@ public class PairingResource {
             @Context Request request) {
         Pairing pairing = Pairing.require(id);
         Versions.checkIfMatch(request, pairing.version);
-        if (!pairing.program.code.equals(body.program())) {
-            throw ProblemException.conflict("program-immutable", "a pairing cannot move to another program");
-        }
-        pairing.pair(pairing.program, county(body.industrialCounty(), "industrialCounty"),
-                county(body.mountainCounty(), "mountainCounty"));
-        apply(pairing, body);
-        pairing.persistAndFlush();
+        pairings.replace(pairing, body);
         return Versions.ok(PairingView.of(pairing), pairing.version);
     }
 
@@ -130,19 +105,7 @@ public class PairingResource {
             @Context Request request) {
         Pairing pairing = Pairing.require(id);
         Versions.checkIfMatch(request, pairing.version);
-        if (body.formedOn() != null) {
-            pairing.formedOn = body.formedOn();
-        }
-        if (body.status() != null) {
-            pairing.status = body.status();
-        }
-        if (body.evidence() != null) {
-            pairing.evidence = body.evidence();
-        }
-        if (body.sourceNote() != null) {
-            pairing.sourceNote = body.sourceNote();
-        }
-        pairing.persistAndFlush();
+        pairings.patch(pairing, body);
         return Versions.ok(PairingView.of(pairing), pairing.version);
     }
 
@@ -155,30 +118,6 @@ public class PairingResource {
     public void deletePairing(@PathParam("id") long id, @Context Request request) {
         Pairing pairing = Pairing.require(id);
         Versions.checkIfMatch(request, pairing.version);
-        pairing.delete();
-        Pairing.flush();
-    }
-
-    private static void apply(Pairing pairing, PairingInput body) {
-        pairing.formedOn = body.formedOn();
-        pairing.status = body.status() == null ? PairingStatus.ACTIVE : body.status();
-        pairing.evidence = body.evidence();
-        pairing.sourceNote = body.sourceNote();
-    }
-
-    private static Program programOf(String code) {
-        Program program = Program.findByCode(code);
-        if (program == null) {
-            throw ProblemException.invalid("program", "no program with code " + code);
-        }
-        return program;
-    }
-
-    private static County county(String code, String field) {
-        County county = County.findById(code);
-        if (county == null) {
-            throw ProblemException.invalid(field, "no county with code " + code);
-        }
-        return county;
+        pairings.delete(pairing);
     }
 }

@@ -2,6 +2,7 @@ package org.tandem.registry;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.CollectionTable;
@@ -16,7 +17,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.SequenceGenerator;
 
+import org.tandem.Money;
 import org.tandem.TrackedEntity;
+import org.tandem.problem.ProblemException;
 
 /** A round of pairing (示范创建工作) with its year range, yearly budget and designated counties. */
 @Entity
@@ -42,6 +45,66 @@ public class Program extends TrackedEntity {
 
     public static Program findByCode(String code) {
         return find("code", code).firstResult();
+    }
+
+    /** The programme with this code; 404 if there is none. */
+    public static Program require(String code) {
+        Program program = findByCode(code);
+        if (program == null) {
+            throw ProblemException.notFound("program", code);
+        }
+        return program;
+    }
+
+    /** Takes the name, years and budget of {@code input}; the code is set once, on creation. */
+    void describe(ProgramInput input) {
+        if (input.endYear() < input.startYear()) {
+            throw ProblemException.invalid("endYear", "must not be before startYear");
+        }
+        name = input.name();
+        startYear = input.startYear();
+        endYear = input.endYear();
+        annualBudget = Money.of(input.annualBudget());
+    }
+
+    /**
+     * Replaces the designated counties. Every county must exist and take one side only, and a county already
+     * paired in this programme keeps the side it is paired as: otherwise its pairing would break the rules.
+     */
+    void designate(Designations.Input input) {
+        Map<String, DesignationRole> wanted = new HashMap<>();
+        addAll(wanted, input.industrial(), DesignationRole.INDUSTRIAL, "industrial");
+        addAll(wanted, input.mountain(), DesignationRole.MOUNTAIN, "mountain");
+        List<String> unknown = County.unknownCodes(wanted.keySet());
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid("counties", "no such county: " + String.join(", ", unknown));
+        }
+        List<Object[]> paired = getEntityManager().createQuery(
+                "select p.industrialCounty.code, p.mountainCounty.code from Pairing p where p.program = :program",
+                Object[].class).setParameter("program", this).getResultList();
+        for (Object[] pair : paired) {
+            keep(wanted, (String) pair[0], DesignationRole.INDUSTRIAL);
+            keep(wanted, (String) pair[1], DesignationRole.MOUNTAIN);
+        }
+        designations.clear();
+        designations.putAll(wanted);
+    }
+
+    private static void addAll(Map<String, DesignationRole> wanted, List<String> codes, DesignationRole role,
+            String field) {
+        for (String code : codes) {
+            DesignationRole previous = wanted.put(code, role);
+            if (previous != null && previous != role) {
+                throw ProblemException.invalid(field, "county " + code + " is listed as both industrial and mountain");
+            }
+        }
+    }
+
+    private static void keep(Map<String, DesignationRole> wanted, String code, DesignationRole role) {
+        if (wanted.get(code) != role) {
+            throw ProblemException.conflict("county-in-pairing", "county " + code + " is in a pairing of this program as "
+                    + role.name().toLowerCase() + " side and must stay designated so");
+        }
     }
 
     public boolean covers(int year) {

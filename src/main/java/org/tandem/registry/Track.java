@@ -1,9 +1,14 @@
 package org.tandem.registry;
 
+import java.util.List;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import org.tandem.problem.ProblemException;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 
 /** One of the six cooperation tracks (赛道). Reference data, in the seed's order. */
 @Entity
@@ -15,4 +20,18 @@ public class Track extends PanacheEntityBase {
     public String nameZh;
     public String nameEn;
     public String description;
+
+    /** All six, in the seed's order. */
+    static List<Track> inOrder() {
+        return listAll(Sort.ascending("position"));
+    }
+
+    /** The track with this code; 404 if there is none. */
+    static Track require(String code) {
+        Track track = findById(code);
+        if (track == null) {
+            throw ProblemException.notFound("track", code);
+        }
+        return track;
+    }
 }

@@ -7,12 +7,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.tandem.audit.Actor;
 import org.tandem.problem.Problem;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Program;
 import org.tandem.scoring.SchemeValidator;
 import org.tandem.scoring.Violation;
+import org.tandem.security.Actor;
 import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;

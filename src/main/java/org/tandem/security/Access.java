@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.tandem.problem.ProblemException;
-import org.tandem.registry.Pairing;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -16,17 +15,16 @@ public class Access {
     SecurityIdentity identity;
 
     /** Refuses with 403 unless the caller may write this pairing's records. */
-    public void checkPairing(Pairing pairing) {
+    public void checkPairing(CountyScoped pairing) {
         if (identity.hasRole(Roles.ADMIN)) {
             return;
         }
         String county = identity.getAttribute(CurrentUserAugmentor.COUNTY);
-        boolean own = county != null
-                && (county.equals(pairing.industrialCounty.code) || county.equals(pairing.mountainCounty.code));
+        boolean own = county != null && pairing.countyCodes().contains(county);
         if (!identity.hasRole(Roles.COUNTY_EDITOR) || !own) {
             throw new ProblemException(403, "not-your-pairing", "Forbidden",
-                    "only an admin or a county editor of " + pairing.industrialCounty.name + " or "
-                            + pairing.mountainCounty.name + " may change this pairing's data",
+                    "only an admin or a county editor of " + String.join(" or ", pairing.countyNames())
+                            + " may change this pairing's data",
                     null);
         }
     }

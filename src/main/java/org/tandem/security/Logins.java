@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import org.tandem.audit.Actor;
-import org.tandem.audit.AuditLog;
 import org.tandem.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,7 +40,7 @@ class Logins {
     @Inject
     AuthConfig config;
     @Inject
-    AuditLog audit;
+    Event<AccountEvent> audit;
     @Inject
     ObjectMapper json;
 
@@ -93,8 +92,8 @@ class Logins {
                 AppUser.getEntityManager()
                         .createNativeQuery("update app_user set failed_logins = 0, locked_until = null where id = :id")
                         .setParameter("id", user.id()).executeUpdate();
-                audit.record("UPDATE", "AppUser", user.id(), counts(failures, lockedUntil), counts(0, null),
-                        Actor.SYSTEM);
+                audit.fire(new AccountEvent("UPDATE", user.id(), counts(failures, lockedUntil), counts(0, null),
+                        Actor.SYSTEM));
             }
             return new Account(found.id, found.username, Set.copyOf(found.roles), found.countyCode,
                     found.passwordHash);
@@ -119,13 +118,13 @@ class Logins {
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("username", username);
                 after.put("lockedUntil", until.toString());
-                audit.record("ACCOUNT_LOCKED", "AppUser", id, null, write(after), Actor.SYSTEM);
+                audit.fire(new AccountEvent("ACCOUNT_LOCKED", id, null, write(after), Actor.SYSTEM));
             }
         });
     }
 
     private ProblemException failed(String username, Long id) {
-        audit.record("LOGIN_FAILED", "AppUser", id, null, null, username);
+        audit.fire(new AccountEvent("LOGIN_FAILED", id, null, null, username));
         return new ProblemException(401, "invalid-credentials", "Unauthorized",
                 "wrong username or password, or the account is locked for a while", null);
     }

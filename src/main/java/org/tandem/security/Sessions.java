@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.tandem.audit.AuditLog;
 import org.tandem.problem.ProblemException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,7 +42,7 @@ class Sessions {
     @Inject
     SigningKeys keys;
     @Inject
-    AuditLog audit;
+    Event<AccountEvent> audit;
 
     /** A new pair for a user who just proved who they are. */
     AuthResource.Token issue(Logins.Account user) {
@@ -92,13 +92,13 @@ class Sessions {
         });
         if (token == null) {
             // Written after the transaction, so the revocation above is kept whatever happens here.
-            audit.record("REFRESH_REFUSED", "AppUser", refused.userId, null, "{\"reason\":\"" + refused.why + "\"}",
-                    refused.who == null ? "anonymous" : refused.who);
+            audit.fire(new AccountEvent("REFRESH_REFUSED", refused.userId, null,
+                    "{\"reason\":\"" + refused.why + "\"}", refused.who == null ? "anonymous" : refused.who));
             throw new ProblemException(401, "invalid-refresh-token", "Unauthorized",
                     "the refresh token is unknown, expired, already used, or no longer valid for its user; log in again",
                     null);
         }
-        audit.record("TOKEN_REFRESHED", "AppUser", refused.userId, null, null, refused.who);
+        audit.fire(new AccountEvent("TOKEN_REFRESHED", refused.userId, null, null, refused.who));
         return token;
     }
 

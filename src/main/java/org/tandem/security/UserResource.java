@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.problem.ProblemException;
-import org.tandem.registry.County;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -38,6 +38,9 @@ import org.tandem.web.Versions;
 @Tag(name = "Users")
 @RolesAllowed(Roles.ADMIN)
 public class UserResource {
+
+    @Inject
+    CountyDirectory counties;
 
     @GET
     @Operation(summary = "List users of the built-in identity provider", description = "Sort by id (default) or username.")
@@ -89,7 +92,7 @@ public class UserResource {
         return Versions.ok(UserView.of(user), user.version);
     }
 
-    private static void apply(AppUser user, UserInput body) {
+    private void apply(AppUser user, UserInput body) {
         boolean editor = body.roles().contains(Roles.COUNTY_EDITOR);
         if (editor && body.county() == null) {
             throw ProblemException.invalid("county", "is required for a county editor");
@@ -97,7 +100,7 @@ public class UserResource {
         if (!editor && body.county() != null) {
             throw ProblemException.invalid("county", "only a county editor is bound to a county");
         }
-        if (body.county() != null && County.findById(body.county()) == null) {
+        if (body.county() != null && !counties.exists(body.county())) {
             throw ProblemException.invalid("county", "no county with code " + body.county());
         }
         user.username = body.username();

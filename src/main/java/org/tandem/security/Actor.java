@@ -1,4 +1,4 @@
-package org.tandem.audit;
+package org.tandem.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
