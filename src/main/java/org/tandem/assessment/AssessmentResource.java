@@ -98,10 +98,7 @@ public class AssessmentResource {
     @Path("/{id}")
     @Operation(summary = "An assessment with every indicator's target, actual, ratio, points and rule")
     public Uni<RestResponse<AssessmentViews.Detail>> getAssessment(@PathParam("id") long id) {
-        return reads.<ReadCache.Tagged<AssessmentViews.Detail>> async(() -> {
-            Assessment assessment = require(id);
-            return new ReadCache.Tagged<>(detail(assessment), assessment.version);
-        }).map(read -> Versions.ok(read.body(), read.version()));
+        return reads.async(() -> detail(require(id))).map(Versions::ok);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -113,7 +110,7 @@ public class AssessmentResource {
     public RestResponse<AssessmentViews.Detail> addAdjustment(@PathParam("id") long id,
             @Valid @NotNull AssessmentViews.AdjustmentInput body, @Context Request request) {
         Assessment assessment = require(id);
-        Versions.checkIfMatch(request, assessment.version);
+        Versions.checkIfMatch(request, () -> detail(assessment));
         assessment.checkOpen();
         List<SchemeRules.AdjustmentRule> items = codec.read(assessment.scheme).adjustmentItems();
         SchemeRules.AdjustmentRule item = items.stream().filter(i -> i.code().equals(body.item())).findFirst()
@@ -133,7 +130,7 @@ public class AssessmentResource {
         adjustment.actor = actor.name();
         adjustment.persist();
         rescore(assessment);
-        return Versions.ok(detail(assessment), assessment.version);
+        return Versions.ok(detail(assessment));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -143,13 +140,13 @@ public class AssessmentResource {
     @Operation(summary = "Finalize an assessment", description = "Freezes it and locks the pair's targets, actuals and records of that year (409 locked-by-finalized-assessment).")
     public RestResponse<AssessmentViews.Detail> finalizeAssessment(@PathParam("id") long id, @Context Request request) {
         Assessment assessment = require(id);
-        Versions.checkIfMatch(request, assessment.version);
+        Versions.checkIfMatch(request, () -> detail(assessment));
         assessment.checkOpen();
         assessment.status = AssessmentStatus.FINALIZED;
         assessment.finalizedAt = java.time.OffsetDateTime.now();
         assessment.finalizedBy = actor.name();
         assessment.persistAndFlush();
-        return Versions.ok(detail(assessment), assessment.version);
+        return Versions.ok(detail(assessment));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -160,7 +157,7 @@ public class AssessmentResource {
     public RestResponse<AssessmentViews.Detail> reopenAssessment(@PathParam("id") long id,
             @Valid @NotNull AssessmentViews.ReopenInput body, @Context Request request) {
         Assessment assessment = require(id);
-        Versions.checkIfMatch(request, assessment.version);
+        Versions.checkIfMatch(request, () -> detail(assessment));
         if (assessment.status != AssessmentStatus.FINALIZED) {
             throw ProblemException.conflict("assessment-not-finalized", "only a finalized assessment can be reopened");
         }
@@ -175,7 +172,7 @@ public class AssessmentResource {
         assessment.finalizedAt = null;
         assessment.finalizedBy = null;
         assessment.persistAndFlush();
-        return Versions.ok(detail(assessment), assessment.version);
+        return Versions.ok(detail(assessment));
     }
 
     private void rescore(Assessment assessment) {

@@ -92,7 +92,7 @@ public class AssessmentRunResource {
         if (leases.settle(run)) {
             AssessmentRun.getEntityManager().refresh(run);
         }
-        return Versions.ok(RunView.of(run), run.version);
+        return Versions.ok(RunView.of(run));
     }
 
     private static AssessmentRun require(long id) {

@@ -50,7 +50,7 @@ public class ActivityResource {
     @Operation(summary = "Get a cooperation activity")
     public RestResponse<ActivityView> getActivity(@PathParam("id") long id) {
         CooperationActivity activity = require(id);
-        return Versions.ok(ActivityView.of(activity), activity.version);
+        return Versions.ok(ActivityView.of(activity));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -62,10 +62,10 @@ public class ActivityResource {
             @Context Request request) {
         CooperationActivity activity = require(id);
         access.checkPairing(activity.pairing);
-        Versions.checkIfMatch(request, activity.version);
+        Versions.checkIfMatch(request, () -> ActivityView.of(activity));
         apply(activity, body);
         activity.persistAndFlush();
-        return Versions.ok(ActivityView.of(activity), activity.version);
+        return Versions.ok(ActivityView.of(activity));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -77,7 +77,7 @@ public class ActivityResource {
     public void deleteActivity(@PathParam("id") long id, @Context Request request) {
         CooperationActivity activity = require(id);
         access.checkPairing(activity.pairing);
-        Versions.checkIfMatch(request, activity.version);
+        Versions.checkIfMatch(request, () -> ActivityView.of(activity));
         YearLock.check(activity.pairing.id, List.of(activity.heldOn.getYear()));
         activity.delete();
         CooperationActivity.flush();

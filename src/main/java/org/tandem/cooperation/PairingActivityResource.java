@@ -80,8 +80,7 @@ public class PairingActivityResource {
         access.checkPairing(activity.pairing);
         ActivityResource.apply(activity, body);
         activity.persistAndFlush();
-        return Versions.created(URI.create("/api/v1/activities/" + activity.id), ActivityView.of(activity),
-                activity.version);
+        return Versions.created(URI.create("/api/v1/activities/" + activity.id), ActivityView.of(activity));
     }
 
 }

@@ -65,7 +65,7 @@ public class PairingParkResource {
         access.checkPairing(park.pairing);
         ParkResource.apply(park, body);
         park.persistAndFlush();
-        return Versions.created(URI.create("/api/v1/parks/" + park.id), ParkView.of(park), park.version);
+        return Versions.created(URI.create("/api/v1/parks/" + park.id), ParkView.of(park));
     }
 
 }

@@ -66,8 +66,7 @@ public class PairingProjectResource {
         project.status = ProjectStatus.PLANNED;
         ProjectResource.apply(project, body);
         project.persistAndFlush();
-        return Versions.created(URI.create("/api/v1/projects/" + project.id), ProjectView.of(project),
-                project.version);
+        return Versions.created(URI.create("/api/v1/projects/" + project.id), ProjectView.of(project));
     }
 
 }

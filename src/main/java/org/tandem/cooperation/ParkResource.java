@@ -50,7 +50,7 @@ public class ParkResource {
     @Operation(summary = "Get a park")
     public RestResponse<ParkView> getPark(@PathParam("id") long id) {
         CooperationPark park = require(id);
-        return Versions.ok(ParkView.of(park), park.version);
+        return Versions.ok(ParkView.of(park));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -62,10 +62,10 @@ public class ParkResource {
             @Context Request request) {
         CooperationPark park = require(id);
         access.checkPairing(park.pairing);
-        Versions.checkIfMatch(request, park.version);
+        Versions.checkIfMatch(request, () -> ParkView.of(park));
         apply(park, body);
         park.persistAndFlush();
-        return Versions.ok(ParkView.of(park), park.version);
+        return Versions.ok(ParkView.of(park));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -77,7 +77,7 @@ public class ParkResource {
     public void deletePark(@PathParam("id") long id, @Context Request request) {
         CooperationPark park = require(id);
         access.checkPairing(park.pairing);
-        Versions.checkIfMatch(request, park.version);
+        Versions.checkIfMatch(request, () -> ParkView.of(park));
         park.delete();
         CooperationPark.flush();
     }

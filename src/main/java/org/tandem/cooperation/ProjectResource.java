@@ -100,7 +100,7 @@ public class ProjectResource {
     @Operation(summary = "Get a cooperation project")
     public RestResponse<ProjectView> getProject(@PathParam("id") long id) {
         CooperationProject project = require(id);
-        return Versions.ok(ProjectView.of(project), project.version);
+        return Versions.ok(ProjectView.of(project));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -112,10 +112,10 @@ public class ProjectResource {
             @Context Request request) {
         CooperationProject project = require(id);
         access.checkPairing(project.pairing);
-        Versions.checkIfMatch(request, project.version);
+        Versions.checkIfMatch(request, () -> ProjectView.of(project));
         apply(project, body);
         project.persistAndFlush();
-        return Versions.ok(ProjectView.of(project), project.version);
+        return Versions.ok(ProjectView.of(project));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -127,7 +127,7 @@ public class ProjectResource {
     public void deleteProject(@PathParam("id") long id, @Context Request request) {
         CooperationProject project = require(id);
         access.checkPairing(project.pairing);
-        Versions.checkIfMatch(request, project.version);
+        Versions.checkIfMatch(request, () -> ProjectView.of(project));
         YearLock.check(project.pairing.id, project.stepYears());
         project.delete();
         CooperationProject.flush();
@@ -145,12 +145,12 @@ public class ProjectResource {
             @Context Request request) {
         CooperationProject project = require(id);
         access.checkPairing(project.pairing);
-        Versions.checkIfMatch(request, project.version);
+        Versions.checkIfMatch(request, () -> ProjectView.of(project));
         // Earlier years' figures do not change with a later step, so only the step's own year must be open.
         YearLock.check(project.pairing.id, List.of(body.on().getYear()));
         project.moveTo(body.to(), body.on());
         project.persistAndFlush();
-        return Versions.ok(ProjectView.of(project), project.version);
+        return Versions.ok(ProjectView.of(project));
     }
 
     static void apply(CooperationProject project, ProjectInput body) {

@@ -71,7 +71,7 @@ public class IndicatorResource {
     @Operation(summary = "Get an indicator")
     public RestResponse<IndicatorView> getIndicator(@PathParam("code") String code) {
         Indicator indicator = require(code);
-        return Versions.ok(IndicatorView.of(indicator), indicator.version);
+        return Versions.ok(IndicatorView.of(indicator));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -91,8 +91,7 @@ public class IndicatorResource {
         indicator.code = body.code();
         apply(indicator, body);
         indicator.persistAndFlush();
-        return Versions.created(URI.create("/api/v1/indicators/" + indicator.code), IndicatorView.of(indicator),
-                indicator.version);
+        return Versions.created(URI.create("/api/v1/indicators/" + indicator.code), IndicatorView.of(indicator));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -104,13 +103,13 @@ public class IndicatorResource {
     public RestResponse<IndicatorView> updateIndicator(@PathParam("code") String code,
             @Valid @NotNull IndicatorInput body, @Context Request request) {
         Indicator indicator = require(code);
-        Versions.checkIfMatch(request, indicator.version);
+        Versions.checkIfMatch(request, () -> IndicatorView.of(indicator));
         if (body.code() != null && !body.code().equals(code)) {
             throw ProblemException.invalid("code", "must equal the code in the path (" + code + ")");
         }
         apply(indicator, body);
         indicator.persistAndFlush();
-        return Versions.ok(IndicatorView.of(indicator), indicator.version);
+        return Versions.ok(IndicatorView.of(indicator));
     }
 
     private static void apply(Indicator indicator, IndicatorInput body) {

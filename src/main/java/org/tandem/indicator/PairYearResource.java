@@ -84,8 +84,7 @@ public class PairYearResource {
     @Operation(summary = "Get a pairing's targets for a year")
     public RestResponse<TargetsView> getTargets(@PathParam("id") long id, @PathParam("year") int year) {
         Pairing pairing = pairingIn(id, year);
-        PairYear pairYear = PairYear.find(id, year);
-        return Versions.ok(targets(pairing, year), PairYear.etag(pairYear));
+        return Versions.ok(targets(pairing, year));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -98,7 +97,7 @@ public class PairYearResource {
             @Valid @NotNull ValuesInput body, @Context Request request) {
         Pairing pairing = pairingIn(id, year);
         PairYear pairYear = write(pairing, year, ValueKind.TARGET, body, request);
-        return Versions.ok(targets(pairing, year), PairYear.etag(pairYear));
+        return Versions.ok(targets(pairing, year));
     }
 
     @GET
@@ -107,7 +106,7 @@ public class PairYearResource {
     public RestResponse<ActualsView> getActuals(@PathParam("id") long id, @PathParam("year") int year) {
         Pairing pairing = pairingIn(id, year);
         PairYear pairYear = PairYear.find(id, year);
-        return Versions.ok(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
+        return Versions.ok(actuals(pairing, year, pairYear));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -121,7 +120,7 @@ public class PairYearResource {
             @Valid @NotNull ValuesInput body, @Context Request request) {
         Pairing pairing = pairingIn(id, year);
         PairYear pairYear = write(pairing, year, ValueKind.ACTUAL, body, request);
-        return Versions.ok(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
+        return Versions.ok(actuals(pairing, year, pairYear));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -242,7 +241,9 @@ public class PairYearResource {
         access.checkPairing(pairing);
         YearLock.check(pairing.id, List.of(year));
         PairYear pairYear = PairYear.find(pairing.id, year);
-        Versions.checkIfMatch(request, PairYear.etag(pairYear));
+        PairYear found = pairYear;
+        Versions.checkIfMatch(request,
+                () -> kind == ValueKind.TARGET ? targets(pairing, year) : actuals(pairing, year, found));
         if (kind == ValueKind.ACTUAL && pairYear != null) {
             pairYear.checkActualsEditable();
         }
@@ -294,8 +295,8 @@ public class PairYearResource {
             pairYear = PairYear.start(pairing, year);
             pairYear.persist();
         } else {
-            // Targets and actuals share the pair-year's ETag: any write moves it on, at once, and a
-            // concurrent write of the same pair-year waits and then fails its version check (412).
+            // Any write moves the pair-year's version on, at once: a concurrent write of the same pair-year waits
+            // and then fails its version check (412).
             PairYear.getEntityManager().lock(pairYear, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         }
         OffsetDateTime now = OffsetDateTime.now();
@@ -330,7 +331,8 @@ public class PairYearResource {
         }
         YearLock.check(id, List.of(year));
         PairYear pairYear = PairYear.find(id, year);
-        Versions.checkIfMatch(request, PairYear.etag(pairYear));
+        PairYear found = pairYear;
+        Versions.checkIfMatch(request, () -> actuals(pairing, year, found));
         String comment = body == null || body.comment() == null || body.comment().isBlank() ? null
                 : body.comment().strip();
         if (action == ChangeAction.RETURN && comment == null) {
@@ -350,7 +352,7 @@ public class PairYearResource {
         PairYearChange.step(id, year, action, from, pairYear.actualsState, comment, actor.name(), OffsetDateTime.now())
                 .persist();
         PairYear.flush();
-        return Versions.ok(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
+        return Versions.ok(actuals(pairing, year, pairYear));
     }
 
     private static TargetsView targets(Pairing pairing, int year) {

@@ -83,7 +83,7 @@ public class PairingResource {
     @Operation(summary = "Get a pairing")
     public RestResponse<PairingView> getPairing(@PathParam("id") long id) {
         Pairing pairing = Pairing.require(id);
-        return Versions.ok(PairingView.of(pairing), pairing.version);
+        return Versions.ok(PairingView.of(pairing));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -97,8 +97,7 @@ public class PairingResource {
                 county(body.mountainCounty(), "mountainCounty"));
         apply(pairing, body);
         pairing.persistAndFlush();
-        return Versions.created(URI.create("/api/v1/pairings/" + pairing.id), PairingView.of(pairing),
-                pairing.version);
+        return Versions.created(URI.create("/api/v1/pairings/" + pairing.id), PairingView.of(pairing));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -109,7 +108,7 @@ public class PairingResource {
     public RestResponse<PairingView> updatePairing(@PathParam("id") long id, @Valid @NotNull PairingInput body,
             @Context Request request) {
         Pairing pairing = Pairing.require(id);
-        Versions.checkIfMatch(request, pairing.version);
+        Versions.checkIfMatch(request, () -> PairingView.of(pairing));
         if (!pairing.program.code.equals(body.program())) {
             throw ProblemException.conflict("program-immutable", "a pairing cannot move to another program");
         }
@@ -117,7 +116,7 @@ public class PairingResource {
                 county(body.mountainCounty(), "mountainCounty"));
         apply(pairing, body);
         pairing.persistAndFlush();
-        return Versions.ok(PairingView.of(pairing), pairing.version);
+        return Versions.ok(PairingView.of(pairing));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -129,7 +128,7 @@ public class PairingResource {
     public RestResponse<PairingView> patchPairing(@PathParam("id") long id, @Valid @NotNull PairingPatch body,
             @Context Request request) {
         Pairing pairing = Pairing.require(id);
-        Versions.checkIfMatch(request, pairing.version);
+        Versions.checkIfMatch(request, () -> PairingView.of(pairing));
         if (body.formedOn() != null) {
             pairing.formedOn = body.formedOn();
         }
@@ -143,7 +142,7 @@ public class PairingResource {
             pairing.sourceNote = body.sourceNote();
         }
         pairing.persistAndFlush();
-        return Versions.ok(PairingView.of(pairing), pairing.version);
+        return Versions.ok(PairingView.of(pairing));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -154,7 +153,7 @@ public class PairingResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deletePairing(@PathParam("id") long id, @Context Request request) {
         Pairing pairing = Pairing.require(id);
-        Versions.checkIfMatch(request, pairing.version);
+        Versions.checkIfMatch(request, () -> PairingView.of(pairing));
         pairing.delete();
         Pairing.flush();
     }

@@ -61,7 +61,7 @@ public class ProgramResource {
     @Operation(summary = "Get a program")
     public RestResponse<ProgramView> getProgram(@PathParam("code") String code) {
         Program program = require(code);
-        return Versions.ok(ProgramView.of(program), program.version);
+        return Versions.ok(ProgramView.of(program));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -81,8 +81,7 @@ public class ProgramResource {
         program.code = body.code();
         apply(program, body);
         program.persistAndFlush();
-        return Versions.created(URI.create("/api/v1/programs/" + program.code), ProgramView.of(program),
-                program.version);
+        return Versions.created(URI.create("/api/v1/programs/" + program.code), ProgramView.of(program));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -93,14 +92,14 @@ public class ProgramResource {
     public RestResponse<ProgramView> updateProgram(@PathParam("code") String code, @Valid @NotNull ProgramInput body,
             @Context Request request) {
         Program program = require(code);
-        Versions.checkIfMatch(request, program.version);
+        Versions.checkIfMatch(request, () -> ProgramView.of(program));
         if (body.code() != null && !body.code().equals(code)) {
             throw ProblemException.conflict("code-immutable", "a program's code cannot change");
         }
         checkYears(body);
         apply(program, body);
         program.persistAndFlush();
-        return Versions.ok(ProgramView.of(program), program.version);
+        return Versions.ok(ProgramView.of(program));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -111,7 +110,7 @@ public class ProgramResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteProgram(@PathParam("code") String code, @Context Request request) {
         Program program = require(code);
-        Versions.checkIfMatch(request, program.version);
+        Versions.checkIfMatch(request, () -> ProgramView.of(program));
         long pairings = Pairing.count("program", program);
         if (pairings > 0) {
             throw ProblemException.conflict("program-has-pairings",
@@ -125,7 +124,7 @@ public class ProgramResource {
     @Operation(summary = "The program's designated industrial and mountain counties")
     public RestResponse<Designations.View> getDesignations(@PathParam("code") String code) {
         Program program = require(code);
-        return Versions.ok(designationsOf(program), program.version);
+        return Versions.ok(designationsOf(program));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -136,7 +135,7 @@ public class ProgramResource {
     public RestResponse<Designations.View> replaceDesignations(@PathParam("code") String code,
             @Valid @NotNull Designations.Input body, @Context Request request) {
         Program program = require(code);
-        Versions.checkIfMatch(request, program.version);
+        Versions.checkIfMatch(request, () -> designationsOf(program));
         Map<String, DesignationRole> wanted = new HashMap<>();
         addAll(wanted, body.industrial(), DesignationRole.INDUSTRIAL, "industrial");
         addAll(wanted, body.mountain(), DesignationRole.MOUNTAIN, "mountain");
@@ -154,7 +153,7 @@ public class ProgramResource {
         program.designations.clear();
         program.designations.putAll(wanted);
         program.persistAndFlush();
-        return Versions.ok(designationsOf(program), program.version);
+        return Versions.ok(designationsOf(program));
     }
 
     private static void addAll(Map<String, DesignationRole> wanted, List<String> codes, DesignationRole role,

@@ -97,7 +97,7 @@ public class SchemeResource {
         scheme.status = SchemeStatus.DRAFT;
         apply(scheme, body);
         scheme.persistAndFlush();
-        return Versions.created(URI.create("/api/v1/scoring-schemes/" + scheme.id), view(scheme), scheme.version);
+        return Versions.created(URI.create("/api/v1/scoring-schemes/" + scheme.id), view(scheme));
     }
 
     @GET
@@ -105,7 +105,7 @@ public class SchemeResource {
     @Operation(summary = "Get a scoring scheme")
     public RestResponse<SchemeView> getScheme(@PathParam("id") long id) {
         Scheme scheme = require(id);
-        return Versions.ok(view(scheme), scheme.version);
+        return Versions.ok(view(scheme));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -116,7 +116,7 @@ public class SchemeResource {
     public RestResponse<SchemeView> updateScheme(@PathParam("id") long id, @Valid @NotNull SchemeInput body,
             @Context Request request) {
         Scheme scheme = require(id);
-        Versions.checkIfMatch(request, scheme.version);
+        Versions.checkIfMatch(request, () -> view(scheme));
         scheme.checkEditable();
         if (!scheme.program.code.equals(body.program()) || scheme.year != body.year()) {
             throw ProblemException.conflict("scheme-program-year-immutable",
@@ -124,7 +124,7 @@ public class SchemeResource {
         }
         apply(scheme, body);
         scheme.persistAndFlush();
-        return Versions.ok(view(scheme), scheme.version);
+        return Versions.ok(view(scheme));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -134,7 +134,7 @@ public class SchemeResource {
     @Operation(summary = "Publish a draft scheme", description = "A published scheme is immutable; assessment runs use the latest published version of their program-year.")
     public RestResponse<SchemeView> publishScheme(@PathParam("id") long id, @Context Request request) {
         Scheme scheme = require(id);
-        Versions.checkIfMatch(request, scheme.version);
+        Versions.checkIfMatch(request, () -> view(scheme));
         scheme.checkEditable();
         // The catalogue may have changed since the draft was saved: publish only what still holds.
         validate(codec.read(scheme), Catalogue.load());
@@ -142,7 +142,7 @@ public class SchemeResource {
         scheme.publishedAt = OffsetDateTime.now();
         scheme.publishedBy = actor.name();
         scheme.persistAndFlush();
-        return Versions.ok(view(scheme), scheme.version);
+        return Versions.ok(view(scheme));
     }
 
     private void apply(Scheme scheme, SchemeInput body) {
