@@ -43,14 +43,12 @@ public class HttpCaching {
     public void tag(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
         boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
         boolean asked = response.getHeaders().getFirst(HttpHeaders.ETAG) == Versions.TAG_ON_SENDING;
-        if (!request.getUriInfo().getPath().startsWith("/api/")) {
-            return;
-        }
-        if (read && !response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+        boolean api = request.getUriInfo().getPath().startsWith("/api/");
+        if (api && read && !response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         }
         Object entity = response.getEntity();
-        if (!(read || asked) || !tagged(response, entity)) {
+        if (!api || !(read || asked) || !tagged(response, entity)) {
             if (asked) {
                 response.getHeaders().remove(HttpHeaders.ETAG);
             }
