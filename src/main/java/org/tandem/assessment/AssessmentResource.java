@@ -64,10 +64,7 @@ public class AssessmentResource {
     @Path("/{id}")
     @Operation(summary = "An assessment with every indicator's target, actual, ratio, points and rule")
     public Uni<RestResponse<AssessmentViews.Detail>> getAssessment(@PathParam("id") long id) {
-        return reads.<ReadCache.Tagged<AssessmentViews.Detail>> async(() -> {
-            Assessment assessment = assessments.require(id);
-            return new ReadCache.Tagged<>(assessments.detail(assessment), assessment.version);
-        }).map(read -> Versions.ok(read.body(), read.version()));
+        return reads.async(() -> assessments.detail(assessments.require(id))).map(Versions::ok);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -79,9 +76,9 @@ public class AssessmentResource {
     public RestResponse<AssessmentViews.Detail> addAdjustment(@PathParam("id") long id,
             @Valid @NotNull AssessmentViews.AdjustmentInput body, @Context Request request) {
         Assessment assessment = assessments.require(id);
-        Versions.checkIfMatch(request, assessment.version);
+        Versions.checkIfMatch(request, () -> assessments.detail(assessment));
         AssessmentViews.Detail detail = assessments.adjust(assessment, body);
-        return Versions.ok(detail, assessment.version);
+        return Versions.ok(detail);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -91,9 +88,9 @@ public class AssessmentResource {
     @Operation(summary = "Finalize an assessment", description = "Freezes it and locks the pair's targets, actuals and records of that year (409 locked-by-finalized-assessment).")
     public RestResponse<AssessmentViews.Detail> finalizeAssessment(@PathParam("id") long id, @Context Request request) {
         Assessment assessment = assessments.require(id);
-        Versions.checkIfMatch(request, assessment.version);
+        Versions.checkIfMatch(request, () -> assessments.detail(assessment));
         AssessmentViews.Detail detail = assessments.finalizeAssessment(assessment);
-        return Versions.ok(detail, assessment.version);
+        return Versions.ok(detail);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -104,8 +101,8 @@ public class AssessmentResource {
     public RestResponse<AssessmentViews.Detail> reopenAssessment(@PathParam("id") long id,
             @Valid @NotNull AssessmentViews.ReopenInput body, @Context Request request) {
         Assessment assessment = assessments.require(id);
-        Versions.checkIfMatch(request, assessment.version);
+        Versions.checkIfMatch(request, () -> assessments.detail(assessment));
         AssessmentViews.Detail detail = assessments.reopen(assessment, body);
-        return Versions.ok(detail, assessment.version);
+        return Versions.ok(detail);
     }
 }

@@ -69,6 +69,6 @@ public class AssessmentRunResource {
             + " its lease (tandem.assessment.run-lease, 30 s) runs out on a shared PostgreSQL.")
     public RestResponse<RunView> getRun(@PathParam("id") long id) {
         AssessmentRun run = runner.find(id);
-        return Versions.ok(RunView.of(run), run.version);
+        return Versions.ok(RunView.of(run));
     }
 }

@@ -11,9 +11,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tandem.cache.Weighed;
 import org.tandem.registry.CountyRef;
 import org.tandem.scoring.ScoreResult;
+import org.tandem.web.Weighed;
 
 /** What the assessment endpoints take and give. */
 public final class AssessmentViews {

@@ -37,6 +37,6 @@ public class ScoreBreakdownResource {
             throw ProblemException.notFound("score breakdown", id);
         }
         return Versions.ok(new AssessmentViews.BreakdownView(breakdown.id, breakdown.digest, breakdown.createdAt,
-                breakdown.result(json)), 0);
+                breakdown.result(json)));
     }
 }

@@ -1,5 +1,6 @@
 package org.tandem.cache;
 
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +10,13 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tandem.web.Versions;
+import org.tandem.web.Weighed;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
@@ -22,37 +26,31 @@ import io.vertx.core.http.HttpServerRequest;
  * progress, assessment details) are computed once per change instead of once per request; a write makes
  * every kept result stale at once, in this instance at its commit and in others as soon as they hear of it.
  * <p>
- * Only for reads whose result depends on nothing but the data and the request's path and query: the
- * caller's identity must not change the result (access is checked before the read is asked for).
+ * A request's read is named by its path and query and by the caller's rights (roles and county): callers with
+ * the same rights share kept results, callers with different rights never do, so a read whose answer depends on
+ * them is kept apart for each. Reads are asked for from resource methods, after authentication and the role
+ * checks have run for the request; nothing is answered from here before.
  */
 @ApplicationScoped
 public class ReadCache {
 
+    /** The identity attribute that names a county editor's county (set by the security layer's augmentor). */
+    static final String COUNTY = "county";
+
     private record Kept(long version, Object value) {
     }
 
-    /**
-     * A result sent with an entity tag: {@code body} is what is written as JSON (and kept written, like any
-     * other result), {@code version} what the tag is made of.
-     */
-    public record Tagged<T>(T body, long version) {
-    }
-
-    /** A kept result's JSON, once written: the same result is written the same way every time. */
+    /** A kept result's JSON and its tag, once written: the same result is written the same way every time. */
     static final class Written {
-        /** The data version the result was read at. */
-        final long version;
-        volatile byte[] json;
-
-        Written(long version) {
-            this.version = version;
-        }
+        volatile Versions.Tagged json;
     }
 
     @Inject
     DataVersion data;
     @Inject
     HttpServerRequest request;
+    @Inject
+    SecurityIdentity identity;
     @Inject
     TransactionManager transactions;
 
@@ -76,12 +74,13 @@ public class ReadCache {
     }
 
     /**
-     * The result of this request's read (named by its path and query), for an endpoint that runs on the I/O
-     * thread ({@code @NonBlocking}): kept, it is answered there and then, without the hop to a worker thread a
-     * blocking endpoint costs; otherwise {@code read} runs on a worker thread, where it may use the database.
+     * The result of this request's read (named by its path and query and the caller's rights), for an endpoint
+     * that runs on the I/O thread ({@code @NonBlocking}): kept, it is answered there and then, without the hop to a
+     * worker thread a blocking endpoint costs; otherwise {@code read} runs on a worker thread, where it may use the
+     * database.
      */
     public <T> Uni<T> async(Supplier<T> read) {
-        String key = "GET " + request.uri();
+        String key = "GET " + request.uri() + " " + rights(identity);
         T found = kept(key);
         if (found != null) {
             return Uni.createFrom().item(found);
@@ -132,7 +131,7 @@ public class ReadCache {
         T value = read.get();
         kept.put(key, new Kept(version, value));
         if (value != null) {
-            written.put(value instanceof Tagged<?> tagged ? tagged.body() : value, new Written(version));
+            written.put(value, new Written());
         }
         return value;
     }
@@ -143,6 +142,17 @@ public class ReadCache {
         long version = data.current();
         Kept found = version == DataVersion.UNKNOWN ? null : kept.getIfPresent(key);
         return found != null && found.version() == version ? (T) found.value() : null;
+    }
+
+    /**
+     * What of the caller a read's answer or its permission may depend on: the roles and the county a county editor
+     * is bound to ({@code CurrentUserAugmentor.COUNTY}). Not the name: callers with the same rights share results.
+     */
+    static String rights(SecurityIdentity identity) {
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        return new TreeSet<>(identity.getRoles()) + " county=" + identity.getAttribute(COUNTY);
     }
 
     /** Where the JSON of {@code value} is (or will be) kept, or null when {@code value} is not a kept result. */

@@ -43,7 +43,7 @@ public class ActivityResource {
     @Operation(summary = "Get a cooperation activity")
     public RestResponse<ActivityView> getActivity(@PathParam("id") long id) {
         CooperationActivity activity = records.activity(id);
-        return Versions.ok(ActivityView.of(activity), activity.version);
+        return Versions.ok(ActivityView.of(activity));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -55,9 +55,9 @@ public class ActivityResource {
             @Context Request request) {
         CooperationActivity activity = records.activity(id);
         access.checkPairing(activity.pairing);
-        Versions.checkIfMatch(request, activity.version);
+        Versions.checkIfMatch(request, () -> ActivityView.of(activity));
         records.updateActivity(activity, body);
-        return Versions.ok(ActivityView.of(activity), activity.version);
+        return Versions.ok(ActivityView.of(activity));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -69,7 +69,7 @@ public class ActivityResource {
     public void deleteActivity(@PathParam("id") long id, @Context Request request) {
         CooperationActivity activity = records.activity(id);
         access.checkPairing(activity.pairing);
-        Versions.checkIfMatch(request, activity.version);
+        Versions.checkIfMatch(request, () -> ActivityView.of(activity));
         records.deleteActivity(activity);
     }
 }

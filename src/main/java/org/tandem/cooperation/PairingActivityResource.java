@@ -64,8 +64,7 @@ public class PairingActivityResource {
         Pairing pairing = Pairing.require(pairingId);
         access.checkPairing(pairing);
         CooperationActivity activity = records.createActivity(pairing, body);
-        return Versions.created(URI.create("/api/v1/activities/" + activity.id), ActivityView.of(activity),
-                activity.version);
+        return Versions.created(URI.create("/api/v1/activities/" + activity.id), ActivityView.of(activity));
     }
 
 }

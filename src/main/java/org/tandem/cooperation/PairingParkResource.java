@@ -58,7 +58,7 @@ public class PairingParkResource {
         Pairing pairing = Pairing.require(pairingId);
         access.checkPairing(pairing);
         CooperationPark park = records.createPark(pairing, body);
-        return Versions.created(URI.create("/api/v1/parks/" + park.id), ParkView.of(park), park.version);
+        return Versions.created(URI.create("/api/v1/parks/" + park.id), ParkView.of(park));
     }
 
 }

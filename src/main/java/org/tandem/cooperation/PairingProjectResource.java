@@ -61,8 +61,7 @@ public class PairingProjectResource {
         Pairing pairing = Pairing.require(pairingId);
         access.checkPairing(pairing);
         CooperationProject project = records.createProject(pairing, body);
-        return Versions.created(URI.create("/api/v1/projects/" + project.id), ProjectView.of(project),
-                project.version);
+        return Versions.created(URI.create("/api/v1/projects/" + project.id), ProjectView.of(project));
     }
 
 }

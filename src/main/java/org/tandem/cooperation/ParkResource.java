@@ -43,7 +43,7 @@ public class ParkResource {
     @Operation(summary = "Get a park")
     public RestResponse<ParkView> getPark(@PathParam("id") long id) {
         CooperationPark park = records.park(id);
-        return Versions.ok(ParkView.of(park), park.version);
+        return Versions.ok(ParkView.of(park));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -55,9 +55,9 @@ public class ParkResource {
             @Context Request request) {
         CooperationPark park = records.park(id);
         access.checkPairing(park.pairing);
-        Versions.checkIfMatch(request, park.version);
+        Versions.checkIfMatch(request, () -> ParkView.of(park));
         records.updatePark(park, body);
-        return Versions.ok(ParkView.of(park), park.version);
+        return Versions.ok(ParkView.of(park));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -69,7 +69,7 @@ public class ParkResource {
     public void deletePark(@PathParam("id") long id, @Context Request request) {
         CooperationPark park = records.park(id);
         access.checkPairing(park.pairing);
-        Versions.checkIfMatch(request, park.version);
+        Versions.checkIfMatch(request, () -> ParkView.of(park));
         records.deletePark(park);
     }
 }

@@ -70,7 +70,7 @@ public class ProjectResource {
     @Operation(summary = "Get a cooperation project")
     public RestResponse<ProjectView> getProject(@PathParam("id") long id) {
         CooperationProject project = records.project(id);
-        return Versions.ok(ProjectView.of(project), project.version);
+        return Versions.ok(ProjectView.of(project));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -82,9 +82,9 @@ public class ProjectResource {
             @Context Request request) {
         CooperationProject project = records.project(id);
         access.checkPairing(project.pairing);
-        Versions.checkIfMatch(request, project.version);
+        Versions.checkIfMatch(request, () -> ProjectView.of(project));
         records.updateProject(project, body);
-        return Versions.ok(ProjectView.of(project), project.version);
+        return Versions.ok(ProjectView.of(project));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -96,7 +96,7 @@ public class ProjectResource {
     public void deleteProject(@PathParam("id") long id, @Context Request request) {
         CooperationProject project = records.project(id);
         access.checkPairing(project.pairing);
-        Versions.checkIfMatch(request, project.version);
+        Versions.checkIfMatch(request, () -> ProjectView.of(project));
         records.deleteProject(project);
     }
 
@@ -112,8 +112,8 @@ public class ProjectResource {
             @Context Request request) {
         CooperationProject project = records.project(id);
         access.checkPairing(project.pairing);
-        Versions.checkIfMatch(request, project.version);
+        Versions.checkIfMatch(request, () -> ProjectView.of(project));
         records.moveProject(project, body);
-        return Versions.ok(ProjectView.of(project), project.version);
+        return Versions.ok(ProjectView.of(project));
     }
 }

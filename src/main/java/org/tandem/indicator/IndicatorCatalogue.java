@@ -69,7 +69,7 @@ class IndicatorCatalogue {
     Indicator replace(String code, IndicatorInput body, Request request) {
         Indicator indicator = require(code);
         if (request != null) {
-            Versions.checkIfMatch(request, indicator.version);
+            Versions.checkIfMatch(request, () -> IndicatorView.of(indicator));
         }
         if (body.code() != null && !body.code().equals(code)) {
             throw ProblemException.invalid("code", "must equal the code in the path (" + code + ")");

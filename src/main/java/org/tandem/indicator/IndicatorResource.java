@@ -58,7 +58,7 @@ class IndicatorResource {
     @Operation(summary = "Get an indicator")
     public RestResponse<IndicatorView> getIndicator(@PathParam("code") String code) {
         Indicator indicator = catalogue.require(code);
-        return Versions.ok(IndicatorView.of(indicator), indicator.version);
+        return Versions.ok(IndicatorView.of(indicator));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -69,8 +69,7 @@ class IndicatorResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     public RestResponse<IndicatorView> createIndicator(@Valid @NotNull IndicatorInput body) {
         Indicator indicator = catalogue.create(body);
-        return Versions.created(URI.create("/api/v1/indicators/" + indicator.code), IndicatorView.of(indicator),
-                indicator.version);
+        return Versions.created(URI.create("/api/v1/indicators/" + indicator.code), IndicatorView.of(indicator));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -82,6 +81,6 @@ class IndicatorResource {
     public RestResponse<IndicatorView> updateIndicator(@PathParam("code") String code,
             @Valid @NotNull IndicatorInput body, @Context Request request) {
         Indicator indicator = catalogue.replace(code, body, request);
-        return Versions.ok(IndicatorView.of(indicator), indicator.version);
+        return Versions.ok(IndicatorView.of(indicator));
     }
 }

@@ -52,14 +52,6 @@ class PairYear extends TrackedEntity {
         return pairYear == null ? ActualsState.DRAFT : pairYear.actualsState;
     }
 
-    /**
-     * The ETag of a pair-year's targets and actuals: 0 before the first write, then the row's version plus
-     * one, so that a stale tag taken before the row existed never matches.
-     */
-    public static long etag(PairYear pairYear) {
-        return pairYear == null ? 0 : pairYear.version + 1;
-    }
-
     /** Actuals may be edited only while in DRAFT. */
     public void checkActualsEditable() {
         if (actualsState != ActualsState.DRAFT) {

@@ -62,7 +62,7 @@ class PairYearResource {
     @Path("/targets")
     @Operation(summary = "Get a pairing's targets for a year")
     public RestResponse<TargetsView> getTargets(@PathParam("id") long id, @PathParam("year") int year) {
-        return ok(values.targets(id, year));
+        return Versions.ok(values.targets(id, year));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -73,14 +73,14 @@ class PairYearResource {
             + "and DERIVED indicators, in any workflow state." + BULK)
     public RestResponse<TargetsView> putTargets(@PathParam("id") long id, @PathParam("year") int year,
             @Valid @NotNull ValuesInput body, @Context Request request) {
-        return ok(values.writeTargets(id, year, body, request));
+        return Versions.ok(values.writeTargets(id, year, body, request));
     }
 
     @GET
     @Path("/actuals")
     @Operation(summary = "Get a pairing's reported actuals for a year, with their workflow state")
     public RestResponse<ActualsView> getActuals(@PathParam("id") long id, @PathParam("year") int year) {
-        return ok(values.actuals(id, year));
+        return Versions.ok(values.actuals(id, year));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -92,7 +92,7 @@ class PairYearResource {
             + BULK)
     public RestResponse<ActualsView> putActuals(@PathParam("id") long id, @PathParam("year") int year,
             @Valid @NotNull ValuesInput body, @Context Request request) {
-        return ok(values.writeActuals(id, year, body, request));
+        return Versions.ok(values.writeActuals(id, year, body, request));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
@@ -103,7 +103,7 @@ class PairYearResource {
             + "submit-requires-draft otherwise. From then on every change of a value needs a reason.")
     public RestResponse<ActualsView> submitActuals(@PathParam("id") long id, @PathParam("year") int year,
             @Valid StepInput body, @Context Request request) {
-        return ok(values.submit(id, year, body, request));
+        return Versions.ok(values.submit(id, year, body, request));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -114,7 +114,7 @@ class PairYearResource {
             + "approve-requires-submitted otherwise.")
     public RestResponse<ActualsView> approveActuals(@PathParam("id") long id, @PathParam("year") int year,
             @Valid StepInput body, @Context Request request) {
-        return ok(values.approve(id, year, body, request));
+        return Versions.ok(values.approve(id, year, body, request));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -125,7 +125,7 @@ class PairYearResource {
             + "→ DRAFT; a comment is required (400 naming comment); 409 return-requires-submitted from DRAFT.")
     public RestResponse<ActualsView> returnActuals(@PathParam("id") long id, @PathParam("year") int year,
             @Valid StepInput body, @Context Request request) {
-        return ok(values.sendBack(id, year, body, request));
+        return Versions.ok(values.sendBack(id, year, body, request));
     }
 
     @GET
@@ -151,7 +151,4 @@ class PairYearResource {
         return reads.async(() -> progress.of(id, year));
     }
 
-    private static <T> RestResponse<T> ok(PairYearValues.Tagged<T> tagged) {
-        return Versions.ok(tagged.view(), tagged.etag());
-    }
 }

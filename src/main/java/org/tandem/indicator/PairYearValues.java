@@ -42,51 +42,47 @@ class PairYearValues {
     @Inject
     Actor actor;
 
-    /** A view with the ETag of the pair-year it shows. */
-    record Tagged<T>(T view, long etag) {
-    }
-
-    Tagged<TargetsView> targets(long pairingId, int year) {
+    TargetsView targets(long pairingId, int year) {
         Pairing pairing = pairingIn(pairingId, year);
         PairYear pairYear = PairYear.find(pairingId, year);
-        return new Tagged<>(targets(pairing, year), PairYear.etag(pairYear));
+        return targets(pairing, year);
     }
 
-    Tagged<ActualsView> actuals(long pairingId, int year) {
+    ActualsView actuals(long pairingId, int year) {
         Pairing pairing = pairingIn(pairingId, year);
         PairYear pairYear = PairYear.find(pairingId, year);
-        return new Tagged<>(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
+        return actuals(pairing, year, pairYear);
     }
 
     @Transactional
-    Tagged<TargetsView> writeTargets(long pairingId, int year, ValuesInput body, Request request) {
+    TargetsView writeTargets(long pairingId, int year, ValuesInput body, Request request) {
         Pairing pairing = pairingIn(pairingId, year);
         PairYear pairYear = write(pairing, year, ValueKind.TARGET, body, request);
-        return new Tagged<>(targets(pairing, year), PairYear.etag(pairYear));
+        return targets(pairing, year);
     }
 
     @Transactional
-    Tagged<ActualsView> writeActuals(long pairingId, int year, ValuesInput body, Request request) {
+    ActualsView writeActuals(long pairingId, int year, ValuesInput body, Request request) {
         Pairing pairing = pairingIn(pairingId, year);
         PairYear pairYear = write(pairing, year, ValueKind.ACTUAL, body, request);
-        return new Tagged<>(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
+        return actuals(pairing, year, pairYear);
     }
 
     /** DRAFT → SUBMITTED, by someone who may change the pairing's data. */
     @Transactional
-    Tagged<ActualsView> submit(long pairingId, int year, StepInput body, Request request) {
+    ActualsView submit(long pairingId, int year, StepInput body, Request request) {
         return step(pairingId, year, ChangeAction.SUBMIT, body, request);
     }
 
     /** SUBMITTED → APPROVED. */
     @Transactional
-    Tagged<ActualsView> approve(long pairingId, int year, StepInput body, Request request) {
+    ActualsView approve(long pairingId, int year, StepInput body, Request request) {
         return step(pairingId, year, ChangeAction.APPROVE, body, request);
     }
 
     /** SUBMITTED or APPROVED → DRAFT, with a comment saying what to correct. */
     @Transactional
-    Tagged<ActualsView> sendBack(long pairingId, int year, StepInput body, Request request) {
+    ActualsView sendBack(long pairingId, int year, StepInput body, Request request) {
         return step(pairingId, year, ChangeAction.RETURN, body, request);
     }
 
@@ -125,10 +121,12 @@ class PairYearValues {
     private PairYear write(Pairing pairing, int year, ValueKind kind, ValuesInput body, Request request) {
         access.checkPairing(pairing);
         YearLock.check(pairing.id, List.of(year));
-        PairYear pairYear = PairYear.find(pairing.id, year);
+        PairYear before = PairYear.find(pairing.id, year);
         if (request != null) {
-            Versions.checkIfMatch(request, PairYear.etag(pairYear));
+            Versions.checkIfMatch(request,
+                    () -> kind == ValueKind.TARGET ? targets(pairing, year) : actuals(pairing, year, before));
         }
+        PairYear pairYear = before;
         if (kind == ValueKind.ACTUAL && pairYear != null) {
             pairYear.checkActualsEditable();
         }
@@ -207,17 +205,18 @@ class PairYearValues {
         return known;
     }
 
-    private Tagged<ActualsView> step(long pairingId, int year, ChangeAction action, StepInput body,
+    private ActualsView step(long pairingId, int year, ChangeAction action, StepInput body,
             Request request) {
         Pairing pairing = pairingIn(pairingId, year);
         if (action == ChangeAction.SUBMIT) {
             access.checkPairing(pairing);
         }
         YearLock.check(pairingId, List.of(year));
-        PairYear pairYear = PairYear.find(pairingId, year);
+        PairYear current = PairYear.find(pairingId, year);
         if (request != null) {
-            Versions.checkIfMatch(request, PairYear.etag(pairYear));
+            Versions.checkIfMatch(request, () -> actuals(pairing, year, current));
         }
+        PairYear pairYear = current;
         String comment = body == null || body.comment() == null || body.comment().isBlank() ? null
                 : body.comment().strip();
         PairYear.checkComment(action, comment);
@@ -227,7 +226,7 @@ class PairYearValues {
         }
         pairYear.take(action, comment, actor.name(), OffsetDateTime.now()).persist();
         PairYear.flush();
-        return new Tagged<>(actuals(pairing, year, pairYear), PairYear.etag(pairYear));
+        return actuals(pairing, year, pairYear);
     }
 
     private static TargetsView targets(Pairing pairing, int year) {

@@ -68,7 +68,7 @@ class PairingResource {
     @Operation(summary = "Get a pairing")
     public RestResponse<PairingView> getPairing(@PathParam("id") long id) {
         Pairing pairing = Pairing.require(id);
-        return Versions.ok(PairingView.of(pairing), pairing.version);
+        return Versions.ok(PairingView.of(pairing));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -78,8 +78,7 @@ class PairingResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PairingView.class)))
     public RestResponse<PairingView> createPairing(@Valid @NotNull PairingInput body) {
         Pairing pairing = pairings.create(body);
-        return Versions.created(URI.create("/api/v1/pairings/" + pairing.id), PairingView.of(pairing),
-                pairing.version);
+        return Versions.created(URI.create("/api/v1/pairings/" + pairing.id), PairingView.of(pairing));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -90,9 +89,9 @@ class PairingResource {
     public RestResponse<PairingView> updatePairing(@PathParam("id") long id, @Valid @NotNull PairingInput body,
             @Context Request request) {
         Pairing pairing = Pairing.require(id);
-        Versions.checkIfMatch(request, pairing.version);
+        Versions.checkIfMatch(request, () -> PairingView.of(pairing));
         pairings.replace(pairing, body);
-        return Versions.ok(PairingView.of(pairing), pairing.version);
+        return Versions.ok(PairingView.of(pairing));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -104,9 +103,9 @@ class PairingResource {
     public RestResponse<PairingView> patchPairing(@PathParam("id") long id, @Valid @NotNull PairingPatch body,
             @Context Request request) {
         Pairing pairing = Pairing.require(id);
-        Versions.checkIfMatch(request, pairing.version);
+        Versions.checkIfMatch(request, () -> PairingView.of(pairing));
         pairings.patch(pairing, body);
-        return Versions.ok(PairingView.of(pairing), pairing.version);
+        return Versions.ok(PairingView.of(pairing));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -117,7 +116,7 @@ class PairingResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deletePairing(@PathParam("id") long id, @Context Request request) {
         Pairing pairing = Pairing.require(id);
-        Versions.checkIfMatch(request, pairing.version);
+        Versions.checkIfMatch(request, () -> PairingView.of(pairing));
         pairings.delete(pairing);
     }
 }

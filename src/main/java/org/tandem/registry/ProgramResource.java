@@ -54,7 +54,7 @@ class ProgramResource {
     @Operation(summary = "Get a program")
     public RestResponse<ProgramView> getProgram(@PathParam("code") String code) {
         Program program = Program.require(code);
-        return Versions.ok(ProgramView.of(program), program.version);
+        return Versions.ok(ProgramView.of(program));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -64,8 +64,7 @@ class ProgramResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProgramView.class)))
     public RestResponse<ProgramView> createProgram(@Valid @NotNull ProgramInput body) {
         Program program = programs.create(body);
-        return Versions.created(URI.create("/api/v1/programs/" + program.code), ProgramView.of(program),
-                program.version);
+        return Versions.created(URI.create("/api/v1/programs/" + program.code), ProgramView.of(program));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -76,9 +75,9 @@ class ProgramResource {
     public RestResponse<ProgramView> updateProgram(@PathParam("code") String code, @Valid @NotNull ProgramInput body,
             @Context Request request) {
         Program program = Program.require(code);
-        Versions.checkIfMatch(request, program.version);
+        Versions.checkIfMatch(request, () -> ProgramView.of(program));
         programs.update(program, body);
-        return Versions.ok(ProgramView.of(program), program.version);
+        return Versions.ok(ProgramView.of(program));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -89,7 +88,7 @@ class ProgramResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteProgram(@PathParam("code") String code, @Context Request request) {
         Program program = Program.require(code);
-        Versions.checkIfMatch(request, program.version);
+        Versions.checkIfMatch(request, () -> ProgramView.of(program));
         programs.delete(program);
     }
 
@@ -98,7 +97,7 @@ class ProgramResource {
     @Operation(summary = "The program's designated industrial and mountain counties")
     public RestResponse<Designations.View> getDesignations(@PathParam("code") String code) {
         Program program = Program.require(code);
-        return Versions.ok(programs.designationsOf(program), program.version);
+        return Versions.ok(programs.designationsOf(program));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -109,8 +108,8 @@ class ProgramResource {
     public RestResponse<Designations.View> replaceDesignations(@PathParam("code") String code,
             @Valid @NotNull Designations.Input body, @Context Request request) {
         Program program = Program.require(code);
-        Versions.checkIfMatch(request, program.version);
+        Versions.checkIfMatch(request, () -> programs.designationsOf(program));
         Designations.View designations = programs.designate(program, body);
-        return Versions.ok(designations, program.version);
+        return Versions.ok(designations);
     }
 }

@@ -58,8 +58,7 @@ public class SchemeResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SchemeView.class)))
     public RestResponse<SchemeView> createScheme(@Valid @NotNull SchemeInput body) {
         Scheme scheme = schemes.create(body);
-        return Versions.created(URI.create("/api/v1/scoring-schemes/" + scheme.id), schemes.view(scheme),
-                scheme.version);
+        return Versions.created(URI.create("/api/v1/scoring-schemes/" + scheme.id), schemes.view(scheme));
     }
 
     @GET
@@ -67,7 +66,7 @@ public class SchemeResource {
     @Operation(summary = "Get a scoring scheme")
     public RestResponse<SchemeView> getScheme(@PathParam("id") long id) {
         Scheme scheme = schemes.require(id);
-        return Versions.ok(schemes.view(scheme), scheme.version);
+        return Versions.ok(schemes.view(scheme));
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -78,9 +77,9 @@ public class SchemeResource {
     public RestResponse<SchemeView> updateScheme(@PathParam("id") long id, @Valid @NotNull SchemeInput body,
             @Context Request request) {
         Scheme scheme = schemes.require(id);
-        Versions.checkIfMatch(request, scheme.version);
+        Versions.checkIfMatch(request, () -> schemes.view(scheme));
         SchemeView view = schemes.update(scheme, body);
-        return Versions.ok(view, scheme.version);
+        return Versions.ok(view);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
@@ -90,8 +89,8 @@ public class SchemeResource {
     @Operation(summary = "Publish a draft scheme", description = "A published scheme is immutable; assessment runs use the latest published version of their program-year.")
     public RestResponse<SchemeView> publishScheme(@PathParam("id") long id, @Context Request request) {
         Scheme scheme = schemes.require(id);
-        Versions.checkIfMatch(request, scheme.version);
+        Versions.checkIfMatch(request, () -> schemes.view(scheme));
         SchemeView view = schemes.publish(scheme);
-        return Versions.ok(view, scheme.version);
+        return Versions.ok(view);
     }
 }

@@ -65,7 +65,7 @@ public class UserResource {
         AppUser user = new AppUser();
         apply(user, body);
         user.persistAndFlush();
-        return Versions.created(URI.create("/api/v1/users/" + user.id), UserView.of(user), user.version);
+        return Versions.created(URI.create("/api/v1/users/" + user.id), UserView.of(user));
     }
 
     @GET
@@ -73,7 +73,7 @@ public class UserResource {
     @Operation(summary = "Get a user")
     public RestResponse<UserView> getUser(@PathParam("id") long id) {
         AppUser user = require(id);
-        return Versions.ok(UserView.of(user), user.version);
+        return Versions.ok(UserView.of(user));
     }
 
     @PUT
@@ -83,13 +83,13 @@ public class UserResource {
     public RestResponse<UserView> updateUser(@PathParam("id") long id, @Valid @NotNull UserInput body,
             @Context Request request) {
         AppUser user = require(id);
-        Versions.checkIfMatch(request, user.version);
+        Versions.checkIfMatch(request, () -> UserView.of(user));
         if (!user.username.equals(body.username())) {
             throw ProblemException.conflict("username-immutable", "a username cannot change");
         }
         apply(user, body);
         user.persistAndFlush();
-        return Versions.ok(UserView.of(user), user.version);
+        return Versions.ok(UserView.of(user));
     }
 
     private void apply(AppUser user, UserInput body) {

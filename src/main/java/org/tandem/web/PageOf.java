@@ -2,8 +2,6 @@ package org.tandem.web;
 
 import java.util.List;
 
-import org.tandem.cache.Weighed;
-
 /** A page of a list, as every list endpoint returns it. */
 public record PageOf<T>(List<T> items, int page, int size, long totalItems) implements Weighed {
 

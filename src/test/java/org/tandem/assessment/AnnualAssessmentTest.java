@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -185,8 +186,9 @@ public class AnnualAssessmentTest {
         assertEquals(third, events.getLong("items[0].after.run"));
         api().get("/api/v1/assessments/{id}", assessmentB).then().body("run", equalTo((int) third))
                 .body("summary.total", comparesEqualTo(new BigDecimal("100.0")));
-        api().get("/api/v1/assessments/{id}", assessmentA).then().header("ETag", etagA)
-                .body("run", equalTo((int) firstRun));
+        // A was neither written nor audited, but B now ranks above it: what A's read sends changed, so its tag did.
+        api().get("/api/v1/assessments/{id}", assessmentA).then().header("ETag", not(equalTo(etagA)))
+                .body("run", equalTo((int) firstRun)).body("summary.rank", equalTo(2));
     }
 
     @Test
@@ -209,7 +211,8 @@ public class AnnualAssessmentTest {
         assertEquals(first, events.getLong("items[0].before.breakdown"));
         assertEquals(second, events.getLong("items[0].after.breakdown"));
 
-        api().get("/api/v1/score-breakdowns/{id}", first).then().statusCode(200).header("ETag", "\"0\"")
+        String firstTag = api().get("/api/v1/score-breakdowns/{id}", first).then().extract().header("ETag");
+        api().get("/api/v1/score-breakdowns/{id}", first).then().statusCode(200).header("ETag", firstTag)
                 .body("id", equalTo((int) first)).body("digest", matchesPattern("[0-9a-f]{64}"))
                 .body("breakdown.total", comparesEqualTo(new BigDecimal("70.0")));
         JsonPath current = api().get("/api/v1/score-breakdowns/{id}", second).then().statusCode(200)

@@ -75,8 +75,9 @@ class ReadCacheTest {
         pairingsOf(program, List.of());
         long id = Fixtures.pairing(program, Fixtures.YIWU, Fixtures.LIANDU);
         pairingsOf(program, List.of((int) id));
-        api().body(Map.of("sourceNote", "新的来源")).header("If-Match", "\"0\"")
-                .patch("/api/v1/pairings/{id}", id).then().statusCode(200);
+        String etag = api().get("/api/v1/pairings/{id}", id).then().statusCode(200).extract().header("ETag");
+        api().body(Map.of("sourceNote", "新的来源")).header("If-Match", etag).patch("/api/v1/pairings/{id}", id).then()
+                .statusCode(200);
         api().queryParam("program", program).get("/api/v1/pairings").then().body("items[0].sourceNote", equalTo("新的来源"));
     }
 

@@ -54,7 +54,8 @@ class ActivityAndParkTest {
         Map<String, Object> changed = diagnosis("2024-04-02");
         changed.put("enterprises", 18);
         changed.put("title", "预诊断");
-        api().header("If-Match", "\"0\"").body(changed).put("/api/v1/activities/{id}", diagnosis).then()
+        String etag = api().get("/api/v1/activities/{id}", diagnosis).then().extract().header("ETag");
+        api().header("If-Match", etag).body(changed).put("/api/v1/activities/{id}", diagnosis).then()
                 .statusCode(200).body("enterprises", equalTo(18));
         api().delete("/api/v1/activities/{id}", docking).then().statusCode(204);
         api().get("/api/v1/activities/{id}", docking).then().statusCode(404);

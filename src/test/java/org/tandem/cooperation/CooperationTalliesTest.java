@@ -67,7 +67,8 @@ class CooperationTalliesTest {
 
         // A changed figure, track and planning date move the project's amounts between tallies.
         Map<String, Object> changed = project("DIGITAL_ASSIST", "2023-12-01", "123.45");
-        api().header("If-Match", "\"1\"").body(changed).put("/api/v1/projects/{id}", second).then().statusCode(200);
+        String projectTag = api().get("/api/v1/projects/{id}", second).then().extract().header("ETag");
+        api().header("If-Match", projectTag).body(changed).put("/api/v1/projects/{id}", second).then().statusCode(200);
         assertTalliesMatchRecords(pairing, 3, 0);
 
         long diagnosis = activity(pairing, "DIGITAL_ASSIST", "ENTERPRISE_DIAGNOSIS", "2024-04-01", 40, null);
@@ -76,7 +77,8 @@ class CooperationTalliesTest {
         assertTalliesMatchRecords(pairing, 3, 3);
 
         Map<String, Object> moved = activityBody("INVEST_INFO", "TRAINING", "2025-06-01", 7, null);
-        api().header("If-Match", "\"0\"").body(moved).put("/api/v1/activities/{id}", diagnosis).then()
+        String activityTag = api().get("/api/v1/activities/{id}", diagnosis).then().extract().header("ETag");
+        api().header("If-Match", activityTag).body(moved).put("/api/v1/activities/{id}", diagnosis).then()
                 .statusCode(200);
         api().delete("/api/v1/activities/{id}", agreement).then().statusCode(204);
         api().delete("/api/v1/projects/{id}", third).then().statusCode(204);

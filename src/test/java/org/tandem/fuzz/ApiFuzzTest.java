@@ -108,7 +108,8 @@ class ApiFuzzTest {
         String path = operation.path;
         Map<String, Object> pathValues = new LinkedHashMap<>();
         StringBuilder query = new StringBuilder();
-        for (JsonNode parameter : operation.spec.path("parameters")) {
+        for (JsonNode declared : operation.spec.path("parameters")) {
+            JsonNode parameter = resolve(declared); // shared ones (If-None-Match) are references
             String name = parameter.get("name").asText();
             JsonNode schema = resolve(parameter.path("schema"));
             switch (parameter.get("in").asText()) {

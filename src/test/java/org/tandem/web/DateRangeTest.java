@@ -64,13 +64,15 @@ class DateRangeTest {
     @ParameterizedTest
     @ValueSource(strings = { "2099-05-01", "tomorrow", "+10000-01-01" })
     void aStepCannotBeDatedInTheFuture(String on) {
-        long project = api().body(project("2023-06-01")).post("/api/v1/pairings/{id}/projects", Fixtures.yiwuLiandu())
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        io.restassured.response.Response created = api().body(project("2023-06-01"))
+                .post("/api/v1/pairings/{id}/projects", Fixtures.yiwuLiandu()).then().statusCode(201).extract()
+                .response();
+        long project = created.jsonPath().getLong("id");
         api().body(Map.of("to", "IN_PRODUCTION", "on", on.equals("tomorrow") ? TOMORROW : on))
                 .post("/api/v1/projects/{id}/transitions", project).then().statusCode(400)
                 .body("errors[0].field", equalTo("on"));
         api().get("/api/v1/projects/{id}", project).then().body("status", equalTo("PLANNED"))
-                .body("productionStartedOn", nullValue()).header("ETag", equalTo("\"0\""));
+                .body("productionStartedOn", nullValue()).header("ETag", equalTo(created.header("ETag")));
     }
 
     @Test
