@@ -96,7 +96,9 @@ class CooperationTalliesTest {
         long diagnosis = activity(pairing, "DIGITAL_ASSIST", "ENTERPRISE_DIAGNOSIS", "2024-04-10", 40, null);
         assertDerived(pairing, 2024, "ENTERPRISES_DIAGNOSED", 40);
 
-        api().header("If-Match", "\"0\"")
+        String activityTag = api().get("/api/v1/activities/{id}", diagnosis).then().statusCode(200).extract()
+                .header("ETag");
+        api().header("If-Match", activityTag)
                 .body(activityBody("DIGITAL_ASSIST", "ENTERPRISE_DIAGNOSIS", "2023-11-10", 18, null))
                 .put("/api/v1/activities/{id}", diagnosis).then().statusCode(200);
         assertDerived(pairing, 2024, "ENTERPRISES_DIAGNOSED", 0);
@@ -113,7 +115,9 @@ class CooperationTalliesTest {
 
         Map<String, Object> smaller = project("PROJECT_COOP", "2023-06-01", "500000000");
         smaller.put("expectedAnnualOutput", new BigDecimal("900000000"));
-        api().header("If-Match", "\"1\"").body(smaller).put("/api/v1/projects/{id}", project).then()
+        String projectTag = api().get("/api/v1/projects/{id}", project).then().statusCode(200).extract()
+                .header("ETag");
+        api().header("If-Match", projectTag).body(smaller).put("/api/v1/projects/{id}", project).then()
                 .statusCode(200);
         assertDerived(pairing, 2024, "EXPECTED_OUTPUT_IN_PRODUCTION", 900000000);
 
