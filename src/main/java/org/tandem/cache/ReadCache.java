@@ -34,8 +34,11 @@ import io.vertx.core.http.HttpServerRequest;
 @ApplicationScoped
 public class ReadCache {
 
-    /** The identity attribute that names a county editor's county (set by the security layer's augmentor). */
-    static final String COUNTY = "county";
+    /**
+     * The identity attribute that names a county editor's county. The security layer sets it
+     * ({@code CurrentUserAugmentor.COUNTY} is this constant); it is defined here, below security, because the cache keys by it.
+     */
+    public static final String COUNTY = "county";
 
     private record Kept(long version, Object value) {
     }

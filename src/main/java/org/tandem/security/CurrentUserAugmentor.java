@@ -25,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CurrentUserAugmentor implements SecurityIdentityAugmentor {
 
-    public static final String COUNTY = "county";
+    public static final String COUNTY = ReadCache.COUNTY;
 
     @Inject
     AuthConfig config;
