@@ -26,13 +26,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>
  * A response filter: it runs once the resource method has answered, so after authentication and authorization
  * have run for the request; nothing is answered here that the request was not allowed to see. The JSON is
- * written here, once, and {@link KeptJson} sends those bytes; a kept read's ({@link ReadCache}) JSON and tag are
+ * written here, once, and sent as those bytes; a kept read's ({@link ReadCache}) JSON and tag are
  * written once for every response that sends it, and a 304 to a kept read costs a comparison.
  */
 @ApplicationScoped
 public class HttpCaching {
 
     static final String CACHE_CONTROL = "private, no-cache";
+    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     @Inject
     ReadCache reads;
@@ -62,7 +63,11 @@ public class HttpCaching {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             return;
         }
-        request.setProperty(KeptJson.SENDING, new KeptJson.Sending(entity, sent.json()));
+        // Sent as the bytes just written: JSON is written once per response (once per kept read), and no writer
+        // interceptor stands in the way of every other response.
+        MediaType type = response.getMediaType();
+        response.setEntity(sent.json(), response.getEntityAnnotations(),
+                type == null || !type.getParameters().containsKey(MediaType.CHARSET_PARAMETER) ? JSON : type);
     }
 
     /** Whether the response sends a representation as JSON: a success with a body, not an error. */

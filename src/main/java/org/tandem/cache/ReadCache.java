@@ -1,5 +1,6 @@
 package org.tandem.cache;
 
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -39,6 +40,8 @@ public class ReadCache {
      * ({@code CurrentUserAugmentor.COUNTY} is this constant); it is defined here, below security, because the cache keys by it.
      */
     public static final String COUNTY = "county";
+    /** The identity attribute that holds {@link #rights(Set, String)} of the identity's roles and county. */
+    public static final String RIGHTS = "tandem.rights";
 
     private record Kept(long version, Object value) {
     }
@@ -58,7 +61,7 @@ public class ReadCache {
     TransactionManager transactions;
 
     private final Cache<String, Kept> kept;
-    /** By the kept result itself (identity, weakly): its JSON, for {@link KeptJson}. */
+    /** By the kept result itself (identity, weakly): its JSON and tag, for {@link HttpCaching}. */
     private final Cache<Object, Written> written;
 
     /**
@@ -155,7 +158,17 @@ public class ReadCache {
         if (identity.isAnonymous()) {
             return "anonymous";
         }
-        return new TreeSet<>(identity.getRoles()) + " county=" + identity.getAttribute(COUNTY);
+        return identity.getAttribute(RIGHTS) instanceof String rights ? rights
+                : rights(identity.getRoles(), identity.getAttribute(COUNTY));
+    }
+
+    /**
+     * The rights of a caller with these roles and county, as the cache keys by them; the security layer may put
+     * them on an identity it builds, as the attribute {@link #RIGHTS}, so that they are not worked out again on
+     * every request. They must be those of the identity's own roles and county.
+     */
+    public static String rights(Set<String> roles, String county) {
+        return new TreeSet<>(roles) + " county=" + county;
     }
 
     /** Where the JSON of {@code value} is (or will be) kept, or null when {@code value} is not a kept result. */

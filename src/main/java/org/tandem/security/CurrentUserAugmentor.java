@@ -51,8 +51,12 @@ public class CurrentUserAugmentor implements SecurityIdentityAugmentor {
                 .addAttribute(COUNTY, county == null ? null : county.toString()).build());
     }
 
-    /** What the token check needs of a user. */
-    private record Current(boolean enabled, Set<String> roles, String county) {
+    /** What the token check needs of a user, and its rights as the read cache keys by them. */
+    private record Current(boolean enabled, Set<String> roles, String county, String rights) {
+
+        Current(boolean enabled, Set<String> roles, String county) {
+            this(enabled, roles, county, ReadCache.rights(roles, county));
+        }
     }
 
     private static Current load(String username) {
@@ -67,7 +71,8 @@ public class CurrentUserAugmentor implements SecurityIdentityAugmentor {
             throw new AuthenticationFailedException("the token's user is unknown or disabled");
         }
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder().setPrincipal(token)
-                .addCredentials(identity.getCredentials()).addRoles(user.roles()).setAnonymous(false);
+                .addCredentials(identity.getCredentials()).addRoles(user.roles()).setAnonymous(false)
+                .addAttribute(ReadCache.RIGHTS, user.rights());
         if (user.county() != null) {
             builder.addAttribute(COUNTY, user.county());
         }
