@@ -3,6 +3,7 @@ package org.tandem.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 
@@ -17,6 +18,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
@@ -42,8 +44,8 @@ class ArchitectureTest {
 
     @Test
     void everyPackageHasItsPlace() {
-        classes().that().resideInAPackage("org.tandem..").should().resideInAnyPackage(LAYERS.toArray(String[]::new))
-                .because("a new package must be given its place in ArchitectureTest.LAYERS").check(CLASSES);
+        assertHolds(classes().that().resideInAPackage("org.tandem..").should().resideInAnyPackage(LAYERS.toArray(String[]::new))
+                .because("a new package must be given its place in ArchitectureTest.LAYERS"));
     }
 
     @Test
@@ -56,23 +58,29 @@ class ArchitectureTest {
                     .resideInAnyPackage(above).because(LAYERS.get(i) + " is below " + String.join(", ", above));
             oneWay = oneWay == null ? CompositeArchRule.of(below) : oneWay.and(below);
         }
-        oneWay.check(CLASSES);
+        assertHolds(oneWay);
     }
 
     @Test
     void noPackageCycles() {
-        slices().matching("org.tandem.(*)..").should().beFreeOfCycles().check(CLASSES);
+        assertHolds(slices().matching("org.tandem.(*)..").should().beFreeOfCycles());
     }
 
     @Test
     void theApplicationNeverUsesTheMigrations() {
-        noClasses().that().resideInAPackage("org.tandem..").should().dependOnClassesThat()
-                .resideInAPackage("db.migration..").check(CLASSES);
+        assertHolds(noClasses().that().resideInAPackage("org.tandem..").should().dependOnClassesThat()
+                .resideInAPackage("db.migration.."));
     }
 
     @Test
     void noResourceUsesAnotherResource() {
-        classes().that(RESOURCES).should(useNoOtherResource()).check(CLASSES);
+        assertHolds(classes().that(RESOURCES).should(useNoOtherResource()));
+    }
+
+    /** Fails with every violation of {@code rule} over the application's classes, listed. */
+    private static void assertHolds(ArchRule rule) {
+        EvaluationResult result = rule.evaluate(CLASSES);
+        assertFalse(result.hasViolation(), () -> String.join("\n", result.getFailureReport().getDetails()));
     }
 
     private static final DescribedPredicate<JavaClass> RESOURCES = DescribedPredicate.describe("are resources",
