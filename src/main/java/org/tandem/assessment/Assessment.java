@@ -3,6 +3,7 @@ package org.tandem.assessment;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,7 +16,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
+import org.hibernate.Hibernate;
 import org.tandem.TrackedEntity;
+import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.Program;
@@ -29,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** One pairing's scored result for one year (年度考核), COMPUTED until a reviewer finalizes it. */
 @Entity
-class Assessment extends TrackedEntity {
+class Assessment extends TrackedEntity implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "assessment_seq")
@@ -159,5 +162,20 @@ class Assessment extends TrackedEntity {
         persistAndFlush();
         YearLock.release(pairing.id, year);
         return revision;
+    }
+
+    /** The scope of a programme's assessments: see {@link ScopedData}. */
+    static String scope(long programId) {
+        return "assessments:" + programId;
+    }
+
+    @Override
+    public Set<String> scopes() {
+        return Set.of(scope(Program.idOf(program)));
+    }
+
+    /** The scopes of a record of {@code assessment}: its own, or null (any data) when it is not loaded. */
+    static Set<String> scopesOf(Assessment assessment) {
+        return assessment == null || !Hibernate.isInitialized(assessment) ? null : assessment.scopes();
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -16,6 +17,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.hibernate.annotations.CreationTimestamp;
+import org.tandem.cache.ScopedData;
 import org.tandem.registry.Program;
 import org.tandem.scoring.Adjustment;
 
@@ -23,7 +25,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A reviewer's bonus, deduction or veto on an assessment, under one of the scheme's items, with a reason. */
 @Entity
-class AssessmentAdjustment extends PanacheEntityBase {
+class AssessmentAdjustment extends PanacheEntityBase implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "assessment_adjustment_seq")
@@ -51,5 +53,11 @@ class AssessmentAdjustment extends PanacheEntityBase {
                     .add(new Adjustment((String) row[1], (BigDecimal) row[2], (String) row[3]));
         }
         return byPairing;
+    }
+
+    /** A change of it is a change of its assessment. */
+    @Override
+    public Set<String> scopes() {
+        return Assessment.scopesOf(assessment);
     }
 }

@@ -55,6 +55,7 @@ public class AssessmentResource {
             if (year == null) {
                 throw ProblemException.invalid("year", "is required");
             }
+            AssessmentScopes.ofProgram(program);
             return Rankings.page(program, year, paging.page, paging.size);
         });
     }
@@ -64,7 +65,11 @@ public class AssessmentResource {
     @Path("/{id}")
     @Operation(summary = "An assessment with every indicator's target, actual, ratio, points and rule")
     public Uni<RestResponse<AssessmentViews.Detail>> getAssessment(@PathParam("id") long id) {
-        return reads.async(() -> assessments.detail(assessments.require(id))).map(Versions::ok);
+        return reads.async(() -> {
+            Assessment assessment = assessments.require(id);
+            AssessmentScopes.of(assessment);
+            return assessments.detail(assessment);
+        }).map(Versions::ok);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })

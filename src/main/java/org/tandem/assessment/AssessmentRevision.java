@@ -1,6 +1,7 @@
 package org.tandem.assessment;
 
 import java.time.OffsetDateTime;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -11,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.hibernate.annotations.CreationTimestamp;
+import org.tandem.cache.ScopedData;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +21,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** The finalized result of an assessment as it stood before it was reopened, with who reopened it and why. */
 @Entity
-class AssessmentRevision extends PanacheEntityBase {
+class AssessmentRevision extends PanacheEntityBase implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "assessment_revision_seq")
@@ -56,5 +58,11 @@ class AssessmentRevision extends PanacheEntityBase {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored assessment JSON is unreadable", e);
         }
+    }
+
+    /** A change of it is a change of its assessment. */
+    @Override
+    public Set<String> scopes() {
+        return Assessment.scopesOf(assessment);
     }
 }

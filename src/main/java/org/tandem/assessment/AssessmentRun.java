@@ -1,6 +1,7 @@
 package org.tandem.assessment;
 
 import java.time.OffsetDateTime;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
+import org.tandem.cache.ScopedData;
 import org.tandem.registry.Program;
 import org.tandem.scheme.Scheme;
 
@@ -21,7 +23,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One run of the annual assessment job over a programme-year. */
 @Entity
-class AssessmentRun extends PanacheEntityBase {
+class AssessmentRun extends PanacheEntityBase implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "assessment_run_seq")
@@ -54,4 +56,10 @@ class AssessmentRun extends PanacheEntityBase {
     public OffsetDateTime heartbeatAt;
     @Version
     public long version;
+
+    /** A run belongs to its programme's assessments. */
+    @Override
+    public Set<String> scopes() {
+        return Set.of(Assessment.scope(Program.idOf(program)));
+    }
 }

@@ -1,6 +1,7 @@
 package org.tandem.assessment;
 
 import java.time.OffsetDateTime;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -9,6 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.Immutable;
+import org.tandem.cache.ScopedData;
 import org.tandem.scoring.ScoreResult;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,7 +26,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Immutable
-class ScoreBreakdown extends PanacheEntityBase {
+class ScoreBreakdown extends PanacheEntityBase implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "score_breakdown_seq")
@@ -57,5 +59,11 @@ class ScoreBreakdown extends PanacheEntityBase {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored breakdown " + id + " is unreadable", e);
         }
+    }
+
+    /** Written once, with the assessment that names it: that change moves the assessments' scope. */
+    @Override
+    public Set<String> scopes() {
+        return Set.of();
     }
 }

@@ -1,18 +1,20 @@
 package org.tandem.audit;
 
 import java.time.OffsetDateTime;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
 import org.hibernate.annotations.Immutable;
+import org.tandem.cache.ScopedData;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One recorded change. Written by {@link AuditLog} only; immutable here, so it can be read and never changed. */
 @Entity
 @Immutable
-public class AuditEvent extends PanacheEntityBase {
+public class AuditEvent extends PanacheEntityBase implements ScopedData {
 
     @Id
     public Long id;
@@ -24,4 +26,10 @@ public class AuditEvent extends PanacheEntityBase {
     public String beforeState;
     public String afterState;
     public String requestId;
+
+    /** The audit trail is never a kept read. */
+    @Override
+    public Set<String> scopes() {
+        return Set.of();
+    }
 }

@@ -23,6 +23,7 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.Type;
 import org.tandem.cache.DataChanged;
+import org.tandem.cache.ScopedData;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +34,9 @@ import io.quarkus.hibernate.orm.panache.Panache;
 /**
  * Records every create, update and delete of an entity, with its values before and after, as Hibernate writes
  * it: one place for the whole service, so no write can forget its audit. A change of a collection is a change of
- * its owner. Secrets are left out. A transaction's first change also publishes {@link DataChanged}, which moves
- * the data version once the transaction commits and so keeps cached reads fresh.
+ * its owner. Secrets are left out. Each change also publishes {@link DataChanged} with the entity's scopes
+ * ({@link ScopedData}),
+ * which move once the transaction commits and so keep cached reads fresh.
  */
 @PersistenceUnitExtension
 @ApplicationScoped
@@ -59,8 +61,6 @@ public class AuditInterceptor implements Interceptor {
 
     /** The key of the current transaction's {@link Unwritten} changes in the registry. */
     private static final Object UNWRITTEN = new Object();
-    /** Present in the registry once the current transaction has published {@link DataChanged}. */
-    private static final Object ANNOUNCED = new Object();
 
     /**
      * One change of an entity, known before its statement runs. Its values after are taken from the entity once
@@ -168,9 +168,10 @@ public class AuditInterceptor implements Interceptor {
     }
 
     private void collectionChanging(Object collection) {
-        announceChange();
-        Unwritten unwritten = unwritten();
         Object owner = collection instanceof PersistentCollection<?> persistent ? persistent.getOwner() : null;
+        // A collection's change is its owner's (any data, when the owner is not known).
+        dataChanged.fire(new DataChanged(owner instanceof ScopedData scoped ? scoped.scopes() : null));
+        Unwritten unwritten = unwritten();
         String type = owner == null ? null : audited(owner);
         if (unwritten == null || type == null || unwritten.createdOrRemoved.contains(owner)
                 || unwritten.updates.containsKey(owner)) {
@@ -218,20 +219,9 @@ public class AuditInterceptor implements Interceptor {
         log.writePending();
     }
 
-    /** Announces the change of data; for every entity. */
+    /** Announces the change of data: of the scopes {@code entity} belongs to, or of any data. */
     private void changing(Object entity, Object[] before, Object[] after, String[] names) {
-        announceChange();
-    }
-
-    /** Publishes {@link DataChanged} once for each transaction (and for each change made outside one). */
-    private void announceChange() {
-        if (transactions.getTransactionKey() != null) {
-            if (transactions.getResource(ANNOUNCED) != null) {
-                return;
-            }
-            transactions.putResource(ANNOUNCED, Boolean.TRUE);
-        }
-        dataChanged.fire(new DataChanged());
+        dataChanged.fire(new DataChanged(entity instanceof ScopedData scoped ? scoped.scopes() : null));
     }
 
     /** The type recorded for {@code entity}, or null when its changes are not audited. */

@@ -138,7 +138,7 @@ public class SyntheticData {
             } finally {
                 c.setAutoCommit(autoCommit);
                 // Written past Hibernate, so its changes must be announced here (slices may have committed).
-                dataChanged.fire(new DataChanged());
+                dataChanged.fire(DataChanged.everything());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("synthetic data generation failed for " + code, e);

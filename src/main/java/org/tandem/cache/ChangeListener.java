@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,8 +78,12 @@ public class ChangeListener {
         return hearing;
     }
 
-    /** Tells the other instances that this one committed a change (in the background: it never fails a write). */
-    void tell() {
+    /**
+     * Tells the other instances that this one committed a change of these scopes (null: any data), in the
+     * background: it never fails a write. The notification's payload is this instance's id, a new line, and the
+     * scopes separated by commas, or {@code *} for any data (also when they would not fit in a notification).
+     */
+    void tell(Set<String> scopes) {
         if (!shared || stopping || teller == null) {
             return;
         }
@@ -84,7 +91,7 @@ public class ChangeListener {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
                 notify.setString(1, CHANNEL);
-                notify.setString(2, self);
+                notify.setString(2, self + "\n" + payload(scopes));
                 notify.execute();
             } catch (SQLException e) {
                 LOG.warnf("Could not tell the other instances of a change: %s", e.getMessage());
@@ -99,16 +106,17 @@ public class ChangeListener {
                     listen.execute("listen " + CHANNEL);
                 }
                 // Whatever changed while nobody was listening is unknown: let every kept read go.
-                version.changedElsewhere();
+                version.changedElsewhere(null);
                 hearing = true;
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (!stopping) {
                     PGNotification[] heard = pg.getNotifications(1000);
                     if (heard != null) {
                         for (PGNotification notification : heard) {
-                            if (!self.equals(notification.getParameter())) {
-                                version.changedElsewhere();
-                                break;
+                            String said = notification.getParameter();
+                            int end = said.indexOf('\n');
+                            if (!said.substring(0, end < 0 ? said.length() : end).equals(self)) {
+                                version.changedElsewhere(end < 0 ? null : scopes(said.substring(end + 1)));
                             }
                         }
                     }
@@ -123,6 +131,20 @@ public class ChangeListener {
             }
         }
         hearing = false;
+    }
+
+    /** A notification's payload holds 8,000 bytes; scopes beyond what fits are told as a change of any data. */
+    static String payload(Set<String> scopes) {
+        if (scopes == null) {
+            return "*";
+        }
+        String joined = String.join(",", scopes);
+        return joined.length() > 7_000 ? "*" : joined;
+    }
+
+    /** The scopes a payload names, or null for any data. */
+    static Set<String> scopes(String payload) {
+        return payload.equals("*") ? null : new HashSet<>(Arrays.asList(payload.split(",")));
     }
 
     private void pause() {

@@ -1,5 +1,7 @@
 package org.tandem.cache;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -43,8 +45,16 @@ public class ReadCache {
     /** The identity attribute that holds {@link #rights(Set, String)} of the identity's roles and county. */
     public static final String RIGHTS = "tandem.rights";
 
-    private record Kept(long version, Object value) {
+    /** A result read from version {@code since} on, fresh while none of the scopes it depends on (null: any) changes. */
+    private record Kept(long since, Set<String> dependsOn, Object value) {
     }
+
+    /** The scopes the read running on this thread has declared it depends on ({@link #dependsOn}). */
+    private static final class Dependencies {
+        Set<String> scopes;
+    }
+
+    private static final ThreadLocal<Dependencies> READING = new ThreadLocal<>();
 
     /**
      * A kept result's JSON and its tag, once written: the same result is written the same way every time. Once
@@ -148,33 +158,57 @@ public class ReadCache {
         return written == null ? null : written.sent;
     }
 
-    /** The result of the read named {@code key}, computed by {@code read} unless kept since the last change. */
+    /** The result of the read named {@code key}, computed by {@code read} unless kept and fresh. */
     @SuppressWarnings("unchecked")
     public <T> T get(String key, Supplier<T> read) {
         // The version is taken before reading: if data changes while the read runs, what it read is kept
-        // under the old version and never served.
-        long version = data.current();
-        if (version == DataVersion.UNKNOWN) {
+        // from the old version on and never served.
+        long since = data.current();
+        if (since == DataVersion.UNKNOWN) {
             return read.get();
         }
         Kept found = kept.getIfPresent(key);
-        if (found != null && found.version() == version) {
+        if (found != null && data.unchangedSince(found.since(), found.dependsOn())) {
             return (T) found.value();
         }
-        T value = read.get();
-        kept.put(key, new Kept(version, value));
+        Dependencies outer = READING.get();
+        Dependencies dependencies = new Dependencies();
+        READING.set(dependencies);
+        T value;
+        try {
+            value = read.get();
+        } finally {
+            READING.set(outer);
+        }
+        kept.put(key, new Kept(since, dependencies.scopes, value));
         if (value != null) {
             written.put(value, new Written());
         }
         return value;
     }
 
-    /** The result of the read named {@code key} if it is kept since the last change, else null; never reads. */
+    /**
+     * Declares that the read running on this thread depends on these scopes of data ({@link ScopedData}) and on
+     * reference data, and on nothing else: it stays kept while a change of other scopes is committed. A read that
+     * declares nothing depends on any change. May be called more than once: the scopes add up. Outside a read,
+     * does nothing.
+     */
+    public static void dependsOn(String... scopes) {
+        Dependencies dependencies = READING.get();
+        if (dependencies == null) {
+            return;
+        }
+        if (dependencies.scopes == null) {
+            dependencies.scopes = new HashSet<>();
+        }
+        dependencies.scopes.addAll(Arrays.asList(scopes));
+    }
+
+    /** The result of the read named {@code key} if it is kept and fresh, else null; never reads. */
     @SuppressWarnings("unchecked")
     public <T> T kept(String key) {
-        long version = data.current();
-        Kept found = version == DataVersion.UNKNOWN ? null : kept.getIfPresent(key);
-        return found != null && found.version() == version ? (T) found.value() : null;
+        Kept found = kept.getIfPresent(key);
+        return found != null && data.unchangedSince(found.since(), found.dependsOn()) ? (T) found.value() : null;
     }
 
     /**

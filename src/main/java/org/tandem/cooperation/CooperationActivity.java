@@ -3,6 +3,7 @@ package org.tandem.cooperation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,12 +17,13 @@ import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.Money;
 import org.tandem.TrackedEntity;
+import org.tandem.cache.ScopedData;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.Track;
 
 /** A dated cooperation event of a pairing under one track. */
 @Entity
-class CooperationActivity extends TrackedEntity {
+class CooperationActivity extends TrackedEntity implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "cooperation_activity_seq")
@@ -67,5 +69,11 @@ class CooperationActivity extends TrackedEntity {
      */
     List<Integer> yearsChangedByHoldingOn(LocalDate date) {
         return heldOn == null ? List.of(date.getYear()) : List.of(heldOn.getYear(), date.getYear());
+    }
+
+    /** A change of it is a change of its pairing's records. */
+    @Override
+    public Set<String> scopes() {
+        return Pairing.scopesOfRecordsOf(pairing);
     }
 }

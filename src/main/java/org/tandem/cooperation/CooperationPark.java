@@ -3,6 +3,7 @@ package org.tandem.cooperation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -13,12 +14,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
+import org.tandem.cache.ScopedData;
 import org.tandem.registry.County;
 import org.tandem.registry.Pairing;
 
 /** An industrial cooperation park (产业合作园区) co-built by a pairing. */
 @Entity
-class CooperationPark extends TrackedEntity {
+class CooperationPark extends TrackedEntity implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "cooperation_park_seq")
@@ -49,5 +51,11 @@ class CooperationPark extends TrackedEntity {
         establishedOn = body.establishedOn();
         areaMu = body.areaMu() == null ? null : body.areaMu().setScale(2, RoundingMode.HALF_UP);
         focusIndustry = body.focusIndustry();
+    }
+
+    /** A change of it is a change of its pairing's records. */
+    @Override
+    public Set<String> scopes() {
+        return Pairing.scopesOfRecordsOf(pairing);
     }
 }

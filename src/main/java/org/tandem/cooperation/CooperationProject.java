@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import jakarta.persistence.Entity;
@@ -18,6 +19,7 @@ import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.Money;
 import org.tandem.TrackedEntity;
+import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.County;
 import org.tandem.registry.Pairing;
@@ -25,7 +27,7 @@ import org.tandem.registry.Track;
 
 /** A concrete project (合作项目) of a pairing under one track, with the date of every lifecycle step. */
 @Entity
-class CooperationProject extends TrackedEntity {
+class CooperationProject extends TrackedEntity implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "cooperation_project_seq")
@@ -134,5 +136,11 @@ class CooperationProject extends TrackedEntity {
             }
         }
         return last;
+    }
+
+    /** A change of it is a change of its pairing's records. */
+    @Override
+    public Set<String> scopes() {
+        return Pairing.scopesOfRecordsOf(pairing);
     }
 }

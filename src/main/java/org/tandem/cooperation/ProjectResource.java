@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.cache.ReadCache;
+import org.tandem.registry.ReadScopes;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
@@ -62,7 +63,12 @@ public class ProjectResource {
             @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") @Parameter(description = "A county on either side of the pair") String county,
             @QueryParam("hostCounty") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String hostCounty,
             @QueryParam("year") @Min(1900) @Max(2200) Integer year, @Valid @BeanParam PageRequest paging) {
-        return reads.async(() -> records.projects(program, track, status, county, hostCounty, year, paging));
+        return reads.async(() -> {
+            if (program != null) {
+                ReadScopes.recordsOf(program);
+            }
+            return records.projects(program, track, status, county, hostCounty, year, paging);
+        });
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.tandem.indicator;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,11 +15,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
+import org.tandem.cache.ScopedData;
 import org.tandem.registry.Pairing;
 
 /** A pair's target or reported actual of one indicator in one year (目标值 / 完成值). */
 @Entity
-class IndicatorValue extends TrackedEntity {
+class IndicatorValue extends TrackedEntity implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "indicator_value_seq")
@@ -50,5 +52,11 @@ class IndicatorValue extends TrackedEntity {
         return find("from IndicatorValue v join fetch v.indicator i join fetch i.track t"
                 + " where v.pairing.id = ?1 and v.calendarYear = ?2 and v.kind = ?3 order by t.position, i.code",
                 pairingId, year, kind).list();
+    }
+
+    /** A change of it is a change of its pairing's records. */
+    @Override
+    public Set<String> scopes() {
+        return Pairing.scopesOfRecordsOf(pairing);
     }
 }

@@ -1,6 +1,7 @@
 package org.tandem.indicator;
 
 import java.time.OffsetDateTime;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
+import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
 
@@ -21,7 +23,7 @@ import org.tandem.registry.Pairing;
  * without a row is a DRAFT nobody has touched.
  */
 @Entity
-class PairYear extends TrackedEntity {
+class PairYear extends TrackedEntity implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "pair_year_seq")
@@ -120,5 +122,11 @@ class PairYear extends TrackedEntity {
                     "only SUBMITTED or APPROVED actuals can be returned; these are DRAFT");
         }
         actualsState = ActualsState.DRAFT;
+    }
+
+    /** A change of it is a change of its pairing's records. */
+    @Override
+    public Set<String> scopes() {
+        return Pairing.scopesOfRecordsOf(pairing);
     }
 }

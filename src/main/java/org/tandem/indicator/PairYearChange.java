@@ -2,6 +2,7 @@ package org.tandem.indicator;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
+import org.tandem.cache.ScopedData;
+import org.tandem.registry.Pairing;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -17,7 +21,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * when and why. Never updated or deleted.
  */
 @Entity
-class PairYearChange extends PanacheEntityBase {
+class PairYearChange extends PanacheEntityBase implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "pair_year_change_seq")
@@ -69,5 +73,11 @@ class PairYearChange extends PanacheEntityBase {
         change.actor = actor;
         change.occurredAt = at;
         return change;
+    }
+
+    /** History of a pair-year: a change of its pairing's records (always written with the change it records). */
+    @Override
+    public Set<String> scopes() {
+        return Set.of(Pairing.scope(pairingId));
     }
 }

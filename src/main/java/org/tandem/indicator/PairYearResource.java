@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.cache.ReadCache;
+import org.tandem.registry.ReadScopes;
 import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
@@ -148,7 +149,10 @@ class PairYearResource {
             + "have a target, how many are completed (completion ≥ 1) and the mean completion. "
             + "Costs a fixed number of SQL statements.")
     public Uni<ProgressView> getProgress(@PathParam("id") long id, @PathParam("year") int year) {
-        return reads.async(() -> progress.of(id, year));
+        return reads.async(() -> {
+            ReadScopes.recordsOfPairing(id);
+            return progress.of(id, year);
+        });
     }
 
 }

@@ -21,6 +21,7 @@ class Counties implements CountyDirectory {
 
     /** A page of counties; {@code q} is part of the name, in any case. */
     PageOf<CountyView> list(CountyCategory category, String cityCode, String q, PageRequest paging) {
+        ReadScopes.referenceOnly();
         Filter filter = new Filter();
         filter.and("category = :category", "category", category);
         filter.and("cityCode = :cityCode", "cityCode", cityCode);

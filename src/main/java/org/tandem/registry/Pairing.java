@@ -2,6 +2,7 @@ package org.tandem.registry;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,13 +14,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
+import org.hibernate.Hibernate;
 import org.tandem.TrackedEntity;
+import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
 import org.tandem.security.CountyScoped;
 
 /** One industrial county and one mountain county paired inside a programme (结对 / 联合体). */
 @Entity
-public class Pairing extends TrackedEntity implements CountyScoped {
+public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
 
     @Id
     @GeneratedValue(generator = "pairing_seq")
@@ -40,6 +43,39 @@ public class Pairing extends TrackedEntity implements CountyScoped {
     @Enumerated(EnumType.STRING)
     public Evidence evidence;
     public String sourceNote;
+
+    /** The scope of a pairing's records (projects, activities, parks, targets, actuals): see {@link ScopedData}. */
+    public static String scope(long pairingId) {
+        return "pairing:" + pairingId;
+    }
+
+    /** The scope of the records of every pairing of a programme. */
+    public static String recordsScope(long programId) {
+        return "program:" + programId;
+    }
+
+    /** The scope of a programme's pairings themselves (not their records). */
+    public static String pairingsScope(long programId) {
+        return "pairings:" + programId;
+    }
+
+    /** A change of a pairing changes its records' scopes and its programme's list of pairings. */
+    @Override
+    public Set<String> scopes() {
+        long programId = Program.idOf(program);
+        return Set.of(scope(id), recordsScope(programId), pairingsScope(programId));
+    }
+
+    /**
+     * The scopes a change of a record of {@code pairing} moves: the pairing's and its programme's records'; null
+     * (any data) when the pairing is not loaded, since its programme is not known without reading it.
+     */
+    public static Set<String> scopesOfRecordsOf(Pairing pairing) {
+        if (pairing == null || !Hibernate.isInitialized(pairing)) {
+            return null;
+        }
+        return Set.of(scope(pairing.id), recordsScope(Program.idOf(pairing.program)));
+    }
 
     /**
      * Pairs the two counties, enforcing the programme's rules: the sides differ, each side is designated

@@ -19,6 +19,9 @@ class Pairings {
 
     /** A page of pairings, each with its programme and counties: two queries whatever the page size. */
     PageOf<PairingView> list(String program, String county, PairingStatus status, PageRequest paging) {
+        if (program != null) {
+            ReadScopes.pairingsOf(program);
+        }
         Filter filter = new Filter();
         filter.and("p.program.code = :program", "program", program);
         filter.and("(p.industrialCounty.code = :county or p.mountainCounty.code = :county)", "county", county);

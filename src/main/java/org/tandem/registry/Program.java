@@ -17,6 +17,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.SequenceGenerator;
 
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
 import org.tandem.Money;
 import org.tandem.TrackedEntity;
 import org.tandem.problem.ProblemException;
@@ -42,6 +44,12 @@ public class Program extends TrackedEntity {
     @Column(name = "role")
     @Enumerated(EnumType.STRING)
     public Map<String, DesignationRole> designations = new HashMap<>();
+
+    /** A programme's id, without loading it when it is a lazy reference. */
+    public static long idOf(Program program) {
+        LazyInitializer lazy = HibernateProxy.extractLazyInitializer(program);
+        return lazy != null ? (Long) lazy.getInternalIdentifier() : program.id;
+    }
 
     public static Program findByCode(String code) {
         return find("code", code).firstResult();

@@ -17,10 +17,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
+import org.tandem.cache.ScopedData;
 
 /** A user of the built-in identity provider. The password is only ever held as a bcrypt hash. */
 @Entity
-public class AppUser extends TrackedEntity {
+public class AppUser extends TrackedEntity implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "app_user_seq")
@@ -50,5 +51,13 @@ public class AppUser extends TrackedEntity {
 
     public boolean isLocked(OffsetDateTime now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** The scope of the users: what the token check reads of a user depends on it. See {@link ScopedData}. */
+    public static final String SCOPE = "users";
+
+    @Override
+    public Set<String> scopes() {
+        return Set.of(SCOPE);
     }
 }

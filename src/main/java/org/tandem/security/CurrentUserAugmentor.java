@@ -44,7 +44,10 @@ public class CurrentUserAugmentor implements SecurityIdentityAugmentor {
                 // Known since the last change: no need to leave the I/O thread for the database.
                 return Uni.createFrom().item(() -> identity(identity, token, kept));
             }
-            return context.runBlocking(() -> identity(identity, token, reads.get(key, () -> load(token.getName()))));
+            return context.runBlocking(() -> identity(identity, token, reads.get(key, () -> {
+                ReadCache.dependsOn(AppUser.SCOPE);
+                return load(token.getName());
+            })));
         }
         Object county = token.getClaim(config.external().countyClaim());
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)

@@ -1,0 +1,37 @@
+package org.tandem.assessment;
+
+import java.util.List;
+
+import org.tandem.cache.ReadCache;
+import org.tandem.registry.Pairing;
+import org.tandem.registry.Program;
+
+/**
+ * What a kept read of assessments depends on, declared while it is read ({@link ReadCache#dependsOn}): the
+ * programme's assessments and its pairings (a ranking line names the pair), so that a clerk's write into a
+ * pair's records leaves the ranking kept.
+ */
+final class AssessmentScopes {
+
+    private AssessmentScopes() {
+    }
+
+    /** The read shows assessments of programme {@code programCode}. */
+    static void ofProgram(String programCode) {
+        List<Long> found = Program.getEntityManager()
+                .createQuery("select p.id from Program p where p.code = :code", Long.class)
+                .setParameter("code", programCode).getResultList();
+        if (found.isEmpty()) {
+            // No such programme: only reference data can change that (a programme is created).
+            ReadCache.dependsOn();
+        } else {
+            ReadCache.dependsOn(Assessment.scope(found.get(0)), Pairing.pairingsScope(found.get(0)));
+        }
+    }
+
+    /** The read shows {@code assessment}. */
+    static void of(Assessment assessment) {
+        long program = Program.idOf(assessment.program);
+        ReadCache.dependsOn(Assessment.scope(program), Pairing.pairingsScope(program));
+    }
+}

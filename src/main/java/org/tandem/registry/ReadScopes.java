@@ -1,0 +1,47 @@
+package org.tandem.registry;
+
+import java.util.List;
+
+import org.tandem.cache.ReadCache;
+
+/**
+ * What a kept read of pairings or of their records depends on, declared while it is read
+ * ({@link ReadCache#dependsOn}): so that it stays kept while other pairings, other programmes and the users
+ * change. A read that declares nothing depends on every change.
+ */
+public final class ReadScopes {
+
+    private ReadScopes() {
+    }
+
+    /** The read shows reference data only (counties, tracks, programmes, indicators, schemes). */
+    public static void referenceOnly() {
+        ReadCache.dependsOn();
+    }
+
+    /** The read shows the pairings of programme {@code programCode} (and reference data). */
+    public static void pairingsOf(String programCode) {
+        Long program = idOf(programCode);
+        // No such programme: only reference data can change that (a programme is created).
+        ReadCache.dependsOn(program == null ? new String[0] : new String[] { Pairing.pairingsScope(program) });
+    }
+
+    /** The read shows the records of the pairings of programme {@code programCode}, and the pairings. */
+    public static void recordsOf(String programCode) {
+        Long program = idOf(programCode);
+        ReadCache.dependsOn(program == null ? new String[0]
+                : new String[] { Pairing.recordsScope(program), Pairing.pairingsScope(program) });
+    }
+
+    /** The read shows pairing {@code pairingId} and its records. */
+    public static void recordsOfPairing(long pairingId) {
+        ReadCache.dependsOn(Pairing.scope(pairingId));
+    }
+
+    private static Long idOf(String programCode) {
+        List<Long> found = Program.getEntityManager()
+                .createQuery("select p.id from Program p where p.code = :code", Long.class)
+                .setParameter("code", programCode).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+}

@@ -1,0 +1,149 @@
+package org.tandem.cache;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tandem.support.Api;
+import org.tandem.support.CooperationRecords;
+import org.tandem.support.Fixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+
+/**
+ * A write forgets only what it changed: a clerk's write into one pairing leaves the kept reads of another
+ * programme, of another pairing and of the counties in place, and is seen at once by the reads that show it.
+ * Whether a read was kept is seen from {@code tandem_reads_kept_early_total}: only a kept, fresh read is sent
+ * right after authentication ({@link KeptReadRoute}).
+ */
+@QuarkusTest
+class ScopedChangesTest {
+
+    private static final Pattern SENT_EARLY = Pattern.compile("(?m)^tandem_reads_kept_early_total(?:\\{[^}]*\\})? (\\S+)$");
+
+    @Inject
+    DataVersion dataVersion;
+    @Inject
+    CooperationRecords records;
+
+    private String programA;
+    private long pairingA;
+    private String programB;
+    private long pairingB;
+    private String viewer;
+
+    @BeforeEach
+    void twoProgrammes() throws InterruptedException {
+        for (int i = 0; i < 100 && dataVersion.current() == DataVersion.UNKNOWN; i++) {
+            Thread.sleep(50);
+        }
+        programA = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
+        pairingA = Fixtures.pairing(programA, Fixtures.YIWU, Fixtures.LIANDU);
+        programB = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
+        pairingB = Fixtures.pairing(programB, Fixtures.YIWU, Fixtures.LIANDU);
+        viewer = Api.token(Fixtures.user("viewer", null), Fixtures.PASSWORD);
+    }
+
+    private static double sentEarly() {
+        String metrics = RestAssured.given().auth().oauth2(Api.token("admin", Api.ADMIN_PASSWORD)).get("/q/metrics")
+                .then().statusCode(200).extract().asString();
+        Matcher found = SENT_EARLY.matcher(metrics);
+        assertTrue(found.find(), "no tandem_reads_kept_early_total in /q/metrics");
+        return Double.parseDouble(found.group(1));
+    }
+
+    private Response read(String path) {
+        return RestAssured.given().auth().oauth2(viewer).get(path);
+    }
+
+    private List<String> readsOfB() {
+        return List.of("/api/v1/counties?size=5", "/api/v1/pairings?program=" + programB,
+                "/api/v1/projects?program=" + programB, "/api/v1/pairings/" + pairingB + "/years/2024/progress");
+    }
+
+    /** Reads each twice, so that each is kept and has been sent once. */
+    private void keep(List<String> paths) {
+        for (String path : paths) {
+            read(path).then().statusCode(200);
+            read(path).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aClerksWriteIntoOnePairingLeavesOtherReadsKeptAndIsSeenAtOnce() {
+        String projectsOfA = "/api/v1/projects?program=" + programA;
+        String progressOfA = "/api/v1/pairings/" + pairingA + "/years/2024/progress";
+        keep(readsOfB());
+        keep(List.of(projectsOfA, progressOfA));
+        read(projectsOfA).then().body("totalItems", equalTo(0));
+
+        records.project(pairingA, "PROJECT_COOP", new BigDecimal("1000.00"), null, null, "2024-03-01");
+
+        double before = sentEarly();
+        for (String path : readsOfB()) {
+            read(path).then().statusCode(200);
+        }
+        assertEquals(before + readsOfB().size(), sentEarly(), "another programme's reads and the counties stay kept");
+        read(projectsOfA).then().statusCode(200).body("totalItems", equalTo(1));
+        read(progressOfA).then().statusCode(200);
+        assertEquals(before + readsOfB().size(), sentEarly(), "the reads that show the write are read again");
+    }
+
+    @Test
+    void aChangeOfAPairingIsSeenByItsProgrammesListOnly() {
+        String pairingsOfA = "/api/v1/pairings?program=" + programA;
+        keep(readsOfB());
+        keep(List.of(pairingsOfA));
+        Api.api().body(Map.of("sourceNote", "只改了甲")).header("If-Match",
+                Api.api().get("/api/v1/pairings/{id}", pairingA).header("ETag")).patch("/api/v1/pairings/{id}", pairingA)
+                .then().statusCode(200);
+        double before = sentEarly();
+        read(pairingsOfA).then().statusCode(200).body("items[0].sourceNote", equalTo("只改了甲"));
+        assertEquals(before, sentEarly());
+        for (String path : readsOfB()) {
+            read(path).then().statusCode(200);
+        }
+        assertEquals(before + readsOfB().size(), sentEarly());
+    }
+
+    @Test
+    void aChangeOfReferenceDataLetsEveryReadGo() {
+        keep(readsOfB());
+        Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
+        double before = sentEarly();
+        for (String path : readsOfB()) {
+            read(path).then().statusCode(200);
+        }
+        assertEquals(before, sentEarly());
+    }
+
+    @Test
+    void aChangeOfAUserLeavesTheDataKeptAndIsSeenByTheTokenCheckAtOnce() {
+        keep(readsOfB());
+        String username = Fixtures.user("viewer", null);
+        String token = Api.token(username, Fixtures.PASSWORD);
+        double before = sentEarly();
+        for (String path : readsOfB()) {
+            read(path).then().statusCode(200);
+        }
+        assertEquals(before + readsOfB().size(), sentEarly(), "a new user and a login leave kept reads alone");
+        long id = Api.api().get("/api/v1/users?size=500").then().extract().jsonPath()
+                .getLong("items.find { it.username == '" + username + "' }.id");
+        Api.api().body(Map.of("username", username, "roles", List.of("viewer"), "enabled", false))
+                .put("/api/v1/users/{id}", id).then().statusCode(200);
+        RestAssured.given().auth().oauth2(token).get(readsOfB().get(0)).then().statusCode(401);
+        read(readsOfB().get(0)).then().statusCode(200);
+    }
+}
