@@ -32,6 +32,8 @@ public class DataVersion {
     TransactionSynchronizationRegistry transactions;
     @Inject
     ChangeListener others;
+    @Inject
+    WriteTimings timings;
 
     private final AtomicLong version = new AtomicLong();
 
@@ -66,7 +68,7 @@ public class DataVersion {
             return;
         }
         try {
-            transactions.registerInterposedSynchronization(afterCommit());
+            transactions.registerInterposedSynchronization(afterCommit(timings.began()));
         } catch (IllegalStateException tooLate) {
             // The transaction is already completing (a change flushed at its very end). Moving the version now,
             // before the commit, could let a read overlapping it be kept; moving it now and once more soon
@@ -78,7 +80,7 @@ public class DataVersion {
         transactions.putResource(REGISTERED, Boolean.TRUE);
     }
 
-    private Synchronization afterCommit() {
+    private Synchronization afterCommit(long began) {
         return new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -86,6 +88,7 @@ public class DataVersion {
 
             @Override
             public void afterCompletion(int status) {
+                timings.ended(began, status);
                 if (status == Status.STATUS_COMMITTED) {
                     changed();
                 }

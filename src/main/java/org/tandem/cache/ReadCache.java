@@ -59,6 +59,8 @@ public class ReadCache {
     SecurityIdentity identity;
     @Inject
     TransactionManager transactions;
+    @Inject
+    ReadCacheMetrics metrics;
 
     private final Cache<String, Kept> kept;
     /** By the kept result itself (identity, weakly): its JSON and tag, for {@link HttpCaching}. */
@@ -87,11 +89,13 @@ public class ReadCache {
      */
     public <T> Uni<T> async(Supplier<T> read) {
         String key = "GET " + request.uri() + " " + rights(identity);
-        T found = kept(key);
+        ReadCacheMetrics.Meters meters = metrics.ofRequest();
+        T found = keptOnly(key);
         if (found != null) {
+            meters.hits().increment();
             return Uni.createFrom().item(found);
         }
-        return Uni.createFrom().item(() -> inOwnTransaction(() -> get(key, read)))
+        return Uni.createFrom().item(() -> inOwnTransaction(() -> get(key, read, meters)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -122,18 +126,25 @@ public class ReadCache {
     }
 
     /** The result of the read named {@code key}, computed by {@code read} unless kept since the last change. */
-    @SuppressWarnings("unchecked")
     public <T> T get(String key, Supplier<T> read) {
+        return get(key, read, metrics.ofKey(key));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T get(String key, Supplier<T> read, ReadCacheMetrics.Meters meters) {
         // The version is taken before reading: if data changes while the read runs, what it read is kept
         // under the old version and never served.
         long version = data.current();
         if (version == DataVersion.UNKNOWN) {
+            meters.misses().increment();
             return read.get();
         }
         Kept found = kept.getIfPresent(key);
         if (found != null && found.version() == version) {
+            meters.hits().increment();
             return (T) found.value();
         }
+        meters.misses().increment();
         T value = read.get();
         kept.put(key, new Kept(version, value));
         if (value != null) {
@@ -142,9 +153,20 @@ public class ReadCache {
         return value;
     }
 
-    /** The result of the read named {@code key} if it is kept since the last change, else null; never reads. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The result of the read named {@code key} if it is kept since the last change, else null; never reads. Counted
+     * as a hit when found; when not, the {@link #get} that follows counts the miss.
+     */
     public <T> T kept(String key) {
+        T found = keptOnly(key);
+        if (found != null) {
+            metrics.ofKey(key).hits().increment();
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T keptOnly(String key) {
         long version = data.current();
         Kept found = version == DataVersion.UNKNOWN ? null : kept.getIfPresent(key);
         return found != null && found.version() == version ? (T) found.value() : null;
