@@ -25,7 +25,7 @@ class RouteTemplateTags implements HttpServerMetricsTagsContributor {
         if (context.requestContextLocalData(TEMPLATE) != null) {
             return Tags.empty();
         }
-        int status = context.response().statusCode();
+        int status = context.response() == null ? 0 : context.response().statusCode();
         return status == 404 || status / 100 == 3 ? Tags.empty() : UNMATCHED;
     }
 }
