@@ -17,6 +17,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.tandem.security.AccountEvent;
 import org.tandem.security.Actor;
+import org.tandem.web.RequestIds;
 
 import io.agroal.api.AgroalDataSource;
 

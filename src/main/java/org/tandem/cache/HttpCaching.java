@@ -55,7 +55,9 @@ public class HttpCaching {
             }
             return;
         }
-        Versions.Tagged sent = taggedJsonOf(entity);
+        ReadCache.Written written = reads.writtenOf(entity);
+        Versions.Tagged sent = written == null ? Versions.tagged(json.writeValueAsBytes(entity))
+                : taggedJsonOf(entity, written);
         response.getHeaders().putSingle(HttpHeaders.ETAG, sent.header());
         if (read && noneMatch(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), sent)) {
             response.setEntity(null);
@@ -66,8 +68,27 @@ public class HttpCaching {
         // Sent as the bytes just written: JSON is written once per response (once per kept read), and no writer
         // interceptor stands in the way of every other response.
         MediaType type = response.getMediaType();
-        response.setEntity(sent.json(), response.getEntityAnnotations(),
-                type == null || !type.getParameters().containsKey(MediaType.CHARSET_PARAMETER) ? JSON : type);
+        MediaType sentAs = type == null || !type.getParameters().containsKey(MediaType.CHARSET_PARAMETER) ? JSON : type;
+        response.setEntity(sent.json(), response.getEntityAnnotations(), sentAs);
+        if (written != null && written.sent == null && HttpMethod.GET.equals(request.getMethod())
+                && response.getStatus() == Response.Status.OK.getStatusCode() && plain(response)) {
+            // Only with its route template: the request metrics of a read sent again are tagged by it, never by its path.
+            String template = KeptReadRoute.routeTemplate();
+            if (template != null) {
+                written.sent = new ReadCache.Sent(sent, sentAs.toString(), template,
+                        request.getHeaderString(HttpHeaders.ACCEPT));
+            }
+        }
+    }
+
+    /** Whether a response has no headers but those {@link KeptReadRoute} sends again. */
+    private static boolean plain(ContainerResponseContext response) {
+        for (String name : response.getHeaders().keySet()) {
+            if (!KeptReadRoute.SENT_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the response sends a representation as JSON: a success with a body, not an error. */
@@ -80,11 +101,7 @@ public class HttpCaching {
         return type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    private Versions.Tagged taggedJsonOf(Object entity) throws JsonProcessingException {
-        ReadCache.Written written = reads.writtenOf(entity);
-        if (written == null) {
-            return Versions.tagged(json.writeValueAsBytes(entity));
-        }
+    private Versions.Tagged taggedJsonOf(Object entity, ReadCache.Written written) throws JsonProcessingException {
         Versions.Tagged kept = written.json;
         if (kept == null) {
             // The mapper the JSON writer uses: the bytes are what it would have written.

@@ -46,9 +46,21 @@ public class ReadCache {
     private record Kept(long version, Object value) {
     }
 
-    /** A kept result's JSON and its tag, once written: the same result is written the same way every time. */
+    /**
+     * A kept result's JSON and its tag, once written: the same result is written the same way every time. Once
+     * the REST layer has sent it as a plain 200 to a GET ({@link HttpCaching}), also how it was sent, so that
+     * {@link KeptReadRoute} can send it again the same way.
+     */
     static final class Written {
         volatile Versions.Tagged json;
+        volatile Sent sent;
+    }
+
+    /**
+     * How a kept result was sent: its content type, the route template the request matched (for metrics), and the
+     * request's {@code Accept} (or null).
+     */
+    record Sent(Versions.Tagged json, String contentType, String routeTemplate, String accept) {
     }
 
     @Inject
@@ -88,7 +100,7 @@ public class ReadCache {
      * database.
      */
     public <T> Uni<T> async(Supplier<T> read) {
-        String key = "GET " + request.uri() + " " + rights(identity);
+        String key = keyOf(request.uri(), identity);
         ReadCacheMetrics.Meters meters = metrics.ofRequest();
         T found = keptOnly(key);
         if (found != null) {
@@ -123,6 +135,21 @@ public class ReadCache {
                 throw new IllegalStateException("could not end a read's transaction", e);
             }
         }
+    }
+
+    /** The name of the read a GET of {@code uri} by {@code caller} asks for. */
+    static String keyOf(String uri, SecurityIdentity caller) {
+        return "GET " + uri + " " + rights(caller);
+    }
+
+    /**
+     * How the result of the read named {@code key} was sent as a plain 200, if it is kept since the last change
+     * and has been sent so; else null. Never reads.
+     */
+    Sent sent(String key) {
+        Object value = keptOnly(key);
+        Written written = value == null ? null : writtenOf(value);
+        return written == null ? null : written.sent;
     }
 
     /** The result of the read named {@code key}, computed by {@code read} unless kept since the last change. */

@@ -57,7 +57,11 @@ class ReadCacheMetrics {
     /** The counters of the current request's read, named by its route template; call on the request's context. */
     Meters ofRequest() {
         Context context = Vertx.currentContext();
-        Object template = context == null ? null : context.getLocal(TEMPLATE);
+        return ofTemplate(context == null ? null : context.getLocal(TEMPLATE));
+    }
+
+    /** The counters of a request's read whose route template is {@code template} (null: unknown). */
+    Meters ofTemplate(Object template) {
         if (!(template instanceof String name)) {
             return other;
         }

@@ -1,4 +1,4 @@
-package org.tandem.audit;
+package org.tandem.web;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
