@@ -48,6 +48,8 @@ class AssessmentRunner {
     ObjectMapper json;
     @Inject
     RunLeases leases;
+    @Inject
+    RunMetrics metrics;
 
     record Started(AssessmentRun run, boolean alreadyRunning) {
     }
@@ -145,9 +147,10 @@ class AssessmentRunner {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStarted = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
         try {
-            Phases phases = new Phases(threads);
+            Phases phases = new Phases(threads, metrics);
             QuarkusTransaction.requiringNew().run(() -> assess(runId, started, phases));
             phases.mark("commit");
+            metrics.ran(System.nanoTime() - started, true);
             // CPU time of this thread as well, since on a shared machine the wall time says little on its own.
             long cpuMillis = cpuStarted < 0 ? -1 : (threads.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000;
             LOG.infof("Assessment run %d done in %,d ms (CPU %,d ms)", runId, (System.nanoTime() - started) / 1_000_000,
@@ -155,6 +158,7 @@ class AssessmentRunner {
             LOG.infof("Assessment run %d, CPU ms by phase: %s", runId, phases);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Assessment run %d failed", runId);
+            metrics.ran(System.nanoTime() - started, false);
             QuarkusTransaction.requiringNew().run(() -> {
                 AssessmentRun run = AssessmentRun.findById(runId);
                 if (run.status == RunStatus.RUNNING) { // not failed already, e.g. at shutdown
@@ -166,14 +170,17 @@ class AssessmentRunner {
         }
     }
 
-    /** The CPU time of this thread in each phase of a run, for the log. */
+    /** The CPU time of this thread in each phase of a run, for the log; the wall time, for the metrics. */
     private static final class Phases {
         private final ThreadMXBean threads;
+        private final RunMetrics metrics;
         private final StringBuilder text = new StringBuilder();
         private long last;
+        private long lastWall = System.nanoTime();
 
-        Phases(ThreadMXBean threads) {
+        Phases(ThreadMXBean threads, RunMetrics metrics) {
             this.threads = threads;
+            this.metrics = metrics;
             this.last = now();
         }
 
@@ -185,6 +192,9 @@ class AssessmentRunner {
             long now = now();
             text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000);
             last = now;
+            long wall = System.nanoTime();
+            metrics.phase(phase, wall - lastWall);
+            lastWall = wall;
         }
 
         @Override

@@ -39,6 +39,8 @@ public class DataVersion {
     TransactionSynchronizationRegistry transactions;
     @Inject
     ChangeListener others;
+    @Inject
+    WriteTimings timings;
 
     private final AtomicLong sequence = new AtomicLong();
     /** When anything changed last, and when data that is not scoped (so: every scope) changed last. */
@@ -140,7 +142,7 @@ public class DataVersion {
         Pending started = new Pending();
         started.add(event.scopes());
         try {
-            transactions.registerInterposedSynchronization(afterCommit(started));
+            transactions.registerInterposedSynchronization(afterCommit(started, timings.began()));
         } catch (IllegalStateException tooLate) {
             // The transaction is already completing (a change flushed at its very end). Moving the version now,
             // before the commit, could let a read overlapping it be kept; moving it now and once more soon
@@ -152,7 +154,7 @@ public class DataVersion {
         transactions.putResource(PENDING, started);
     }
 
-    private Synchronization afterCommit(Pending pending) {
+    private Synchronization afterCommit(Pending pending, long began) {
         return new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -160,6 +162,7 @@ public class DataVersion {
 
             @Override
             public void afterCompletion(int status) {
+                timings.ended(began, status);
                 if (status == Status.STATUS_COMMITTED) {
                     changed(pending.scopes());
                 }

@@ -54,6 +54,8 @@ public class KeptReadRoute {
 
     @Inject
     ReadCache reads;
+    @Inject
+    ReadCacheMetrics readMetrics;
 
     private final Counter sent;
 
@@ -132,6 +134,7 @@ public class KeptReadRoute {
                 .putHeader(HttpHeaderNames.CACHE_CONTROL, HttpCaching.CACHE_CONTROL)
                 .putHeader(RequestIds.HEADER, RequestIds.idFor(request.getHeader(RequestIds.HEADER)));
         sent.increment();
+        readMetrics.ofTemplate(kept.routeTemplate()).hits().increment();
         if (HttpCaching.noneMatch(request.headers().getAll(HttpHeaderNames.IF_NONE_MATCH), kept.json())) {
             response.setStatusCode(304).end();
             return;

@@ -81,6 +81,8 @@ public class ReadCache {
     SecurityIdentity identity;
     @Inject
     TransactionManager transactions;
+    @Inject
+    ReadCacheMetrics metrics;
 
     private final Cache<String, Kept> kept;
     /** By the kept result itself (identity, weakly): its JSON and tag, for {@link HttpCaching}. */
@@ -109,11 +111,13 @@ public class ReadCache {
      */
     public <T> Uni<T> async(Supplier<T> read) {
         String key = keyOf(request.uri(), identity);
-        T found = kept(key);
+        ReadCacheMetrics.Meters meters = metrics.ofRequest();
+        T found = keptOnly(key);
         if (found != null) {
+            meters.hits().increment();
             return Uni.createFrom().item(found);
         }
-        return Uni.createFrom().item(() -> inOwnTransaction(() -> get(key, read)))
+        return Uni.createFrom().item(() -> inOwnTransaction(() -> get(key, read, meters)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -153,24 +157,31 @@ public class ReadCache {
      * and has been sent so; else null. Never reads.
      */
     Sent sent(String key) {
-        Object value = kept(key);
+        Object value = keptOnly(key);
         Written written = value == null ? null : writtenOf(value);
         return written == null ? null : written.sent;
     }
 
     /** The result of the read named {@code key}, computed by {@code read} unless kept and fresh. */
-    @SuppressWarnings("unchecked")
     public <T> T get(String key, Supplier<T> read) {
+        return get(key, read, metrics.ofKey(key));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T get(String key, Supplier<T> read, ReadCacheMetrics.Meters meters) {
         // The version is taken before reading: if data changes while the read runs, what it read is kept
         // from the old version on and never served.
         long since = data.current();
         if (since == DataVersion.UNKNOWN) {
+            meters.misses().increment();
             return read.get();
         }
         Kept found = kept.getIfPresent(key);
         if (found != null && data.unchangedSince(found.since(), found.dependsOn())) {
+            meters.hits().increment();
             return (T) found.value();
         }
+        meters.misses().increment();
         Dependencies outer = READING.get();
         Dependencies dependencies = new Dependencies();
         READING.set(dependencies);
@@ -204,9 +215,20 @@ public class ReadCache {
         dependencies.scopes.addAll(Arrays.asList(scopes));
     }
 
-    /** The result of the read named {@code key} if it is kept and fresh, else null; never reads. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The result of the read named {@code key} if it is kept and fresh, else null; never reads. Counted as a hit
+     * when found; when not, the {@link #get} that follows counts the miss.
+     */
     public <T> T kept(String key) {
+        T found = keptOnly(key);
+        if (found != null) {
+            metrics.ofKey(key).hits().increment();
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T keptOnly(String key) {
         Kept found = kept.getIfPresent(key);
         return found != null && data.unchangedSince(found.since(), found.dependsOn()) ? (T) found.value() : null;
     }

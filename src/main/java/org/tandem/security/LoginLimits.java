@@ -32,6 +32,8 @@ class LoginLimits {
     private final Cache<String, Guard> perUser;
     private final Cache<String, Guard> perAddress;
     private final Guard checks;
+    @Inject
+    LoginMetrics metrics;
 
     @Inject
     LoginLimits(AuthConfig auth) {
@@ -53,9 +55,11 @@ class LoginLimits {
         try {
             return client.get(() -> user.get(() -> checks.get(check, type), type), type);
         } catch (RateLimitException e) {
+            metrics.failed(LoginMetrics.Reason.RATE_LIMITED);
             throw ProblemException.tooManyRequests("too many login attempts; try again later",
                     (e.getRetryAfterMillis() + 999) / 1000);
         } catch (BulkheadException e) {
+            metrics.failed(LoginMetrics.Reason.RATE_LIMITED);
             throw ProblemException.tooManyRequests("too many logins at once; try again in a moment", 1);
         }
     }

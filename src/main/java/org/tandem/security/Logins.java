@@ -43,6 +43,8 @@ class Logins {
     Event<AccountEvent> audit;
     @Inject
     ObjectMapper json;
+    @Inject
+    LoginMetrics metrics;
 
     /** What a login needs of a user, read before the password check. */
     private record Snapshot(long id, String passwordHash) {
@@ -61,6 +63,7 @@ class Logins {
         // Run for unknown users too (against a dummy hash), so timing tells nothing either.
         boolean right = Passwords.matches(password, user == null ? null : user.passwordHash());
         if (user == null) {
+            metrics.failed(LoginMetrics.Reason.UNKNOWN_USER);
             throw failed(username, null);
         }
         Account account = right ? succeed(user) : null;
@@ -68,6 +71,7 @@ class Logins {
             if (!right) {
                 countFailure(user.id(), username);
             }
+            metrics.failed(right ? LoginMetrics.Reason.ACCOUNT_UNUSABLE : LoginMetrics.Reason.WRONG_PASSWORD);
             throw failed(username, user.id());
         }
         return account;
