@@ -1,6 +1,7 @@
 package org.tandem.cache;
 
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +16,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -78,8 +80,23 @@ public class KeptReadRoute {
         Context vertx = Vertx.currentContext();
         authenticator.attemptAuthentication(context).subscribe().with(
                 identity -> onRequestContext(vertx, () -> authenticated(context, identity)),
-                // Refused: the REST layer authenticates again and answers the failure as it answers every other.
-                failure -> onRequestContext(vertx, context::next));
+                failure -> onRequestContext(vertx, () -> refused(context, failure)));
+    }
+
+    /**
+     * A token refused: the REST layer answers it as it answers every other failure, from the outcome already known
+     * (the token is not checked, nor its refusal logged, twice). As Quarkus's own deferred identity does, the
+     * failure is handed to the failure handler in place when the REST layer asks for the identity.
+     */
+    private static void refused(RoutingContext context, Throwable failure) {
+        Uni<SecurityIdentity> known = Uni.createFrom().<SecurityIdentity> failure(failure).onFailure().invoke(f -> {
+            BiConsumer<RoutingContext, Throwable> handler = context.get(QuarkusHttpUser.AUTH_FAILURE_HANDLER);
+            if (handler != null) {
+                handler.accept(context, f);
+            }
+        }).memoize().indefinitely();
+        context.put(QuarkusHttpUser.DEFERRED_IDENTITY_KEY, known);
+        context.next();
     }
 
     /** Runs {@code step} on the request's event loop (authentication may end on a worker thread). */

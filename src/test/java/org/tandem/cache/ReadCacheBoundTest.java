@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tandem.web.PageOf;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /** The read cache keeps at most its bound in items, a page counting its items; no Quarkus needed. */
 class ReadCacheBoundTest {
 
@@ -17,6 +19,7 @@ class ReadCacheBoundTest {
         ReadCache cache = new ReadCache(maxItems);
         cache.data = new DataVersion();
         cache.data.others = new ChangeListener();
+        cache.metrics = new ReadCacheMetrics(new SimpleMeterRegistry());
         return cache;
     }
 
