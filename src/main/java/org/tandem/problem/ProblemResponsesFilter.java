@@ -12,10 +12,14 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
 /**
  * Declares in the generated contract the problem+json responses that {@link ProblemMappers} can give,
- * so that every operation lists them without per-method annotations.
+ * so that every operation lists them without per-method annotations. It runs when the service is built, so the
+ * contract is not worked out again at every start.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";

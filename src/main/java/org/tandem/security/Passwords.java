@@ -12,12 +12,16 @@ import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
 public final class Passwords {
 
     /** bcrypt's cost: 2^12 rounds, about a quarter of a second on the machines we run on. */
-    private static final int COST = 12;
+    static final int COST = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** bcrypt reads at most 72 bytes; longer passwords (or long Chinese ones) are first hashed with SHA-512. */
     private static final LongPasswordStrategy LONG = LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A);
-    /** Compared against when a user does not exist, so that timing does not tell which usernames do. */
-    private static final String DUMMY_HASH = hash("no such user");
+    /**
+     * Compared against when a user does not exist, so that timing does not tell which usernames do. A fixed hash
+     * (of "no such user", cost {@value #COST}): checking against it costs what checking a real one does, without
+     * hashing at every start or at the first login (PasswordsTest checks its cost is {@link #COST}).
+     */
+    static final String DUMMY_HASH = "$2a$12$HPUNoqrcXriepUy1edATxOOnAoiaVFqRG/qRMgxsCyVTghb79lSby";
 
     private Passwords() {
     }

@@ -11,9 +11,12 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -33,22 +36,51 @@ public class SigningKeys {
     private volatile PrivateKey privateKey;
     private volatile PublicKey publicKey;
 
-    void onStart(@Observes StartupEvent event) {
-        load();
+    /** The key being generated on the first start, while the rest of the start goes on; null once stored. */
+    private CompletableFuture<SigningKey> generating;
+
+    /**
+     * First of the start-up observers: loads the stored key or, on the first start, begins generating one in the
+     * background (RSA key generation takes a tenth to half a second of CPU), so that it overlaps the other first-start
+     * work, hashing the admin's password above all. {@link #awaitKey} stores it before the start is over.
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        SigningKey stored = storedKey();
+        if (stored == null) {
+            generating = CompletableFuture.supplyAsync(SigningKeys::generate, runnable -> {
+                Thread thread = new Thread(runnable, "tandem-signing-key");
+                thread.setDaemon(true);
+                thread.start();
+            });
+        } else {
+            use(stored);
+        }
     }
 
-    synchronized void load() {
-        SigningKey stored = QuarkusTransaction.requiringNew().call(() -> SigningKey.<SigningKey> findAll().firstResult());
-        if (stored == null) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> generate().persist());
-                LOG.info("Generated the token signing key and stored it with the data");
-            } catch (RuntimeException raced) {
-                // Another instance stored one first: use theirs.
-                LOG.debug("Signing key generated concurrently by another instance", raced);
-            }
-            stored = QuarkusTransaction.requiringNew().call(() -> SigningKey.<SigningKey> findAll().firstResult());
+    /** Last of the start-up observers: the service does not start without its key. */
+    void awaitKey(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
+        if (generating != null) {
+            store(generating.join());
+            generating = null;
         }
+    }
+
+    private static SigningKey storedKey() {
+        return QuarkusTransaction.requiringNew().call(() -> SigningKey.<SigningKey> findAll().firstResult());
+    }
+
+    private synchronized void store(SigningKey generated) {
+        try {
+            QuarkusTransaction.requiringNew().run(generated::persist);
+            LOG.info("Generated the token signing key and stored it with the data");
+        } catch (RuntimeException raced) {
+            // Another instance stored one first: use theirs.
+            LOG.debug("Signing key generated concurrently by another instance", raced);
+        }
+        use(storedKey());
+    }
+
+    private void use(SigningKey stored) {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(stored.privateKey)));
