@@ -25,8 +25,9 @@ public class ProjectYears {
 
     private static final List<String> STEP_DATES = List.of("planned_on", "signed_on", "construction_started_on",
             "production_started_on", "cancelled_on");
-    private static final String ONE_PROJECT = "id = ?";
-    private static final String ONE_PROGRAM = "pairing_id in (select id from pairing where program_id = ?)";
+    /** Which projects a write covers: one, or every project of a programme. */
+    private static final String ONE_PROJECT = "p.id = ?";
+    private static final String ONE_PROGRAM = "pa.program_id = ?";
 
     /** The connection of the current transaction, the one Hibernate writes on: it sees what was flushed. */
     @Inject
@@ -66,15 +67,18 @@ public class ProjectYears {
         }
     }
 
-    /** The years of the projects in {@code scope}: one select per step date, united (a year counts once). */
+    /**
+     * The years of the projects in {@code scope}: one select per step date, united (a year counts once). The
+     * scope is a join condition, not an {@code in (select ...)}: H2 run with OPTIMIZE_REUSE_RESULTS=FALSE would
+     * evaluate such a subquery again for every project.
+     */
     static String insertYears(String scope) {
-        String years = STEP_DATES.stream()
-                .map(column -> "select id, cast(extract(year from " + column + ") as integer) as calendar_year"
-                        + " from cooperation_project where " + column + " is not null and " + scope)
-                .collect(Collectors.joining(" union "));
         return "insert into project_year (project_id, calendar_year, program_id, pairing_id, track_code, status,"
-                + " host_county_code) select p.id, s.calendar_year, pa.program_id, p.pairing_id, p.track_code,"
-                + " p.status, p.host_county_code from (" + years + ") s join cooperation_project p on p.id = s.id"
-                + " join pairing pa on pa.id = p.pairing_id";
+                + " host_county_code) " + STEP_DATES.stream()
+                        .map(column -> "select p.id, cast(extract(year from p." + column + ") as integer),"
+                                + " pa.program_id, p.pairing_id, p.track_code, p.status, p.host_county_code"
+                                + " from cooperation_project p join pairing pa on pa.id = p.pairing_id where p."
+                                + column + " is not null and " + scope)
+                        .collect(Collectors.joining(" union "));
     }
 }
