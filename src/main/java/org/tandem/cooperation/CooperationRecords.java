@@ -107,8 +107,19 @@ class CooperationRecords {
      */
     private static PageOf<ProjectView> projectsOfYear(String program, String track, ProjectStatus status,
             String county, String hostCounty, int year, PageRequest paging) {
+        var em = CooperationProject.getEntityManager();
+        Long programId = null;
+        if (program != null) {
+            // Looked up first: H2 serves "program_id = (select ...)" from no index, and scanned every row.
+            List<?> found = em.createNativeQuery("select id from program where code = :code", Long.class)
+                    .setParameter("code", program).getResultList();
+            if (found.isEmpty()) {
+                return new PageOf<>(List.of(), paging.page, paging.size, 0);
+            }
+            programId = ((Number) found.get(0)).longValue();
+        }
         Filter filter = new Filter().and("y.calendar_year = :year", "year", year);
-        filter.and("y.program_id = (select g.id from program g where g.code = :program)", "program", program);
+        filter.and("y.program_id = :program", "program", programId);
         filter.and("y.track_code = :track", "track", track);
         filter.and("y.status = :status", "status", status == null ? null : status.name());
         filter.and("y.pairing_id in (select pa.id from pairing pa where pa.industrial_county_code = :county"
@@ -117,7 +128,6 @@ class CooperationRecords {
         String orderBy = orderBy(paging, PROJECT_YEAR_COLUMNS);
         String from = " from project_year y"
                 + (orderBy.contains("p.") ? " join cooperation_project p on p.id = y.project_id" : "");
-        var em = CooperationProject.getEntityManager();
         var idQuery = em.createNativeQuery("select y.project_id" + from + filter.where() + orderBy, Long.class)
                 .setFirstResult(paging.page * paging.size).setMaxResults(paging.size);
         var countQuery = em.createNativeQuery("select count(*) from project_year y" + filter.where(), Long.class);
