@@ -29,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tandem.cache.DataChanged;
 import org.tandem.cooperation.CooperationTallies;
+import org.tandem.cooperation.ProjectYears;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -48,7 +49,9 @@ import io.quarkus.runtime.StartupEvent;
  * Rows go in with plain JDBC: one prepared statement per table, batched, a transaction per slice of
  * pairings. Ids come from the tables' own sequences, one {@code nextval} per block of 50, used as
  * [value, value + 49] exactly as Hibernate's pooled-lo optimizer does, so the service keeps inserting
- * afterwards without collisions. Last, the programme's {@link CooperationTallies} are counted in one go.
+ * afterwards without collisions. Last, the programme's {@link CooperationTallies} are counted in one go, and its projects'
+ * years
+ * ({@link ProjectYears}) written.
  */
 @ApplicationScoped
 public class SyntheticData {
@@ -203,6 +206,7 @@ public class SyntheticData {
             }
             // Written past CooperationRecords, so nothing recounted these records yet: counted here, set-based.
             CooperationTallies.recountProgram(c, programId);
+            ProjectYears.writeProgram(c, programId);
             c.commit();
             for (Batch batch : batches.values()) {
                 batch.statement.close();

@@ -47,15 +47,21 @@ class CooperationRecords {
 
     @Inject
     CooperationTallies tallies;
+    @Inject
+    ProjectYears years;
 
     // Projects
 
     /**
      * Projects across pairings. Filters: programme code, track code, status, county (either side of the pair),
-     * host county, and year (a step of the project fell in that year); each one absent is no filter.
+     * host county, and year (a step of the project fell in that year); each one absent is no filter. With a year
+     * the list is read from {@code project_year} (see {@link ProjectYears}), one index range in project order.
      */
     PageOf<ProjectView> projects(String program, String track, ProjectStatus status, String county,
             String hostCounty, Integer year, PageRequest paging) {
+        if (year != null) {
+            return projectsOfYear(program, track, status, county, hostCounty, year, paging);
+        }
         Filter filter = new Filter();
         filter.and("p.pairing.program.code = :program", "program", program);
         filter.and("p.track.code = :track", "track", track);
@@ -63,12 +69,6 @@ class CooperationRecords {
         filter.and("(p.pairing.industrialCounty.code = :county or p.pairing.mountainCounty.code = :county)", "county",
                 county);
         filter.and("p.hostCounty.code = :hostCounty", "hostCounty", hostCounty);
-        if (year != null) {
-            filter.and("(p.plannedOn between :from and :to or p.signedOn between :from and :to"
-                    + " or p.constructionStartedOn between :from and :to"
-                    + " or p.productionStartedOn between :from and :to or p.cancelledOn between :from and :to)");
-            filter.param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31));
-        }
         return projectPage(filter, paging);
     }
 
@@ -82,28 +82,85 @@ class CooperationRecords {
 
     /**
      * One page in three statements: the page's ids, filtered and sorted with only the joins the filters need;
-     * those projects with their pairing, counties and track; and the count. Fetching the six relations for
-     * every matching row before the sort and limit made a filtered list over 2,000 pairings cost ~140 ms.
+     * the columns the view shows of those projects; and the count. Fetching the six relations for every matching
+     * row before the sort and limit made a filtered list over 2,000 pairings cost ~140 ms.
      */
     private static PageOf<ProjectView> projectPage(Filter where, PageRequest paging) {
         String filter = where.where();
         Map<String, Object> params = where.params();
-        String orderBy = paging.toSort(PROJECTS_SORTABLE, "id", "p.id").getColumns().stream()
-                .map(c -> c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : ""))
-                .collect(Collectors.joining(", ", " order by ", ""));
+        String orderBy = orderBy(paging, Map.of());
         var idQuery = CooperationProject.getEntityManager()
                 .createQuery("select p.id from CooperationProject p" + filter + orderBy, Long.class)
                 .setFirstResult(paging.page * paging.size).setMaxResults(paging.size);
         params.forEach(idQuery::setParameter);
-        List<Long> ids = idQuery.getResultList();
-        Map<Long, CooperationProject> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            CooperationProject.<CooperationProject> list(PROJECT_FETCH + " where p.id in ?1", ids)
-                    .forEach(project -> byId.put(project.id, project));
-        }
-        List<ProjectView> items = ids.stream().map(id -> ProjectView.of(byId.get(id))).toList();
-        return new PageOf<>(items, paging.page, paging.size,
+        return new PageOf<>(views(idQuery.getResultList()), paging.page, paging.size,
                 CooperationProject.count("from CooperationProject p" + filter, params));
+    }
+
+    /** Sort paths of {@link #PROJECTS_SORTABLE} as columns of {@code project_year y} and its project {@code p}. */
+    private static final Map<String, String> PROJECT_YEAR_COLUMNS = Map.of("p.id", "y.project_id", "p.plannedOn",
+            "p.planned_on", "p.title", "p.title", "p.status", "y.status", "p.investment", "p.investment");
+
+    /**
+     * The projects with a step in {@code year}, from {@code project_year}: every filter is a column of the row
+     * (the programme by its id), so the page in id order and the count are ranges of one index.
+     */
+    private static PageOf<ProjectView> projectsOfYear(String program, String track, ProjectStatus status,
+            String county, String hostCounty, int year, PageRequest paging) {
+        var em = CooperationProject.getEntityManager();
+        Long programId = null;
+        if (program != null) {
+            // Looked up first: H2 serves "program_id = (select ...)" from no index, and scanned every row.
+            List<?> found = em.createNativeQuery("select id from program where code = :code", Long.class)
+                    .setParameter("code", program).getResultList();
+            if (found.isEmpty()) {
+                return new PageOf<>(List.of(), paging.page, paging.size, 0);
+            }
+            programId = ((Number) found.get(0)).longValue();
+        }
+        Filter filter = new Filter().and("y.calendar_year = :year", "year", year);
+        filter.and("y.program_id = :program", "program", programId);
+        filter.and("y.track_code = :track", "track", track);
+        filter.and("y.status = :status", "status", status == null ? null : status.name());
+        filter.and("y.pairing_id in (select pa.id from pairing pa where pa.industrial_county_code = :county"
+                + " or pa.mountain_county_code = :county)", "county", county);
+        filter.and("y.host_county_code = :hostCounty", "hostCounty", hostCounty);
+        String orderBy = orderBy(paging, PROJECT_YEAR_COLUMNS);
+        String from = " from project_year y"
+                + (orderBy.contains("p.") ? " join cooperation_project p on p.id = y.project_id" : "");
+        var idQuery = em.createNativeQuery("select y.project_id" + from + filter.where() + orderBy, Long.class)
+                .setFirstResult(paging.page * paging.size).setMaxResults(paging.size);
+        var countQuery = em.createNativeQuery("select count(*) from project_year y" + filter.where(), Long.class);
+        filter.params().forEach((name, value) -> {
+            idQuery.setParameter(name, value);
+            countQuery.setParameter(name, value);
+        });
+        @SuppressWarnings("unchecked")
+        List<Long> ids = idQuery.getResultList();
+        return new PageOf<>(views(ids), paging.page, paging.size, ((Number) countQuery.getSingleResult()).longValue());
+    }
+
+    /** The requested order as an order-by clause, each path mapped by {@code columns} when it is there. */
+    private static String orderBy(PageRequest paging, Map<String, String> columns) {
+        return paging.toSort(PROJECTS_SORTABLE, "id", "p.id").getColumns().stream()
+                .map(c -> columns.getOrDefault(c.getName(), c.getName())
+                        + (c.getDirection() == Sort.Direction.Descending ? " desc" : ""))
+                .collect(Collectors.joining(", ", " order by ", ""));
+    }
+
+    /** The columns the view shows of these projects, in the order of {@code ids}: one statement. */
+    private static List<ProjectView> views(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ProjectView> byId = new HashMap<>();
+        CooperationProject.getEntityManager().createQuery("select p.id, p.pairing.id, g.code, p.track.code, p.title,"
+                + " p.leadEnterprise, h.code, h.name, p.investment, p.expectedAnnualOutput, p.expectedAnnualTax,"
+                + " p.status, p.plannedOn, p.signedOn, p.constructionStartedOn, p.productionStartedOn, p.cancelledOn,"
+                + " p.description from CooperationProject p join p.pairing pa join pa.program g join p.hostCounty h"
+                + " where p.id in :ids", Object[].class).setParameter("ids", ids).getResultList()
+                .forEach(row -> byId.put((Long) row[0], ProjectView.of(row)));
+        return ids.stream().map(byId::get).toList();
     }
 
     /** The project with its pairing, counties and track, or 404. */
@@ -123,6 +180,7 @@ class CooperationRecords {
         project.describe(body, PairingScope.track(body.track()));
         YearLock.check(pairing.id, project.stepYears());
         project.persistAndFlush();
+        years.write(project.id);
         tallies.recount(Source.PROJECTS, pairing.id);
         return project;
     }
@@ -135,6 +193,7 @@ class CooperationRecords {
         project.describe(body, PairingScope.track(body.track()));
         YearLock.check(project.pairing.id, project.stepYears());
         project.persistAndFlush();
+        years.write(project.id);
         tallies.recount(Source.PROJECTS, project.pairing.id);
     }
 
@@ -146,6 +205,7 @@ class CooperationRecords {
         YearLock.check(project.pairing.id, List.of(transition.on().getYear()));
         project.moveTo(transition.to(), transition.on());
         project.persistAndFlush();
+        years.write(project.id);
         tallies.recount(Source.PROJECTS, project.pairing.id);
     }
 

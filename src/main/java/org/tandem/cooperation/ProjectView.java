@@ -32,4 +32,12 @@ record ProjectView(
                 p.plannedOn, p.signedOn, p.constructionStartedOn, p.productionStartedOn, p.cancelledOn,
                 p.description);
     }
+
+    /** From the columns {@code CooperationRecords} selects for a list, in the order of the record's fields. */
+    static ProjectView of(Object[] row) {
+        return new ProjectView((Long) row[0], (Long) row[1], (String) row[2], (String) row[3], (String) row[4],
+                (String) row[5], new CountyRef((String) row[6], (String) row[7]), (BigDecimal) row[8],
+                (BigDecimal) row[9], (BigDecimal) row[10], (ProjectStatus) row[11], (LocalDate) row[12],
+                (LocalDate) row[13], (LocalDate) row[14], (LocalDate) row[15], (LocalDate) row[16], (String) row[17]);
+    }
 }

@@ -5,9 +5,11 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.tandem.support.Api.api;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,36 @@ class SyntheticDataTest {
         api().queryParam("program", "SYN-5").queryParam("year", 2024).get("/api/v1/assessments").then()
                 .statusCode(200).body("totalItems", equalTo(5))
                 .body("items.rank", org.hamcrest.Matchers.contains(1, 2, 3, 4, 5));
+    }
+
+    @Test
+    void theGeneratedProjectsAreFilteredByYearAsTheirStepDatesSay() {
+        JsonPath all = api().queryParam("program", "SYN-5").queryParam("size", 500).get("/api/v1/projects").then()
+                .statusCode(200).body("totalItems", equalTo(250)).extract().jsonPath();
+        List<Map<String, Object>> projects = all.getList("items");
+        for (int year : new int[] { 2023, 2024, 2025 }) {
+            for (String status : new String[] { null, "IN_PRODUCTION", "PLANNED" }) {
+                String prefix = Integer.toString(year);
+                List<Integer> expected = projects.stream()
+                        .filter(p -> status == null || status.equals(p.get("status")))
+                        .filter(p -> "PROJECT_COOP".equals(p.get("track")))
+                        .filter(p -> java.util.stream.Stream.of("plannedOn", "signedOn", "constructionStartedOn",
+                                "productionStartedOn", "cancelledOn").map(p::get)
+                                .anyMatch(date -> date != null && ((String) date).startsWith(prefix)))
+                        .map(p -> (Integer) p.get("id")).sorted().toList();
+                var request = api().queryParam("program", "SYN-5").queryParam("track", "PROJECT_COOP")
+                        .queryParam("year", year).queryParam("size", 500);
+                if (status != null) {
+                    request.queryParam("status", status);
+                }
+                List<Integer> listed = request.get("/api/v1/projects").then().statusCode(200)
+                        .body("totalItems", equalTo(expected.size())).extract().jsonPath().getList("items.id");
+                assertEquals(expected, listed, year + " " + status);
+                if (year < 2025) {
+                    assertTrue(!expected.isEmpty(), "generated projects of " + year);
+                }
+            }
+        }
     }
 
     private static void sleep() {

@@ -198,6 +198,75 @@ class ProjectTest {
     }
 
     @Test
+    void theYearFilterFollowsEveryWriteOfTheProjectsSteps() {
+        String program = Fixtures.program(List.of(YIWU), List.of(LIANDU));
+        long pairing = Fixtures.pairing(program, YIWU, LIANDU);
+        long other = create(pairing, huanlong()); // planned 2023, stays so
+        long project = create(pairing, huanlong());
+        assertYear(program, 2023, Map.of(), other, project);
+        assertYear(program, 2022, Map.of());
+
+        // The planning date moves to another year: the project moves with it.
+        Map<String, Object> earlier = huanlong();
+        earlier.put("plannedOn", "2022-03-01");
+        earlier.put("track", "CHAIN_COLLAB");
+        api().body(earlier).put("/api/v1/projects/{id}", project).then().statusCode(200);
+        assertYear(program, 2023, Map.of(), other);
+        assertYear(program, 2022, Map.of(), project);
+        assertYear(program, 2022, Map.of("track", "CHAIN_COLLAB"), project);
+        assertYear(program, 2022, Map.of("track", "PROJECT_COOP"));
+
+        // A step taken in a later year adds that year and keeps the earlier ones; the status filter follows it.
+        move(project, "IN_PRODUCTION", "2024-02-01");
+        assertYear(program, 2024, Map.of(), project);
+        assertYear(program, 2022, Map.of("status", "IN_PRODUCTION"), project);
+        assertYear(program, 2022, Map.of("status", "PLANNED"));
+        assertYear(program, 2024, Map.of("status", "IN_PRODUCTION", "track", "CHAIN_COLLAB", "hostCounty", LIANDU,
+                "county", YIWU), project);
+        assertYear(program, 2024, Map.of("hostCounty", YIWU));
+        move(other, "CANCELLED", "2024-07-01");
+        assertYear(program, 2024, Map.of("sort", "-id"), project, other);
+        assertYear(program, 2024, Map.of("status", "CANCELLED"), other);
+        assertYear(program, 2023, Map.of("status", "CANCELLED"), other);
+        assertYear(program, 2023, Map.of("status", "PLANNED"));
+
+        // Deleted, it matches no year.
+        api().delete("/api/v1/projects/{id}", project).then().statusCode(204);
+        assertYear(program, 2022, Map.of());
+        assertYear(program, 2024, Map.of(), other);
+    }
+
+    /** The programme's projects with a step in {@code year} under {@code filters}: exactly {@code ids}, and their count. */
+    private static void assertYear(String program, int year, Map<String, Object> filters, long... ids) {
+        Integer[] expected = java.util.Arrays.stream(ids).mapToObj(id -> (int) id).toArray(Integer[]::new);
+        var items = api().queryParam("program", program).queryParam("year", year).queryParams(filters)
+                .get("/api/v1/projects").then().statusCode(200).body("totalItems", equalTo(ids.length));
+        if (ids.length == 0) {
+            items.body("items", org.hamcrest.Matchers.empty());
+        } else {
+            items.body("items.id", contains(expected));
+        }
+    }
+
+    @Test
+    void theYearFilterPagesAndCountsLikeTheOtherFilters() {
+        String program = Fixtures.program(List.of(YIWU), List.of(LIANDU));
+        long pairing = Fixtures.pairing(program, YIWU, LIANDU);
+        long first = create(pairing, huanlong());
+        long second = create(pairing, huanlong());
+        long third = create(pairing, huanlong());
+        api().queryParam("program", program).queryParam("year", 2023).queryParam("size", 2).queryParam("page", 1)
+                .get("/api/v1/projects").then().statusCode(200).body("totalItems", equalTo(3))
+                .body("items.id", contains((int) third));
+        api().queryParam("program", program).queryParam("year", 2023).queryParam("sort", "-investment")
+                .queryParam("size", 2).get("/api/v1/projects").then().statusCode(200)
+                .body("items.id", contains((int) first, (int) second))
+                .body("items[0].hostCounty.name", equalTo("莲都区")).body("items[0].program", equalTo(program));
+        api().queryParam("program", "NO-SUCH").queryParam("year", 2023).get("/api/v1/projects").then()
+                .statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
     void theProjectListCostsTheSameStatementsWhateverThePageSize() {
         long pairing = Fixtures.yiwuLiandu();
         for (int i = 0; i < 5; i++) {
