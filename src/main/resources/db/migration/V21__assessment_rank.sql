@@ -13,7 +13,8 @@ using (select id, rank() over (partition by program_id, calendar_year
 on t.id = s.id
 when matched then update set rank_in_year = s.r;
 
--- A page of the ranking: a programme-year's assessments in rank order, then by pairing as Ranking lists them.
+-- A page of the ranking: a programme-year's assessment ids in rank order, then by pairing as Ranking lists them,
+-- from the index alone.
 -- It serves every read by (program, year) as well, so the older index on (program, year, total) goes.
-create index assessment_ranking_idx on assessment (program_id, calendar_year, rank_in_year, pairing_id);
+create index assessment_ranking_idx on assessment (program_id, calendar_year, rank_in_year, pairing_id, id);
 drop index assessment_program_year_idx;

@@ -32,29 +32,48 @@ public final class Rankings {
     }
 
     /**
+     * A programme-year's assessments by programme code: the programme's id comes from a subquery evaluated once, so
+     * that both databases read the assessments from the ranking index by (program, year), not by a join.
+     */
+    private static final String OF_PROGRAM_YEAR = " where a.program.id = (select p.id from Program p"
+            + " where p.code = :program) and a.year = :year";
+
+    /**
      * One page of the ranking of programme {@code programCode} in {@code year}, in rank order and then by pairing
-     * (the order {@link Ranking} lists them in), read in one query; the count only when the page does not tell it.
+     * (the order {@link Ranking} lists them in): the page's ids read in that order from the ranking index, then
+     * their lines; the count only when the page does not tell it.
      */
     public static AssessmentViews.Ranking page(String programCode, int year, int page, int size) {
         int first = (int) Math.min(Integer.MAX_VALUE, (long) page * size);
-        List<AssessmentViews.Summary> items = Assessment.getEntityManager().createQuery("select a.id, a.pairing.id,"
-                + " ic.code, ic.name, mc.code, mc.name, a.year, a.rank, a.total, a.gradeCode, a.gradeLabel, a.passed,"
-                + " a.vetoed, a.status, a.scheme.id from Assessment a join a.pairing p join p.industrialCounty ic"
-                + " join p.mountainCounty mc where a.program.code = :program and a.year = :year"
-                + " order by a.rank, a.pairing.id", Object[].class).setParameter("program", programCode)
-                .setParameter("year", year).setFirstResult(first).setMaxResults(size).getResultList().stream()
-                .map(row -> new AssessmentViews.Summary((Long) row[0], (Long) row[1],
+        // Ordered by the whole index (program and year are one value here): H2 skips the sort only for an order by
+        // a prefix of an index's columns.
+        List<Long> ids = Assessment.getEntityManager().createQuery("select a.id from Assessment a" + OF_PROGRAM_YEAR
+                + " order by a.program.id, a.year, a.rank, a.pairing.id", Long.class).setParameter("program", programCode)
+                .setParameter("year", year).setFirstResult(first).setMaxResults(size).getResultList();
+        // A page that is not full, and not past the end, ends the ranking: its length gives the total.
+        long total = ids.size() < size && (!ids.isEmpty() || first == 0) ? (long) first + ids.size()
+                : Assessment.getEntityManager().createQuery("select count(*) from Assessment a" + OF_PROGRAM_YEAR,
+                        Long.class).setParameter("program", programCode).setParameter("year", year)
+                        .getSingleResult();
+        return new AssessmentViews.Ranking(lines(ids), page, size, total, Ranking.TIE_BREAK_RULE);
+    }
+
+    /** The ranking lines of the assessments {@code ids}, in that order, read in one query without the breakdowns. */
+    private static List<AssessmentViews.Summary> lines(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, AssessmentViews.Summary> byId = new HashMap<>();
+        Assessment.getEntityManager().createQuery("select a.id, p.id, ic.code, ic.name, mc.code, mc.name, a.year,"
+                + " a.rank, a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id"
+                + " from Assessment a join a.pairing p join p.industrialCounty ic join p.mountainCounty mc"
+                + " where a.id in :ids", Object[].class).setParameter("ids", ids).getResultList()
+                .forEach(row -> byId.put((Long) row[0], new AssessmentViews.Summary((Long) row[0], (Long) row[1],
                         new CountyRef((String) row[2], (String) row[3]),
                         new CountyRef((String) row[4], (String) row[5]), (Integer) row[6], (Integer) row[7],
                         (BigDecimal) row[8], (String) row[9], (String) row[10], (Boolean) row[11],
-                        (Boolean) row[12], (AssessmentStatus) row[13], (Long) row[14]))
-                .toList();
-        // A page that is not full, and not past the end, ends the ranking: its length gives the total.
-        long total = items.size() < size && (!items.isEmpty() || first == 0) ? (long) first + items.size()
-                : Assessment.getEntityManager().createQuery("select count(*) from Assessment a"
-                        + " where a.program.code = :program and a.year = :year", Long.class)
-                        .setParameter("program", programCode).setParameter("year", year).getSingleResult();
-        return new AssessmentViews.Ranking(items, page, size, total, Ranking.TIE_BREAK_RULE);
+                        (Boolean) row[12], (AssessmentStatus) row[13], (Long) row[14])));
+        return ids.stream().map(byId::get).toList();
     }
 
     /**
