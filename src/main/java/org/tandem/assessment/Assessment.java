@@ -71,6 +71,12 @@ class Assessment extends TrackedEntity implements ScopedData {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "breakdown_id")
     public ScoreBreakdown breakdown;
+    /**
+     * Its place in its programme-year's ranking, kept by {@link Rankings#rerank} whenever a write may change it;
+     * never written by Hibernate (one change of score can move every rank of the year).
+     */
+    @Column(name = "rank_in_year", insertable = false, updatable = false)
+    public Integer rank;
     public OffsetDateTime computedAt;
     public OffsetDateTime finalizedAt;
     public String finalizedBy;

@@ -267,6 +267,9 @@ class AssessmentRunner {
         // Written now, so that the run's recorded duration includes writing its assessments (not the commit).
         Assessment.flush();
         phases.mark("flush");
+        // Every run, even one that changed nothing: cheap, and a year's ranks are then what its scores say.
+        Rankings.rerank(run.program, run.year);
+        phases.mark("ranks");
         run.status = RunStatus.SUCCEEDED;
         run.pairingsAssessed = open.size();
         run.pairingsFinalized = finalized;

@@ -53,9 +53,13 @@ class Assessments {
                 .get(pairingId);
         assessment.record(scored.result(), scored.inputsDigest(), ScoreBreakdown.of(scored.result(), json));
         assessment.persistAndFlush();
+        // The new score may move this assessment and others in the ranking; the detail shows the rank as stored.
+        Rankings.rerank(assessment.program, assessment.year);
+        Assessment.getEntityManager().refresh(assessment);
         return detail(assessment);
     }
 
+    /** Status does not rank (see {@link Rankings}): the ranks stay as they are. */
     AssessmentViews.Detail finalizeAssessment(Assessment assessment) {
         assessment.finalizeBy(actor.name());
         return detail(assessment);
@@ -66,11 +70,11 @@ class Assessments {
         return detail(assessment);
     }
 
-    /** The assessment with its rank, breakdown, adjustments and revisions. */
+    /** The assessment with its rank as stored, its breakdown, adjustments and revisions. */
     AssessmentViews.Detail detail(Assessment a) {
         AssessmentViews.Summary summary = new AssessmentViews.Summary(a.id, a.pairing.id,
                 CountyRef.of(a.pairing.industrialCounty), CountyRef.of(a.pairing.mountainCounty), a.year,
-                Rankings.rankOf(a), a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id);
+                a.rank, a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id);
         List<AssessmentViews.AdjustmentView> adjustments = AssessmentAdjustment
                 .<AssessmentAdjustment> list("assessment = ?1 order by id", a).stream()
                 .map(j -> new AssessmentViews.AdjustmentView(j.id, j.itemCode, j.points, j.reason, j.actor,

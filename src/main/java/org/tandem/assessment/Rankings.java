@@ -1,86 +1,127 @@
 package org.tandem.assessment;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.inject.spi.CDI;
+
+import org.hibernate.Session;
+import org.tandem.cache.DataChanged;
 import org.tandem.registry.CountyRef;
+import org.tandem.registry.Program;
 import org.tandem.scoring.RankCandidate;
 import org.tandem.scoring.RankedPairing;
 import org.tandem.scoring.Ranking;
 
 /**
- * Ranks a programme-year's assessments by the engine's declared tie-break ({@link Ranking}): the whole
- * programme-year from one light query that reads only what ranking needs, never the breakdowns.
+ * The ranking of a programme-year, stored with its assessments: {@link #rerank} gives every assessment its rank by
+ * the engine's declared tie-break ({@link Ranking}) whenever a write may have changed it (a run, an adjustment), so
+ * that a read takes the rank as stored and the database returns a page in rank order from the index on
+ * (program, year, rank, pairing). Status does not rank: finalizing or reopening leaves the ranks as they are.
  */
 public final class Rankings {
+
+    /** Ranks written to the database per JDBC batch. */
+    private static final int BATCH = 500;
 
     private Rankings() {
     }
 
-    /** An assessment's place in its programme-year's ranking. */
-    private record Placed(long assessmentId, int rank) {
+    /**
+     * A programme-year's assessments by programme code: the programme's id comes from a subquery evaluated once, so
+     * that both databases read the assessments from the ranking index by (program, year), not by a join.
+     */
+    private static final String OF_PROGRAM_YEAR = " where a.program.id = (select p.id from Program p"
+            + " where p.code = :program) and a.year = :year";
+
+    /**
+     * One page of the ranking of programme {@code programCode} in {@code year}, in rank order and then by pairing
+     * (the order {@link Ranking} lists them in): the page's ids read in that order from the ranking index, then
+     * their lines; the count only when the page does not tell it.
+     */
+    public static AssessmentViews.Ranking page(String programCode, int year, int page, int size) {
+        int first = (int) Math.min(Integer.MAX_VALUE, (long) page * size);
+        // Ordered by the whole index (program and year are one value here): H2 skips the sort only for an order by
+        // a prefix of an index's columns.
+        List<Long> ids = Assessment.getEntityManager().createQuery("select a.id from Assessment a" + OF_PROGRAM_YEAR
+                + " order by a.program.id, a.year, a.rank, a.pairing.id", Long.class).setParameter("program", programCode)
+                .setParameter("year", year).setFirstResult(first).setMaxResults(size).getResultList();
+        // A page that is not full, and not past the end, ends the ranking: its length gives the total.
+        long total = ids.size() < size && (!ids.isEmpty() || first == 0) ? (long) first + ids.size()
+                : Assessment.getEntityManager().createQuery("select count(*) from Assessment a" + OF_PROGRAM_YEAR,
+                        Long.class).setParameter("program", programCode).setParameter("year", year)
+                        .getSingleResult();
+        return new AssessmentViews.Ranking(lines(ids), page, size, total, Ranking.TIE_BREAK_RULE);
+    }
+
+    /** The ranking lines of the assessments {@code ids}, in that order, read in one query without the breakdowns. */
+    private static List<AssessmentViews.Summary> lines(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, AssessmentViews.Summary> byId = new HashMap<>();
+        Assessment.getEntityManager().createQuery("select a.id, p.id, ic.code, ic.name, mc.code, mc.name, a.year,"
+                + " a.rank, a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id"
+                + " from Assessment a join a.pairing p join p.industrialCounty ic join p.mountainCounty mc"
+                + " where a.id in :ids", Object[].class).setParameter("ids", ids).getResultList()
+                .forEach(row -> byId.put((Long) row[0], new AssessmentViews.Summary((Long) row[0], (Long) row[1],
+                        new CountyRef((String) row[2], (String) row[3]),
+                        new CountyRef((String) row[4], (String) row[5]), (Integer) row[6], (Integer) row[7],
+                        (BigDecimal) row[8], (String) row[9], (String) row[10], (Boolean) row[11],
+                        (Boolean) row[12], (AssessmentStatus) row[13], (Long) row[14])));
+        return ids.stream().map(byId::get).toList();
     }
 
     /**
-     * One page of the ranking of programme {@code programCode} in {@code year}: the whole programme-year is ranked,
-     * then only the page's lines are read, in one more query.
+     * Ranks every assessment of {@code program} in {@code year} again, after the caller's changes to them are
+     * flushed: one light query reads what ranking needs (never the breakdowns), {@link Ranking} ranks them, and the
+     * ranks that changed are written in JDBC batches. Hibernate never writes the rank itself.
+     *
+     * @return the rank of each of the programme-year's assessments, by assessment id
      */
-    public static AssessmentViews.Ranking page(String programCode, int year, int page, int size) {
-        List<Placed> ranked = rank("a.program.code = :program", programCode, year);
-        int from = (int) Math.min(ranked.size(), (long) page * size);
-        int to = Math.min(ranked.size(), from + size);
-        return new AssessmentViews.Ranking(summaries(ranked.subList(from, to)), page, size, ranked.size(),
-                Ranking.TIE_BREAK_RULE);
-    }
-
-    /** The rank of {@code assessment} in its programme-year. */
-    static int rankOf(Assessment assessment) {
-        return rank("a.program.id = :program", assessment.program.id, assessment.year).stream()
-                .filter(p -> p.assessmentId() == assessment.id).findFirst().orElseThrow().rank();
-    }
-
-    /** Every assessment of a programme-year in rank order. */
-    private static List<Placed> rank(String programCondition, Object program, int year) {
-        List<Object[]> rows = Assessment.getEntityManager().createQuery(
-                "select a.id, a.pairing.id, a.vetoed, a.total, a.baseTotal, a.deductionTotal from Assessment a"
-                        + " where " + programCondition + " and a.year = :year",
-                Object[].class).setParameter("program", program).setParameter("year", year).getResultList();
-        Map<Long, Long> assessmentOf = new HashMap<>();
+    static Map<Long, Integer> rerank(Program program, int year) {
+        List<Object[]> rows = Assessment.getEntityManager().createQuery("select a.id, a.pairing.id, a.vetoed,"
+                + " a.total, a.baseTotal, a.deductionTotal, a.rank from Assessment a"
+                + " where a.program = :program and a.year = :year", Object[].class).setParameter("program", program)
+                .setParameter("year", year).getResultList();
+        Map<Long, Object[]> byPairing = new HashMap<>();
         List<RankCandidate> candidates = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            assessmentOf.put((Long) row[1], (Long) row[0]);
+            byPairing.put((Long) row[1], row);
             candidates.add(new RankCandidate((Long) row[1], (Boolean) row[2], (BigDecimal) row[3],
                     (BigDecimal) row[4], (BigDecimal) row[5]));
         }
-        List<Placed> placed = new ArrayList<>(rows.size());
-        for (RankedPairing r : Ranking.rank(candidates)) {
-            placed.add(new Placed(assessmentOf.get(r.candidate().pairingId()), r.rank()));
+        Map<Long, Integer> ranks = new HashMap<>();
+        List<long[]> changed = new ArrayList<>();
+        for (RankedPairing ranked : Ranking.rank(candidates)) {
+            Object[] row = byPairing.get(ranked.candidate().pairingId());
+            long id = (Long) row[0];
+            ranks.put(id, ranked.rank());
+            if (row[6] == null || (Integer) row[6] != ranked.rank()) {
+                changed.add(new long[] { id, ranked.rank() });
+            }
         }
-        return placed;
-    }
-
-    /** The ranking lines of {@code placed}, in its order, read in one query without the breakdowns. */
-    private static List<AssessmentViews.Summary> summaries(List<Placed> placed) {
-        if (placed.isEmpty()) {
-            return List.of();
+        if (!changed.isEmpty()) {
+            Assessment.getEntityManager().unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement update = connection
+                        .prepareStatement("update assessment set rank_in_year = ? where id = ?")) {
+                    for (int i = 0; i < changed.size(); i++) {
+                        update.setInt(1, (int) changed.get(i)[1]);
+                        update.setLong(2, changed.get(i)[0]);
+                        update.addBatch();
+                        if ((i + 1) % BATCH == 0 || i == changed.size() - 1) {
+                            update.executeBatch();
+                        }
+                    }
+                }
+            });
+            // Written past Hibernate, so announced here: kept reads of this data are stale once this commits.
+            CDI.current().getBeanManager().getEvent().select(DataChanged.class).fire(new DataChanged());
         }
-        Map<Long, Integer> rankOf = new HashMap<>();
-        placed.forEach(p -> rankOf.put(p.assessmentId(), p.rank()));
-        Map<Long, AssessmentViews.Summary> byId = new HashMap<>();
-        Assessment.getEntityManager().createQuery("select a.id, p.id, ic.code, ic.name, mc.code, mc.name, a.year,"
-                + " a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id from Assessment a"
-                + " join a.pairing p join p.industrialCounty ic join p.mountainCounty mc where a.id in :ids",
-                Object[].class).setParameter("ids", rankOf.keySet()).getResultList().forEach(row -> {
-                    long id = (Long) row[0];
-                    byId.put(id, new AssessmentViews.Summary(id, (Long) row[1],
-                            new CountyRef((String) row[2], (String) row[3]),
-                            new CountyRef((String) row[4], (String) row[5]), (Integer) row[6], rankOf.get(id),
-                            (BigDecimal) row[7], (String) row[8], (String) row[9], (Boolean) row[10],
-                            (Boolean) row[11], (AssessmentStatus) row[12], (Long) row[13]));
-                });
-        return placed.stream().map(p -> byId.get(p.assessmentId())).toList();
+        return ranks;
     }
 }
