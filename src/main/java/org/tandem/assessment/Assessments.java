@@ -44,6 +44,7 @@ class Assessments {
 
     /** Adds a reviewer's adjustment and scores the assessment again at once. */
     AssessmentViews.Detail adjust(Assessment assessment, AssessmentViews.AdjustmentInput input) {
+        Rankings.lock(assessment.program);
         assessment.adjust(codec.read(assessment.scheme).adjustmentItems(), input.item(), input.points(),
                 input.reason(), actor.name());
         Assessment.flush();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.inject.spi.CDI;
 
@@ -77,6 +78,17 @@ public final class Rankings {
     }
 
     /**
+     * Takes the programme's row lock until the transaction ends, so that writers of its rankings rank one after
+     * the other: each reads the totals the one before committed, and no two write ranks from different views.
+     * A writer that changes scores takes it before its first write; a run, which writes many, takes it when it
+     * ranks.
+     */
+    static void lock(Program program) {
+        Assessment.getEntityManager().createNativeQuery("select id from program where id = :id for update")
+                .setParameter("id", Program.idOf(program)).getResultList();
+    }
+
+    /**
      * Ranks every assessment of {@code program} in {@code year} again, after the caller's changes to them are
      * flushed: one light query reads what ranking needs (never the breakdowns), {@link Ranking} ranks them, and the
      * ranks that changed are written in JDBC batches. Hibernate never writes the rank itself.
@@ -84,6 +96,7 @@ public final class Rankings {
      * @return the rank of each of the programme-year's assessments, by assessment id
      */
     static Map<Long, Integer> rerank(Program program, int year) {
+        lock(program);
         List<Object[]> rows = Assessment.getEntityManager().createQuery("select a.id, a.pairing.id, a.vetoed,"
                 + " a.total, a.baseTotal, a.deductionTotal, a.rank from Assessment a"
                 + " where a.program = :program and a.year = :year", Object[].class).setParameter("program", program)
@@ -119,8 +132,10 @@ public final class Rankings {
                     }
                 }
             });
-            // Written past Hibernate, so announced here: kept reads of this data are stale once this commits.
-            CDI.current().getBeanManager().getEvent().select(DataChanged.class).fire(new DataChanged());
+            // Written past Hibernate, so announced here: kept reads of the programme's assessments are stale once
+            // this commits.
+            CDI.current().getBeanManager().getEvent().select(DataChanged.class)
+                    .fire(new DataChanged(Set.of(Assessment.scope(Program.idOf(program)))));
         }
         return ranks;
     }
