@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +58,33 @@ public class ReadCache {
     }
 
     private static final ThreadLocal<Dependencies> READING = new ThreadLocal<>();
+
+    /**
+     * A read of a name under way from version {@code since}: requests that miss the same name at the same version
+     * wait for its result instead of reading it too (after a write, the first request of a page reads it and the
+     * others waiting for that page share it). A request that arrives after a later change starts its own: it
+     * must see that change.
+     */
+    private record Flight(long since, CompletableFuture<Object> result) {
+
+        Object awaited() {
+            try {
+                return result.join();
+            } catch (CompletionException e) {
+                // The same failure as the request that read: a 404 is a 404 for all who asked at once.
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Reads under way, by name. */
+    private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
 
     /**
      * A kept result's JSON and its tag, once written: the same result is written the same way every time. Once
@@ -182,6 +212,25 @@ public class ReadCache {
             return (T) found.value();
         }
         meters.misses().increment();
+        Flight mine = new Flight(since, new CompletableFuture<>());
+        Flight flight = flights.compute(key, (name, running) -> running != null && running.since() == since ? running
+                : mine);
+        if (flight != mine) {
+            return (T) flight.awaited();
+        }
+        try {
+            T value = readAndKeep(key, since, read);
+            mine.result().complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.result().completeExceptionally(e);
+            throw e;
+        } finally {
+            flights.remove(key, mine);
+        }
+    }
+
+    private <T> T readAndKeep(String key, long since, Supplier<T> read) {
         Dependencies outer = READING.get();
         Dependencies dependencies = new Dependencies();
         READING.set(dependencies);
@@ -191,7 +240,9 @@ public class ReadCache {
         } finally {
             READING.set(outer);
         }
-        kept.put(key, new Kept(since, dependencies.scopes, value));
+        // A read that began before a later one's, and ends after it, does not replace what that one kept.
+        Kept mine = new Kept(since, dependencies.scopes, value);
+        kept.asMap().merge(key, mine, (held, fresh) -> held.since() > fresh.since() ? held : fresh);
         if (value != null) {
             written.put(value, new Written());
         }
