@@ -17,6 +17,7 @@
 #   DURATION     wrk seconds per measurement (10)       WARMUP  wrk seconds per path and warm-up round (8)
 #   CONNECTIONS  wrk connections (32)                   THREADS wrk threads (2)
 #   USERS        distinct users of the second and third way (32)
+#   WRITE_RATES  writes a second of the one writing client while the users read ("10 50")
 #   ORIGIN       the front end's origin of the third way (https://console.example.org)
 #   PORT         port to listen on (a free one)         JAVA_OPTS   extra JVM options
 #   PG_URL       run on PostgreSQL instead of H2: the JDBC URL of an EMPTY database (its tables are created and
@@ -257,6 +258,50 @@ for WAY in "${WAYS[@]}"; do
     done
     TABLES[$WAY]=$(printf '%s\n' "${ROWS[@]}")
 done
+
+# --- reads while one client writes ------------------------------------------------------------------------
+# The 32 users read while one more client (the admin) records activities into random pairings of the big
+# programme, at WRITE_RATES writes a second (wrk's delay between requests on one connection: the rate reached is
+# reported). Every write changes the programme's records, so the reads that depend on them (the projects list)
+# are read again after each; the others (counties, pairings, the ranking, other pairs' progress) stay kept.
+get "/pairings?program=$BIG&size=500" | json '"\n".join(str(i["id"]) for i in d["items"])' >"$DATA/pairings"
+WRITER_SCRIPT="$DATA/writer.lua"
+cat >"$WRITER_SCRIPT" <<'LUA'
+local ids = {}
+for line in io.lines(os.getenv("PAIRINGS_FILE")) do ids[#ids + 1] = line end
+local rate = tonumber(os.getenv("RATE"))
+local auth = "Bearer " .. os.getenv("WRITER_TOKEN")
+local body = '{"track":"CHAIN_COLLAB","kind":"DOCKING_MEETING","heldOn":"2024-05-10","title":"对接会","participants":20}'
+request = function()
+  local path = "/api/v1/pairings/" .. ids[math.random(#ids)] .. "/activities"
+  return wrk.format("POST", path, { ["Content-Type"] = "application/json", Authorization = auth }, body)
+end
+delay = function() return 1000 / rate end
+done = function(summary, latency, requests)
+  local ok = summary.requests - summary.errors.status - summary.errors.connect - summary.errors.read
+    - summary.errors.write - summary.errors.timeout
+  io.write(string.format("WRITES %.1f %.2f %.2f %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests - ok))
+end
+LUA
+WRITE_RATES=(${WRITE_RATES:-10 50})
+for RATE in "${WRITE_RATES[@]}"; do
+    WAY="$USERS users"
+    ROWS=()
+    for i in "${!PATHS[@]}"; do
+        read -r B_RPS B_P50 B_P99 B_ERR _ < <(measure "/q/health/live" "$DURATION")
+        PAIRINGS_FILE="$DATA/pairings" RATE="$RATE" WRITER_TOKEN="$TOKEN" \
+            wrk -t1 -c1 -d"$((DURATION + 1))"s --latency -s "$WRITER_SCRIPT" "$BASE" >"$DATA/writes" &
+        WRITER=$!
+        read -r RPS P50 P99 ERR REQUESTS < <(measure "${PATHS[$i]}" "$DURATION")
+        wait $WRITER
+        read -r W_RATE W_P50 W_P99 W_ERR < <(awk '/^WRITES/ {print $2, $3, $4, $5}' "$DATA/writes")
+        RATIO=$(awk -v a="$RPS" -v b="$B_RPS" 'BEGIN {printf "%.0f%%", 100 * a / b}')
+        P99_RATIO=$(awk -v a="$P99" -v b="$B_P99" 'BEGIN {printf "%.1f", a / b}')
+        ROWS+=("| ${NAMES[$i]} | $RPS | $P50 | $P99 | $B_RPS | $B_P99 | $RATIO | $P99_RATIO | $ERR | $W_RATE | $W_P50 | $W_P99 | $W_ERR |")
+    done
+    TABLES["writes $RATE"]=$(printf '%s\n' "${ROWS[@]}")
+done
 RSS_LOADED=$(rss)
 
 # --- report ---------------------------------------------------------------------------------------------------
@@ -273,6 +318,14 @@ for WAY in "${WAYS[@]}"; do
     echo "| read (${PAIRINGS} pairings) | req/s | p50 ms | p99 ms | baseline req/s | baseline p50 ms | baseline p99 ms | req/s vs baseline | service CPU us/request | JIT compiler CPU ms meanwhile |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     echo "${TABLES[$WAY]}"
+    echo
+done
+for RATE in "${WRITE_RATES[@]}"; do
+    echo "Reads, $USERS users, while one client writes $RATE activities a second:"
+    echo
+    echo "| read (${PAIRINGS} pairings) | req/s | p50 ms | p99 ms | baseline req/s | baseline p99 ms | req/s vs baseline | p99 vs baseline | read errors | writes/s | write p50 ms | write p99 ms | write errors |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "${TABLES["writes $RATE"]}"
     echo
 done
 echo "| other figures | | | | | | | | | |"

@@ -144,6 +144,38 @@ class StoredRankTest {
         assertRanking(f.program(), List.of(f.b(), f.a(), f.c(), f.d()), List.of(1, 2, 3, 4));
     }
 
+    @Test
+    void concurrentAdjustmentsRankOneAfterTheOther() throws Exception {
+        Four f = fourAssessed();
+        Map<Long, Long> assessment = assertRanking(f.program(), List.of(f.d(), f.a(), f.b(), f.c()),
+                List.of(1, 2, 2, 4));
+        // Each adjustment alone would rank on what the others had not yet written; all four at once must end in the
+        // ranking of all four: a 72, b 71, c 70, d vetoed.
+        List<Map<String, Object>> bodies = List.of(Map.of("id", assessment.get(f.a()), "item", "JOINT_PARK", "points", 2),
+                Map.of("id", assessment.get(f.b()), "item", "JOINT_PARK", "points", 1),
+                Map.of("id", assessment.get(f.c()), "item", "JOINT_PARK", "points", 2),
+                Map.of("id", assessment.get(f.d()), "item", "SAFETY", "points", 0));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(bodies.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (Map<String, Object> body : bodies) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return api().body(Map.of("item", body.get("item"), "points", body.get("points"), "reason", "复核"))
+                            .post("/api/v1/assessments/{id}/adjustments", body.get("id")).statusCode();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertEquals(200, answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertRanking(f.program(), List.of(f.a(), f.b(), f.c(), f.d()), List.of(1, 2, 3, 4));
+    }
+
     private static io.restassured.response.ValidatableResponse adjust(long assessment, String item, int points) {
         return api().body(Map.of("item", item, "points", points, "reason", "复核"))
                 .post("/api/v1/assessments/{id}/adjustments", assessment).then().statusCode(200);
