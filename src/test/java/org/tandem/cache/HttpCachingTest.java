@@ -64,10 +64,7 @@ class HttpCachingTest {
 
     @BeforeEach
     void keptReadsAreOn() throws InterruptedException {
-        // On PostgreSQL, reads are kept only once other instances' changes are heard (LISTEN is up).
-        for (int i = 0; i < 100 && dataVersion.current() == DataVersion.UNKNOWN; i++) {
-            Thread.sleep(50);
-        }
+        KeptReads.awaitKept(dataVersion);
         program = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
         pairing = Fixtures.pairing(program, Fixtures.YIWU, Fixtures.LIANDU);
     }

@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -32,8 +29,6 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class KeptReadRouteTest {
 
-    private static final Pattern SENT_EARLY = Pattern.compile("(?m)^tandem_reads_kept_early_total(?:\\{[^}]*\\})? (\\S+)$");
-
     @Inject
     DataVersion dataVersion;
 
@@ -43,20 +38,10 @@ class KeptReadRouteTest {
 
     @BeforeEach
     void keptReadsAreOn() throws InterruptedException {
-        for (int i = 0; i < 100 && dataVersion.current() == DataVersion.UNKNOWN; i++) {
-            Thread.sleep(50);
-        }
+        KeptReads.awaitKept(dataVersion);
         program = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
         pairing = Fixtures.pairing(program, Fixtures.YIWU, Fixtures.LIANDU);
         viewer = Api.token(Fixtures.user("viewer", null), Fixtures.PASSWORD);
-    }
-
-    private static double sentEarly() {
-        String metrics = RestAssured.given().auth().oauth2(Api.token("admin", Api.ADMIN_PASSWORD)).get("/q/metrics")
-                .then().statusCode(200).extract().asString();
-        Matcher found = SENT_EARLY.matcher(metrics);
-        assertTrue(found.find(), "no tandem_reads_kept_early_total in /q/metrics");
-        return Double.parseDouble(found.group(1));
     }
 
     private RequestSpecification as(String token) {
@@ -70,14 +55,14 @@ class KeptReadRouteTest {
     @Test
     void aKeptReadIsSentAgainExactlyAsTheRestLayerSentIt() {
         String otherViewer = Api.token(Fixtures.user("viewer", null), Fixtures.PASSWORD);
-        double before = sentEarly();
+        double before = KeptReads.sentEarly();
         Response first = pairings(as(viewer).header("X-Request-Id", "first-one"));
         first.then().statusCode(200).body("items[0].id", equalTo((int) pairing));
-        assertEquals(before, sentEarly(), "the first read goes through the REST layer");
+        assertEquals(before, KeptReads.sentEarly(), "the first read goes through the REST layer");
 
         Response again = pairings(as(viewer).header("X-Request-Id", "second-one"));
         again.then().statusCode(200).header("X-Request-Id", "second-one");
-        assertEquals(before + 1, sentEarly(), "the same read again is sent after authentication");
+        assertEquals(before + 1, KeptReads.sentEarly(), "the same read again is sent after authentication");
         assertArrayEquals(first.asByteArray(), again.asByteArray());
         for (String header : List.of("Content-Type", "ETag", "Cache-Control", "Content-Length")) {
             assertEquals(first.header(header), again.header(header), header);
@@ -93,7 +78,7 @@ class KeptReadRouteTest {
         Response other = pairings(as(otherViewer));
         other.then().statusCode(200).header("ETag", first.header("ETag"));
         assertNotEquals(first.header("X-Request-Id"), other.header("X-Request-Id"));
-        assertEquals(before + 3, sentEarly());
+        assertEquals(before + 3, KeptReads.sentEarly());
     }
 
     @Test
@@ -102,21 +87,21 @@ class KeptReadRouteTest {
         // RestAssured's JSON Accept lists four types: sent early once the REST layer has answered that Accept.
         Api.as(username, Fixtures.PASSWORD).queryParam("program", program).get("/api/v1/pairings").then()
                 .statusCode(200);
-        double before = sentEarly();
+        double before = KeptReads.sentEarly();
         Api.as(username, Fixtures.PASSWORD).queryParam("program", program).get("/api/v1/pairings").then()
                 .statusCode(200).body("items[0].id", equalTo((int) pairing));
-        assertEquals(before + 1, sentEarly());
+        assertEquals(before + 1, KeptReads.sentEarly());
     }
 
     @Test
     void aRefusedTokenIsAnsweredByTheRestLayerThoughTheReadIsKept() {
         pairings(as(viewer)).then().statusCode(200);
-        double before = sentEarly();
+        double before = KeptReads.sentEarly();
         String tampered = viewer.substring(0, viewer.length() - 4) + (viewer.endsWith("AAAA") ? "BBBB" : "AAAA");
         pairings(as(tampered)).then().statusCode(401).contentType("application/problem+json");
         pairings(RestAssured.given()).then().statusCode(401).contentType("application/problem+json");
         pairings(RestAssured.given().header("Authorization", "Bearer")).then().statusCode(401);
-        assertEquals(before, sentEarly());
+        assertEquals(before, KeptReads.sentEarly());
     }
 
     @Test
@@ -124,26 +109,26 @@ class KeptReadRouteTest {
         String admin = Api.token(Fixtures.user("admin", null), Fixtures.PASSWORD);
         String editor = Api.token(Fixtures.user("county-editor", Fixtures.YIWU), Fixtures.PASSWORD);
         as(admin).get("/api/v1/test-only/admin-only").then().statusCode(200);
-        double before = sentEarly();
+        double before = KeptReads.sentEarly();
         Response kept = as(admin).get("/api/v1/test-only/admin-only");
         kept.then().statusCode(200).body("secret", equalTo("for admins"));
-        assertEquals(before + 1, sentEarly());
+        assertEquals(before + 1, KeptReads.sentEarly());
         as(viewer).get("/api/v1/test-only/admin-only").then().statusCode(403).contentType("application/problem+json");
         as(editor).header("If-None-Match", kept.header("ETag")).get("/api/v1/test-only/admin-only").then()
                 .statusCode(403);
-        assertEquals(before + 1, sentEarly());
+        assertEquals(before + 1, KeptReads.sentEarly());
     }
 
     @Test
     void aRequestForAnythingButJsonGoesToTheRestLayer() {
         pairings(as(viewer)).then().statusCode(200);
-        double before = sentEarly();
+        double before = KeptReads.sentEarly();
         pairings(as(viewer).accept("text/csv")).then().statusCode(406);
         pairings(as(viewer).header("Range", "bytes=0-10")).then().statusCode(200);
-        assertEquals(before, sentEarly());
+        assertEquals(before, KeptReads.sentEarly());
         pairings(as(viewer).accept("*/*")).then().statusCode(200);
         pairings(as(viewer).accept("application/json")).then().statusCode(200);
-        assertEquals(before + 2, sentEarly());
+        assertEquals(before + 2, KeptReads.sentEarly());
     }
 
     @Test
@@ -162,9 +147,9 @@ class KeptReadRouteTest {
     void requestMetricsNameTheRouteNotThePath() {
         String progress = "/api/v1/pairings/" + pairing + "/years/2023/progress";
         as(viewer).get(progress).then().statusCode(200);
-        double before = sentEarly();
+        double before = KeptReads.sentEarly();
         as(viewer).get(progress).then().statusCode(200);
-        assertEquals(before + 1, sentEarly());
+        assertEquals(before + 1, KeptReads.sentEarly());
         String metrics = RestAssured.given().auth().oauth2(Api.token("admin", Api.ADMIN_PASSWORD)).get("/q/metrics")
                 .then().statusCode(200).body(containsString("uri=\"/api/v1/pairings/{id}/years/{year}/progress\""))
                 .extract().asString();

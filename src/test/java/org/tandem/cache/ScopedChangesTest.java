@@ -2,13 +2,10 @@ package org.tandem.cache;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -31,8 +28,6 @@ import io.restassured.response.Response;
 @QuarkusTest
 class ScopedChangesTest {
 
-    private static final Pattern SENT_EARLY = Pattern.compile("(?m)^tandem_reads_kept_early_total(?:\\{[^}]*\\})? (\\S+)$");
-
     @Inject
     DataVersion dataVersion;
     @Inject
@@ -46,22 +41,12 @@ class ScopedChangesTest {
 
     @BeforeEach
     void twoProgrammes() throws InterruptedException {
-        for (int i = 0; i < 100 && dataVersion.current() == DataVersion.UNKNOWN; i++) {
-            Thread.sleep(50);
-        }
+        KeptReads.awaitKept(dataVersion);
         programA = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
         pairingA = Fixtures.pairing(programA, Fixtures.YIWU, Fixtures.LIANDU);
         programB = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
         pairingB = Fixtures.pairing(programB, Fixtures.YIWU, Fixtures.LIANDU);
         viewer = Api.token(Fixtures.user("viewer", null), Fixtures.PASSWORD);
-    }
-
-    private static double sentEarly() {
-        String metrics = RestAssured.given().auth().oauth2(Api.token("admin", Api.ADMIN_PASSWORD)).get("/q/metrics")
-                .then().statusCode(200).extract().asString();
-        Matcher found = SENT_EARLY.matcher(metrics);
-        assertTrue(found.find(), "no tandem_reads_kept_early_total in /q/metrics");
-        return Double.parseDouble(found.group(1));
     }
 
     private Response read(String path) {
@@ -91,14 +76,14 @@ class ScopedChangesTest {
 
         records.project(pairingA, "PROJECT_COOP", new BigDecimal("1000.00"), null, null, "2024-03-01");
 
-        double before = sentEarly();
+        double before = KeptReads.sentEarly();
         for (String path : readsOfB()) {
             read(path).then().statusCode(200);
         }
-        assertEquals(before + readsOfB().size(), sentEarly(), "another programme's reads and the counties stay kept");
+        assertEquals(before + readsOfB().size(), KeptReads.sentEarly(), "another programme's reads and the counties stay kept");
         read(projectsOfA).then().statusCode(200).body("totalItems", equalTo(1));
         read(progressOfA).then().statusCode(200);
-        assertEquals(before + readsOfB().size(), sentEarly(), "the reads that show the write are read again");
+        assertEquals(before + readsOfB().size(), KeptReads.sentEarly(), "the reads that show the write are read again");
     }
 
     @Test
@@ -109,24 +94,24 @@ class ScopedChangesTest {
         Api.api().body(Map.of("sourceNote", "只改了甲")).header("If-Match",
                 Api.api().get("/api/v1/pairings/{id}", pairingA).header("ETag")).patch("/api/v1/pairings/{id}", pairingA)
                 .then().statusCode(200);
-        double before = sentEarly();
+        double before = KeptReads.sentEarly();
         read(pairingsOfA).then().statusCode(200).body("items[0].sourceNote", equalTo("只改了甲"));
-        assertEquals(before, sentEarly());
+        assertEquals(before, KeptReads.sentEarly());
         for (String path : readsOfB()) {
             read(path).then().statusCode(200);
         }
-        assertEquals(before + readsOfB().size(), sentEarly());
+        assertEquals(before + readsOfB().size(), KeptReads.sentEarly());
     }
 
     @Test
     void aChangeOfReferenceDataLetsEveryReadGo() {
         keep(readsOfB());
         Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
-        double before = sentEarly();
+        double before = KeptReads.sentEarly();
         for (String path : readsOfB()) {
             read(path).then().statusCode(200);
         }
-        assertEquals(before, sentEarly());
+        assertEquals(before, KeptReads.sentEarly());
     }
 
     @Test
@@ -134,11 +119,11 @@ class ScopedChangesTest {
         keep(readsOfB());
         String username = Fixtures.user("viewer", null);
         String token = Api.token(username, Fixtures.PASSWORD);
-        double before = sentEarly();
+        double before = KeptReads.sentEarly();
         for (String path : readsOfB()) {
             read(path).then().statusCode(200);
         }
-        assertEquals(before + readsOfB().size(), sentEarly(), "a new user and a login leave kept reads alone");
+        assertEquals(before + readsOfB().size(), KeptReads.sentEarly(), "a new user and a login leave kept reads alone");
         long id = Api.api().get("/api/v1/users?size=500").then().extract().jsonPath()
                 .getLong("items.find { it.username == '" + username + "' }.id");
         Api.api().body(Map.of("username", username, "roles", List.of("viewer"), "enabled", false))
