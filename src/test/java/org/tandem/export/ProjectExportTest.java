@@ -23,6 +23,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.tandem.support.Fixtures;
 import org.tandem.support.Spreadsheets;
+import org.tandem.support.Statements;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -159,5 +160,24 @@ class ProjectExportTest {
                 .contentType("application/problem+json");
         api().queryParam("format", "csv").get("/api/v1/pairings/{id}/projects", 987654321).then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void anExportsStatementsDoNotGrowWithItsRows() {
+        String few = Fixtures.program(List.of(YIWU), List.of(LIANDU));
+        project(Fixtures.pairing(few, YIWU, LIANDU), "一个项目", "PROJECT_COOP", "1", "2023-06-01");
+        String many = programWithProjects();
+        long pairing = api().queryParam("program", many).get("/api/v1/pairings").then().extract().jsonPath()
+                .getLong("items[0].id");
+        for (int i = 0; i < 5; i++) {
+            project(pairing, "项目 " + i, "PROJECT_COOP", "100", "2024-01-0" + (i + 1));
+        }
+        for (String format : List.of("csv", "xlsx")) {
+            long one = Statements.of(() -> api().queryParam("format", format).queryParam("program", few)
+                    .get("/api/v1/projects").then().statusCode(200));
+            long eight = Statements.of(() -> api().queryParam("format", format).queryParam("program", many)
+                    .get("/api/v1/projects").then().statusCode(200));
+            assertEquals(one, eight, "the rows of a batch are read together, not one by one (" + format + ")");
+        }
     }
 }
