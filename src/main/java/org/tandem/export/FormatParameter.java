@@ -3,6 +3,7 @@ package org.tandem.export;
 import java.util.List;
 
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -21,7 +22,8 @@ import org.tandem.problem.ProblemException;
  * <li>else the caller's most preferred entry of {@code Accept} (by q, then by order) that names JSON, CSV or
  * XLSX, or is {@code *}{@code /*}: that, or no {@code Accept}, means JSON, as before exports existed.</li>
  * </ul>
- * An {@code Accept} that allows none of them is left as it is (406). The parameter is part of the query, so a kept
+ * An {@code Accept} that allows none of them is a 406 (here: with two methods on a path, the REST layer would
+ * answer it with one of them). The parameter is part of the query, so a kept
  * JSON read (named by path and query, {@code org.tandem.cache.ReadCache}) is never sent for it; and an export is
  * never kept.
  */
@@ -45,10 +47,28 @@ public class FormatParameter implements ContainerRequestFilter {
             return;
         }
         List<String> accept = request.getHeaders().get(HttpHeaders.ACCEPT);
-        MediaType chosen = chosen(accept == null ? null : String.join(",", accept));
-        if (chosen != null) {
+        String header = accept == null ? null : String.join(",", accept);
+        // An Accept that allows no export is left as it is: the JSON method alone can answer it, and the kept
+        // read route compares a request's Accept with the one a kept read was answered for.
+        MediaType chosen = chosen(header);
+        if (chosen == null) {
+            // With two methods on a path the REST layer answers even an Accept neither produces.
+            throw new NotAcceptableException();
+        }
+        if (header == null || allowsAnExport(header)) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, chosen.toString());
         }
+    }
+
+    private static boolean allowsAnExport(String accept) {
+        for (MediaType type : Format.acceptable(accept)) {
+            for (Format format : Format.values()) {
+                if (format.mediaType.isCompatible(type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** JSON, CSV or XLSX as {@code accept} prefers them; null if it allows none. */

@@ -188,4 +188,28 @@ class ExportListsTest {
         api().queryParam("format", "csv").get("/api/v1/pairings/{id}/activities", pairing).then().statusCode(200)
                 .header("Content-Disposition", containsString("pairing-" + pairing + "_activities_"));
     }
+
+    @Test
+    void aKeptJsonReadIsNeverSentForAnExportNorTheOtherWayRound() {
+        String program = Fixtures.program(List.of(YIWU), List.of(LIANDU));
+        Fixtures.pairing(program, YIWU, LIANDU);
+        for (int i = 0; i < 2; i++) {
+            // The JSON read is kept (and sent early the second time); exports of the same path and query are not.
+            String etag = api().queryParam("program", program).get("/api/v1/pairings").then().statusCode(200)
+                    .contentType(startsWith("application/json")).extract().header("ETag");
+            for (String accept : List.of("text/csv", "*/*;q=0.1, text/csv", "text/*")) {
+                byte[] csv = api().accept(accept).queryParam("program", program).get("/api/v1/pairings").then()
+                        .statusCode(200).contentType(startsWith("text/csv")).extract().asByteArray();
+                assertEquals(2, Spreadsheets.csv(csv).size(), accept);
+            }
+            api().accept(XLSX).queryParam("program", program).get("/api/v1/pairings").then().statusCode(200)
+                    .contentType(XLSX);
+            api().queryParam("program", program).queryParam("format", "csv").get("/api/v1/pairings").then()
+                    .statusCode(200).contentType(startsWith("text/csv"));
+            for (String accept : List.of("*/*", "application/json", "application/json, text/csv;q=0.5")) {
+                api().accept(accept).queryParam("program", program).get("/api/v1/pairings").then().statusCode(200)
+                        .contentType(startsWith("application/json")).header("ETag", etag);
+            }
+        }
+    }
 }
