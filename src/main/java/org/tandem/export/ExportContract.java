@@ -45,8 +45,9 @@ public class ExportContract implements OASFilter {
                 .in(Parameter.In.QUERY).required(false)
                 .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
                         .enumeration(List.of("csv", "xlsx")))
-                .description("Export as a file instead of JSON (wins over Accept): all matching rows, not one page;"
-                        + " page and size are ignored, sort applies. Any other value is a 400."));
+                .description("Export as a file instead of JSON (wins over Accept; Accept: text/csv or the XLSX type"
+                        + " asks the same): all matching rows, not one page. The filters and sort apply; page and"
+                        + " size are ignored (though checked as for JSON). Any other value is a 400."));
         components.addParameter(LANGUAGE, OASFactory.createParameter().name("Accept-Language")
                 .in(Parameter.In.HEADER).required(false)
                 .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))

@@ -212,4 +212,12 @@ class ExportListsTest {
             }
         }
     }
+
+    @Test
+    void aFileNameThatIsNotAsciiIsAlsoSentAsRfc5987() {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        api().queryParam("format", "csv").queryParam("entityType", "项目").get("/api/v1/audit-events").then()
+                .statusCode(200).header("Content-Disposition", equalTo("attachment; filename=\"___audit-events_" + today
+                        + ".csv\"; filename*=UTF-8''%E9%A1%B9%E7%9B%AE_audit-events_" + today + ".csv"));
+    }
 }
