@@ -49,7 +49,8 @@ public class ParkCoverageResource {
     @Operation(hidden = true)
     public Response exportParkCoverage(@PathParam("code") String code, @QueryParam("asOf") @DateRange LocalDate asOf,
             @BeanParam ExportRequest export) {
-        return exports.sendAll(export, ParkCoverage.TABLE, Exports.fileName(code, asOf, "park-coverage"),
+        return exports.sendAll(export, ParkCoverage.TABLE, asOf == null ? Exports.datedFileName(code, "park-coverage")
+                : Exports.fileName(code, asOf, "park-coverage"),
                 () -> List.of(records.parkCoverage(code, asOf)));
     }
 }
