@@ -16,11 +16,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.cache.ReadCache;
+import org.tandem.export.ExportContract;
+import org.tandem.export.ExportRequest;
+import org.tandem.export.Exports;
 import org.tandem.problem.ProblemException;
 import org.tandem.scoring.Ranking;
 import org.tandem.security.Roles;
@@ -39,12 +44,16 @@ import io.smallrye.mutiny.Uni;
 public class AssessmentResource {
 
     @Inject
+    Exports exports;
+
+    @Inject
     Assessments assessments;
     @Inject
     ReadCache reads;
 
     @NonBlocking
     @GET
+    @Extension(name = ExportContract.MARK, value = "true")
     @Operation(summary = "The ranking of a program-year", description = "Sorted by rank; program and year are required.")
     public Uni<AssessmentViews.Ranking> listAssessments(@QueryParam("program") String program,
             @QueryParam("year") Integer year, @Valid @BeanParam PageRequest paging) {
@@ -58,6 +67,21 @@ public class AssessmentResource {
             AssessmentScopes.ofProgram(program);
             return Rankings.page(program, year, paging.page, paging.size);
         });
+    }
+
+    @GET
+    @Produces({ Exports.CSV, Exports.XLSX })
+    @Operation(hidden = true)
+    public Response exportAssessments(@QueryParam("program") String program, @QueryParam("year") Integer year,
+            @BeanParam ExportRequest export) {
+        if (program == null) {
+            throw ProblemException.invalid("program", "is required");
+        }
+        if (year == null) {
+            throw ProblemException.invalid("year", "is required");
+        }
+        return exports.send(export, AssessmentViews.RANKING, Exports.fileName(program, year, "ranking"), null,
+                batch -> Rankings.page(program, year, batch.page, batch.size).items());
     }
 
     @NonBlocking

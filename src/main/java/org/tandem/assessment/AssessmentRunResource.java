@@ -15,13 +15,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.export.ExportContract;
+import org.tandem.export.ExportRequest;
+import org.tandem.export.Exports;
 import org.tandem.security.Actor;
 import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
@@ -36,6 +41,9 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Assessment runs")
 @Authenticated
 public class AssessmentRunResource {
+
+    @Inject
+    Exports exports;
 
     @Inject
     AssessmentRunner runner;
@@ -56,10 +64,20 @@ public class AssessmentRunResource {
     }
 
     @GET
+    @Extension(name = ExportContract.MARK, value = "true")
     @Operation(summary = "List assessment runs, newest first", description = "Filters: program, year.")
     public PageOf<RunView> listRuns(@QueryParam("program") String program, @QueryParam("year") Integer year,
             @Valid @BeanParam PageRequest paging) {
         return runner.list(program, year, paging);
+    }
+
+    @GET
+    @Produces({ Exports.CSV, Exports.XLSX })
+    @Operation(hidden = true)
+    public Response exportRuns(@QueryParam("program") String program, @QueryParam("year") Integer year,
+            @Valid @BeanParam PageRequest paging, @BeanParam ExportRequest export) {
+        return exports.send(export, RunView.TABLE, Exports.datedFileName(program, year, "assessment-runs"), paging,
+                batch -> runner.list(program, year, batch).items());
     }
 
     @GET

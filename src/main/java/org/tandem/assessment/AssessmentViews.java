@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.export.Column;
+import org.tandem.export.Table;
 import org.tandem.registry.CountyRef;
 import org.tandem.scoring.ScoreResult;
 import org.tandem.web.Weighed;
@@ -20,6 +22,24 @@ public final class AssessmentViews {
 
     private AssessmentViews() {
     }
+
+    /** The columns of an export of a programme-year's ranking. */
+    static final Table<Summary> RANKING = Table.of("ranking",
+            Column.integer("排名", "Rank", Summary::rank),
+            Column.integer("结对编号", "Pairing", Summary::pairing),
+            Column.text("发达县代码", "Industrial county code", a -> a.industrialCounty().code()),
+            Column.text("发达县", "Industrial county", a -> a.industrialCounty().name()),
+            Column.text("山区县代码", "Mountain county code", a -> a.mountainCounty().code()),
+            Column.text("山区县", "Mountain county", a -> a.mountainCounty().name()),
+            Column.integer("年度", "Year", Summary::year),
+            Column.decimal("总分", "Total", Summary::total),
+            Column.text("等次代码", "Grade", Summary::grade),
+            Column.text("等次", "Grade label", Summary::gradeLabel),
+            Column.text("是否合格", "Passed", a -> a.passed() ? "true" : "false"),
+            Column.text("是否否决", "Vetoed", a -> a.vetoed() ? "true" : "false"),
+            Column.text("状态", "Status", Summary::status),
+            Column.integer("评分方案", "Scheme", Summary::scheme),
+            Column.integer("考核编号", "Assessment", Summary::id));
 
     @Schema(name = "AssessmentSummary", description = "One line of a program-year's ranking")
     public record Summary(@Schema(required = true) long id,

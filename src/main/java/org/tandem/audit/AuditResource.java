@@ -1,9 +1,9 @@
 package org.tandem.audit;
 
 import java.time.OffsetDateTime;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -11,13 +11,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tandem.export.ExportContract;
+import org.tandem.export.ExportRequest;
+import org.tandem.export.Exports;
 import org.tandem.security.Roles;
 import org.tandem.web.DateRange;
-import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 
@@ -27,7 +31,11 @@ import org.tandem.web.PageRequest;
 @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
 public class AuditResource {
 
+    @Inject
+    Exports exports;
+
     @GET
+    @Extension(name = ExportContract.MARK, value = "true")
     @Operation(summary = "The audit trail, newest first", description = "Every write with its actor, values before and after,"
             + " and request id; failed logins too. Append-only: nothing changes or deletes an event. Another entity"
             + " a value refers to appears as its id; an assessment's breakdown as the id of a /score-breakdowns/{id},"
@@ -39,12 +47,17 @@ public class AuditResource {
             @QueryParam("to") @DateRange @Parameter(description = "ISO-8601 instant with offset, exclusive. "
                     + DateRange.IN_RANGE) OffsetDateTime to,
             @Valid @BeanParam PageRequest paging) {
-        Filter filter = new Filter().and("entityType = :entityType", "entityType", entityType)
-                .and("entityId = :entityId", "entityId", entityId).and("actor = :actor", "actor", actor)
-                .and("occurredAt >= :from", "from", from).and("occurredAt < :to", "to", to);
-        var query = AuditEvent.<AuditEvent> find("from AuditEvent" + filter.where(),
-                paging.toSort(Map.of("id", "id"), "-id", "id"), filter.params()).page(paging.toPage());
-        return new PageOf<>(query.list().stream().map(AuditEventView::of).toList(), paging.page, paging.size,
-                query.count());
+        return AuditEventView.list(entityType, entityId, actor, from, to, paging);
+    }
+
+    @GET
+    @Produces({ Exports.CSV, Exports.XLSX })
+    @Operation(hidden = true)
+    public Response exportAuditEvents(@QueryParam("entityType") String entityType,
+            @QueryParam("entityId") String entityId, @QueryParam("actor") String actor,
+            @QueryParam("from") @DateRange OffsetDateTime from, @QueryParam("to") @DateRange OffsetDateTime to,
+            @Valid @BeanParam PageRequest paging, @BeanParam ExportRequest export) {
+        return exports.send(export, AuditEventView.TABLE, Exports.datedFileName(entityType, "audit-events"), paging,
+                batch -> AuditEventView.list(entityType, entityId, actor, from, to, batch).items());
     }
 }

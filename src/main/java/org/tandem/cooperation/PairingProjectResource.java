@@ -16,13 +16,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.export.ExportContract;
+import org.tandem.export.ExportRequest;
+import org.tandem.export.Exports;
 import org.tandem.registry.Pairing;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
@@ -43,12 +48,24 @@ public class PairingProjectResource {
     Access access;
     @Inject
     CooperationRecords records;
+    @Inject
+    Exports exports;
 
     @GET
+    @Extension(name = ExportContract.MARK, value = "true")
     @Operation(summary = "List a pairing's cooperation projects")
     public PageOf<ProjectView> listPairingProjects(@PathParam("pairingId") long pairingId,
             @QueryParam("track") String track, @Valid @BeanParam PageRequest paging) {
         return records.pairingProjects(pairingId, track, paging);
+    }
+
+    @GET
+    @Produces({ Exports.CSV, Exports.XLSX })
+    @Operation(hidden = true)
+    public Response exportPairingProjects(@PathParam("pairingId") long pairingId, @QueryParam("track") String track,
+            @Valid @BeanParam PageRequest paging, @BeanParam ExportRequest export) {
+        return exports.send(export, ProjectView.TABLE, Exports.datedFileName("pairing-" + pairingId, track, "projects"),
+                paging, batch -> records.pairingProjects(pairingId, track, batch).items());
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })

@@ -21,13 +21,18 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.cache.ReadCache;
+import org.tandem.export.ExportContract;
+import org.tandem.export.ExportRequest;
+import org.tandem.export.Exports;
 import org.tandem.registry.ReadScopes;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
@@ -52,9 +57,12 @@ public class ProjectResource {
     ReadCache reads;
     @Inject
     CooperationRecords records;
+    @Inject
+    Exports exports;
 
     @NonBlocking
     @GET
+    @Extension(name = ExportContract.MARK, value = "true")
     @Operation(summary = "List cooperation projects across pairings", description = "Filters: program code, track code, status, county (either side of the pair), hostCounty,"
             + " and year (a step of the project - planned, signed, construction, production or cancellation -"
             + " fell in that year). Sort by id, plannedOn, title, status or investment.")
@@ -69,6 +77,19 @@ public class ProjectResource {
             }
             return records.projects(program, track, status, county, hostCounty, year, paging);
         });
+    }
+
+    @GET
+    @Produces({ Exports.CSV, Exports.XLSX })
+    @Operation(hidden = true)
+    public Response exportProjects(@QueryParam("program") String program, @QueryParam("track") String track,
+            @QueryParam("status") ProjectStatus status,
+            @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String county,
+            @QueryParam("hostCounty") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String hostCounty,
+            @QueryParam("year") @Min(1900) @Max(2200) Integer year, @Valid @BeanParam PageRequest paging,
+            @BeanParam ExportRequest export) {
+        return exports.send(export, ProjectView.TABLE, Exports.datedFileName(program, year, "projects"), paging,
+                batch -> records.projects(program, track, status, county, hostCounty, year, batch).items());
     }
 
     @GET

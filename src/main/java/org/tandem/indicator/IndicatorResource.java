@@ -19,14 +19,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.export.ExportContract;
+import org.tandem.export.ExportRequest;
+import org.tandem.export.Exports;
 import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
@@ -42,15 +47,29 @@ import io.quarkus.security.Authenticated;
 class IndicatorResource {
 
     @Inject
+    Exports exports;
+
+    @Inject
     IndicatorCatalogue catalogue;
 
     @GET
+    @Extension(name = ExportContract.MARK, value = "true")
     @Operation(summary = "List the indicator catalogue", description = "Filter by track code, source and active; sort by track (the default: track order, then code) or code.")
     public PageOf<IndicatorView> listIndicators(@QueryParam("track") String track,
             @QueryParam("source") IndicatorSource source,
             @QueryParam("active") @Parameter(description = "true: only active indicators; false: only inactive ones") Boolean active,
             @Valid @BeanParam PageRequest paging) {
         return catalogue.list(track, source, active, paging);
+    }
+
+    @GET
+    @Produces({ Exports.CSV, Exports.XLSX })
+    @Operation(hidden = true)
+    public Response exportIndicators(@QueryParam("track") String track, @QueryParam("source") IndicatorSource source,
+            @QueryParam("active") Boolean active, @Valid @BeanParam PageRequest paging,
+            @BeanParam ExportRequest export) {
+        return exports.send(export, IndicatorView.TABLE, Exports.datedFileName(track, "indicators"), paging,
+                batch -> catalogue.list(track, source, active, batch).items());
     }
 
     @GET

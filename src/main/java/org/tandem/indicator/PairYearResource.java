@@ -18,11 +18,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.cache.ReadCache;
+import org.tandem.export.ExportContract;
+import org.tandem.export.ExportRequest;
+import org.tandem.export.Exports;
 import org.tandem.registry.ReadScopes;
 import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
@@ -43,6 +48,9 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Targets and actuals")
 @Authenticated
 class PairYearResource {
+
+    @Inject
+    Exports exports;
 
     private static final String BULK = " Bulk and all-or-nothing: every item is checked first (400 naming items[i].indicator "
             + "or items[i].value: unknown, inactive or duplicated indicator, negative value, more than 4 decimals) and "
@@ -142,6 +150,7 @@ class PairYearResource {
     @NonBlocking
     @GET
     @Path("/progress")
+    @Extension(name = ExportContract.MARK, value = "true")
     @Operation(summary = "Progress of a pair-year: target, actual and completion of every active indicator", description = "DERIVED actuals are computed live from the pair's projects and activities of the year; "
             + "REPORTED ones are the stored actuals whatever their workflow state (see actualsState). "
             + "Completion = actual / target (target / actual for LOWER_IS_BETTER), 4 decimals HALF_UP; absent "
@@ -153,6 +162,16 @@ class PairYearResource {
             ReadScopes.recordsOfPairing(id);
             return progress.of(id, year);
         });
+    }
+
+    @GET
+    @Path("/progress")
+    @Produces({ Exports.CSV, Exports.XLSX })
+    @Operation(hidden = true)
+    public Response exportProgress(@PathParam("id") long id, @PathParam("year") int year,
+            @BeanParam ExportRequest export) {
+        return exports.sendAll(export, ProgressView.TABLE, Exports.fileName("pairing-" + id, year, "progress"),
+                () -> progress.of(id, year).indicators());
     }
 
 }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.export.Column;
+import org.tandem.export.Table;
 import org.tandem.scoring.Direction;
 
 @Schema(name = "Progress", description = "Target, actual and completion of every active indicator for one pair-year")
@@ -14,6 +16,19 @@ record ProgressView(
         @Schema(required = true, description = "How completion and averages are rounded") String rounding,
         @Schema(required = true) List<IndicatorProgress> indicators,
         @Schema(required = true) List<TrackProgress> tracks) {
+
+    /** The columns of an export of a pair-year's progress: one row per indicator. */
+    static final Table<IndicatorProgress> TABLE = Table.of("progress",
+            Column.text("指标代码", "Indicator", IndicatorProgress::indicator),
+            Column.text("领域", "Track", IndicatorProgress::track),
+            Column.text("中文名", "Name (Chinese)", IndicatorProgress::nameZh),
+            Column.text("英文名", "Name (English)", IndicatorProgress::nameEn),
+            Column.text("单位", "Unit", IndicatorProgress::unit),
+            Column.text("方向", "Direction", IndicatorProgress::direction),
+            Column.text("来源", "Source", IndicatorProgress::source),
+            Column.decimal("目标值", "Target", IndicatorProgress::target),
+            Column.decimal("实际值", "Actual", IndicatorProgress::actual),
+            Column.decimal("完成率", "Completion", IndicatorProgress::completion));
 
     @Schema(name = "IndicatorProgress")
     public record IndicatorProgress(

@@ -22,8 +22,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.cache.ReadCache;
+import org.tandem.export.ExportContract;
+import org.tandem.export.ExportRequest;
+import org.tandem.export.Exports;
 import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
@@ -47,6 +52,9 @@ import io.smallrye.mutiny.Uni;
 @Authenticated
 class PairingResource {
 
+    @Inject
+    Exports exports;
+
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     @Inject
@@ -56,11 +64,23 @@ class PairingResource {
 
     @NonBlocking
     @GET
+    @Extension(name = ExportContract.MARK, value = "true")
     @Operation(summary = "List pairings", description = "Filter by program code, county code (either side) and status; sort by id, formedOn or status.")
     public Uni<PageOf<PairingView>> listPairings(@QueryParam("program") String program,
             @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") @Parameter(description = "A county on either side") String county,
             @QueryParam("status") PairingStatus status, @Valid @BeanParam PageRequest paging) {
         return reads.async(() -> pairings.list(program, county, status, paging));
+    }
+
+    @GET
+    @Produces({ Exports.CSV, Exports.XLSX })
+    @Operation(hidden = true)
+    public Response exportPairings(@QueryParam("program") String program,
+            @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String county,
+            @QueryParam("status") PairingStatus status, @Valid @BeanParam PageRequest paging,
+            @BeanParam ExportRequest export) {
+        return exports.send(export, PairingView.TABLE, Exports.datedFileName(program, "pairings"), paging,
+                batch -> pairings.list(program, county, status, batch).items());
     }
 
     @GET

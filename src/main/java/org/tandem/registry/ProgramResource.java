@@ -19,13 +19,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.export.ExportContract;
+import org.tandem.export.ExportRequest;
+import org.tandem.export.Exports;
 import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
@@ -41,12 +46,24 @@ import io.quarkus.security.Authenticated;
 class ProgramResource {
 
     @Inject
+    Exports exports;
+
+    @Inject
     Programs programs;
 
     @GET
+    @Extension(name = ExportContract.MARK, value = "true")
     @Operation(summary = "List programs", description = "Sort by code, name or startYear.")
     public PageOf<ProgramView> listPrograms(@Valid @BeanParam PageRequest paging) {
         return programs.list(paging);
+    }
+
+    @GET
+    @Produces({ Exports.CSV, Exports.XLSX })
+    @Operation(hidden = true)
+    public Response exportPrograms(@Valid @BeanParam PageRequest paging, @BeanParam ExportRequest export) {
+        return exports.send(export, ProgramView.TABLE, Exports.datedFileName("programs"), paging,
+                batch -> programs.list(batch).items());
     }
 
     @GET

@@ -2,7 +2,6 @@ package org.tandem.security;
 
 import java.net.URI;
 import java.util.HashSet;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,13 +19,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.export.ExportContract;
+import org.tandem.export.ExportRequest;
+import org.tandem.export.Exports;
 import org.tandem.problem.ProblemException;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
@@ -40,15 +44,24 @@ import org.tandem.web.Versions;
 public class UserResource {
 
     @Inject
+    Exports exports;
+
+    @Inject
     CountyDirectory counties;
 
     @GET
+    @Extension(name = ExportContract.MARK, value = "true")
     @Operation(summary = "List users of the built-in identity provider", description = "Sort by id (default) or username.")
     public PageOf<UserView> listUsers(@Valid @BeanParam PageRequest paging) {
-        var query = AppUser.<AppUser> findAll(paging.toSort(Map.of("id", "id", "username", "username"), "id", "id"))
-                .page(paging.toPage());
-        return new PageOf<>(query.list().stream().map(UserView::of).toList(), paging.page, paging.size,
-                query.count());
+        return UserView.list(paging);
+    }
+
+    @GET
+    @Produces({ Exports.CSV, Exports.XLSX })
+    @Operation(hidden = true)
+    public Response exportUsers(@Valid @BeanParam PageRequest paging, @BeanParam ExportRequest export) {
+        return exports.send(export, UserView.TABLE, Exports.datedFileName("users"), paging,
+                batch -> UserView.list(batch).items());
     }
 
     @POST

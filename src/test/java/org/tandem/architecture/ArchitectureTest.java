@@ -34,6 +34,7 @@ class ArchitectureTest {
     static final List<String> LAYERS = List.of(
             // infrastructure: never reaches up into a feature
             "org.tandem", "org.tandem.problem", "org.tandem.storage", "org.tandem.scoring", "org.tandem.web",
+            "org.tandem.export",
             "org.tandem.cache", "org.tandem.security", "org.tandem.audit",
             // features, each above the ones it builds on
             "org.tandem.registry", "org.tandem.cooperation", "org.tandem.indicator", "org.tandem.scheme",
