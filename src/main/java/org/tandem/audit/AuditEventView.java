@@ -13,10 +13,11 @@ public record AuditEventView(@Schema(required = true) long id, @Schema(required 
         @Schema(required = true, examples = "Pairing") String entityType, String entityId,
         @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "The values before the change") String before,
         @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "The values after the change") String after,
-        String requestId) {
+        String requestId,
+        @Schema(description = "What the change was part of, e.g. import:1001 (GET /api/v1/imports/1001)", examples = "import:1001") String context) {
 
     static AuditEventView of(AuditEvent e) {
         return new AuditEventView(e.id, e.occurredAt, e.actor, e.action, e.entityType, e.entityId, e.beforeState,
-                e.afterState, e.requestId);
+                e.afterState, e.requestId, e.context);
     }
 }

@@ -34,6 +34,8 @@ public class AuditResource {
             + " where every breakdown it held stays as it was.")
     public PageOf<AuditEventView> listAuditEvents(@QueryParam("entityType") @Parameter(example = "Pairing") String entityType,
             @QueryParam("entityId") String entityId, @QueryParam("actor") String actor,
+            @QueryParam("context") @Parameter(description = "What the changes were part of, e.g. import:1001 for "
+                    + "the changes of import 1001", example = "import:1001") String context,
             @QueryParam("from") @DateRange @Parameter(description = "ISO-8601 instant with offset, inclusive. "
                     + DateRange.IN_RANGE) OffsetDateTime from,
             @QueryParam("to") @DateRange @Parameter(description = "ISO-8601 instant with offset, exclusive. "
@@ -41,6 +43,7 @@ public class AuditResource {
             @Valid @BeanParam PageRequest paging) {
         Filter filter = new Filter().and("entityType = :entityType", "entityType", entityType)
                 .and("entityId = :entityId", "entityId", entityId).and("actor = :actor", "actor", actor)
+                .and("context = :context", "context", context)
                 .and("occurredAt >= :from", "from", from).and("occurredAt < :to", "to", to);
         var query = AuditEvent.<AuditEvent> find("from AuditEvent" + filter.where(),
                 paging.toSort(Map.of("id", "id"), "-id", "id"), filter.params()).page(paging.toPage());
