@@ -2,6 +2,7 @@ package org.tandem.spreadsheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,12 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
@@ -66,24 +68,33 @@ class SpreadsheetReader {
         long limit = limits.maxUncompressedSize().asLongValue();
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
-            ZipEntry entry;
+        // The central directory, as fastexcel reads it too (a streaming read of the local headers trips over
+        // the data descriptors many writers use).
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(file)).get()) {
             int entries = 0;
-            while ((entry = zip.getNextEntry()) != null) {
+            for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
                 if (++entries > 10_000) {
                     throw fileProblem(413, "too-large-uncompressed", english, null, limit);
                 }
-                for (int n; (n = zip.read(buffer)) > 0;) {
-                    total += n;
-                    if (total > limit) {
-                        throw fileProblem(413, "too-large-uncompressed", english, null, limit);
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                try (InputStream part = zip.getInputStream(entry)) {
+                    for (int n; (n = part.read(buffer)) > 0;) {
+                        total += n;
+                        if (total > limit) {
+                            throw fileProblem(413, "too-large-uncompressed", english, null, limit);
+                        }
                     }
                 }
             }
             if (entries == 0) {
                 throw fileProblem(400, "corrupt-workbook", english, null, null);
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException problem) {
+                throw problem;
+            }
             throw fileProblem(400, "corrupt-workbook", english, null, null);
         }
     }
