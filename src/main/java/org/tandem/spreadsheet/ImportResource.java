@@ -43,7 +43,7 @@ import org.tandem.web.BodyLimit;
 @Tag(name = "Imports")
 class ImportResource {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String XLSX = SpreadsheetTypes.XLSX;
     private static final String DESCRIPTION = "Reads the sheet named after the kind (targets or actuals, also 目标 or 实际; a CSV is that "
             + "sheet) with the header row of the template (GET /api/v1/pairings/{id}/years/{year}/template): key, pairing, "
             + "year, indicator, value (name and unit are not read; English or Chinese headers). Each row sets one "

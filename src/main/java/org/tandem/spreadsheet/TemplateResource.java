@@ -29,20 +29,20 @@ class TemplateResource {
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @GET
-    @Produces(ImportResource.XLSX)
+    @Produces(SpreadsheetTypes.XLSX)
     @Operation(summary = "An XLSX template of a pair-year's targets and actuals, pre-filled", description = "Sheets targets and actuals "
             + "in the layout POST /api/v1/imports reads (key, pairing, year, indicator, name, unit, value), one row per "
             + "active indicator that takes a value (no actual for a DERIVED one), with the stored values; and the "
             + "indicator catalogue (code, name, unit, track, REPORTED or DERIVED, derived ones marked read-only). "
             + "Headers and names in Chinese, English with Accept-Language: en. County editors of the pairing's counties "
             + "and admins (403 not-your-pairing otherwise).")
-    @APIResponse(responseCode = "200", description = "The workbook, as an attachment named <programme>_<pairing>_<year>_template.xlsx", content = @Content(mediaType = ImportResource.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "The workbook, as an attachment named <programme>_<pairing>_<year>_template.xlsx", content = @Content(mediaType = SpreadsheetTypes.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public RestResponse<StreamingOutput> getTemplate(@PathParam("id") long id, @PathParam("year") int year,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Templates.Template template = templates.of(id, year);
         boolean english = Messages.english(acceptLanguage);
         StreamingOutput body = out -> Templates.write(template, english, out);
-        return RestResponse.ResponseBuilder.ok(body, ImportResource.XLSX)
+        return RestResponse.ResponseBuilder.ok(body, SpreadsheetTypes.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + template.fileName() + "\"").build();
     }
 }
