@@ -21,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.tandem.assessment.AnnualAssessmentTest;
 import org.tandem.support.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -242,6 +243,27 @@ class ImportBadFilesTest {
                 .queryParam("reason", "年中调整").post("/api/v1/imports").then().statusCode(201);
         api().get("/api/v1/pairings/{id}/years/2024/history?kind=TARGET", pairing).then()
                 .body("items[0].reason", equalTo("年中调整"));
+    }
+
+    @Test
+    void valuesOfAYearAFinalizedAssessmentLocksAreRefused() {
+        String program = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
+        long pairing = Fixtures.pairing(program, Fixtures.YIWU, Fixtures.LIANDU);
+        AnnualAssessmentTest.publishedScheme(program, 2024);
+        AnnualAssessmentTest.run(program);
+        long assessment = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments")
+                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        String etag = api().get("/api/v1/assessments/{id}", assessment).then().statusCode(200).extract()
+                .header("ETag");
+        api().header("If-Match", etag).post("/api/v1/assessments/{id}/finalize", assessment).then().statusCode(200);
+        String clerk = Fixtures.user("county-editor", Fixtures.LIANDU);
+        post(as(clerk, Fixtures.PASSWORD), XLSX, targets(row(pairing, 2024, LEAN, 4), row(pairing, 2025, LEAN, 4)),
+                false).statusCode(400).contentType("application/problem+json").body("errors", hasSize(1))
+                .body("errors[0].code", equalTo("locked-by-finalized-assessment")).body("errors[0].row", equalTo(2))
+                .body("errors[0].column", equalTo("C")).body("errors[0].value", equalTo("2024"))
+                .body("errors[0].message", equalTo("2024 年度的数据已由定稿的考核锁定，不能修改。"));
+        nothingChanged(pairing);
+        api().get("/api/v1/pairings/{id}/years/2025/targets", pairing).then().body("items", hasSize(0));
     }
 
     @Test
