@@ -95,6 +95,7 @@ class ImportTemplateRoundTripTest {
         int relocatedRow = targets.indexOf(Workbooks.rowOf(targets, RELOCATED)) + 1;
         byte[] wrong = Workbooks.write(book);
 
+        int eventsBefore = api().get("/api/v1/audit-events").then().extract().jsonPath().getInt("totalItems");
         JsonPath dry = upload(editor(clerk), wrong, "targets", true, 200);
         assertNull(dry.get("id"));
         assertEquals(true, dry.getBoolean("dryRun"));
@@ -132,6 +133,7 @@ class ImportTemplateRoundTripTest {
                 .body("items[0].value", numberEqualTo(10));
         api().get(base + "/actuals").then().body("items", hasSize(0));
         api().get(base + "/history").then().body("totalItems", equalTo(1));
+        api().get("/api/v1/audit-events").then().body("totalItems", equalTo(eventsBefore));
 
         // Corrected, imported.
         Workbooks.setValue(Workbooks.rowOf(targets, SUPPLY), 3000000);
