@@ -26,6 +26,7 @@ public class AuditEvent extends PanacheEntityBase implements ScopedData {
     public String beforeState;
     public String afterState;
     public String requestId;
+    public String context;
 
     /** The audit trail is never a kept read. */
     @Override

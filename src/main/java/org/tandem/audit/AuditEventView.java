@@ -19,7 +19,8 @@ public record AuditEventView(@Schema(required = true) long id, @Schema(required 
         @Schema(required = true, examples = "Pairing") String entityType, String entityId,
         @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "The values before the change") String before,
         @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "The values after the change") String after,
-        String requestId) {
+        String requestId,
+        @Schema(description = "What the change was part of, e.g. import:1001 (GET /api/v1/imports/1001)", examples = "import:1001") String context) {
 
     /** The columns of an export of the audit trail. */
     static final Table<AuditEventView> TABLE = Table.of("audit-events",
@@ -31,13 +32,15 @@ public record AuditEventView(@Schema(required = true) long id, @Schema(required 
             Column.text("对象编号", "Entity ID", AuditEventView::entityId),
             Column.text("修改前", "Before", AuditEventView::before),
             Column.text("修改后", "After", AuditEventView::after),
-            Column.text("请求编号", "Request ID", AuditEventView::requestId));
+            Column.text("请求编号", "Request ID", AuditEventView::requestId),
+            Column.text("所属操作", "Part of", AuditEventView::context));
 
     /** A page of the audit trail, newest first unless sorted by id; each filter absent is no filter. */
-    static PageOf<AuditEventView> list(String entityType, String entityId, String actor, OffsetDateTime from,
-            OffsetDateTime to, PageRequest paging) {
+    static PageOf<AuditEventView> list(String entityType, String entityId, String actor, String context,
+            OffsetDateTime from, OffsetDateTime to, PageRequest paging) {
         Filter filter = new Filter().and("entityType = :entityType", "entityType", entityType)
                 .and("entityId = :entityId", "entityId", entityId).and("actor = :actor", "actor", actor)
+                .and("context = :context", "context", context)
                 .and("occurredAt >= :from", "from", from).and("occurredAt < :to", "to", to);
         var query = AuditEvent.<AuditEvent> find("from AuditEvent" + filter.where(),
                 paging.toSort(Map.of("id", "id"), "-id", "id"), filter.params()).page(paging.toPage());
@@ -47,6 +50,6 @@ public record AuditEventView(@Schema(required = true) long id, @Schema(required 
 
     static AuditEventView of(AuditEvent e) {
         return new AuditEventView(e.id, e.occurredAt, e.actor, e.action, e.entityType, e.entityId, e.beforeState,
-                e.afterState, e.requestId);
+                e.afterState, e.requestId, e.context);
     }
 }

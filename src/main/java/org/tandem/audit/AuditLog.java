@@ -34,9 +34,12 @@ import io.agroal.api.AgroalDataSource;
 public class AuditLog {
 
     private static final String INSERT = "insert into audit_event (id, occurred_at, actor, action, entity_type,"
-            + " entity_id, before_state, after_state, request_id) values (nextval('audit_event_seq'), ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " entity_id, before_state, after_state, request_id, context)"
+            + " values (nextval('audit_event_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** The key of the current transaction's pending events in the registry. */
     private static final Object PENDING = new Object();
+    /** The key of the current transaction's context in the registry. */
+    private static final Object CONTEXT = new Object();
 
     @Inject
     AgroalDataSource dataSource;
@@ -47,7 +50,7 @@ public class AuditLog {
 
     /** One event as it will be written; who, when and the request are taken when it happens. */
     private record Event(Timestamp occurredAt, String actor, String action, String entityType, String entityId,
-            String before, String after, String requestId) {
+            String before, String after, String requestId, String context) {
     }
 
     /** The events of one transaction not written yet. */
@@ -71,7 +74,7 @@ public class AuditLog {
      * the transaction's other events, before the transaction completes; outside one, at once.
      */
     public void record(String action, String entityType, Object entityId, String before, String after) {
-        Event event = event(action, entityType, entityId, before, after, actor.name());
+        Event event = event(action, entityType, entityId, before, after, actor.name(), context());
         Pending pending = pending();
         if (pending == null) {
             insert(List.of(event));
@@ -82,7 +85,7 @@ public class AuditLog {
 
     /** Records an event at once, as done by {@code who}. */
     public void record(String action, String entityType, Object entityId, String before, String after, String who) {
-        insert(List.of(event(action, entityType, entityId, before, after, who)));
+        insert(List.of(event(action, entityType, entityId, before, after, who, null)));
     }
 
     /**
@@ -91,6 +94,20 @@ public class AuditLog {
      */
     void onAccountEvent(@Observes AccountEvent event) {
         record(event.action(), AccountEvent.ENTITY_TYPE, event.userId(), event.before(), event.after(), event.actor());
+    }
+
+    /**
+     * Names what the current transaction's changes are part of (e.g. {@code import:1001}): every event it records
+     * from now on carries it. Outside a transaction it does nothing.
+     */
+    public void context(String context) {
+        if (transactions.getTransactionKey() != null) {
+            transactions.putResource(CONTEXT, truncate(context, 100));
+        }
+    }
+
+    private String context() {
+        return transactions.getTransactionKey() == null ? null : (String) transactions.getResource(CONTEXT);
     }
 
     /** Writes the events the current transaction has recorded so far, in one batch. */
@@ -134,9 +151,10 @@ public class AuditLog {
     }
 
     private static Event event(String action, String entityType, Object entityId, String before, String after,
-            String who) {
+            String who, String context) {
         return new Event(Timestamp.from(Instant.now()), truncate(who, 100), action, entityType,
-                entityId == null ? null : truncate(entityId.toString(), 100), before, after, RequestIds.current());
+                entityId == null ? null : truncate(entityId.toString(), 100), before, after, RequestIds.current(),
+                context);
     }
 
     private void insert(List<Event> events) {
@@ -151,6 +169,7 @@ public class AuditLog {
                 insert.setString(6, event.before());
                 insert.setString(7, event.after());
                 insert.setString(8, event.requestId());
+                insert.setString(9, event.context());
                 insert.addBatch();
             }
             insert.executeBatch();

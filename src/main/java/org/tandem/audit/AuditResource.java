@@ -42,12 +42,14 @@ public class AuditResource {
             + " where every breakdown it held stays as it was.")
     public PageOf<AuditEventView> listAuditEvents(@QueryParam("entityType") @Parameter(example = "Pairing") String entityType,
             @QueryParam("entityId") String entityId, @QueryParam("actor") String actor,
+            @QueryParam("context") @Parameter(description = "What the changes were part of, e.g. import:1001 for "
+                    + "the changes of import 1001", example = "import:1001") String context,
             @QueryParam("from") @DateRange @Parameter(description = "ISO-8601 instant with offset, inclusive. "
                     + DateRange.IN_RANGE) OffsetDateTime from,
             @QueryParam("to") @DateRange @Parameter(description = "ISO-8601 instant with offset, exclusive. "
                     + DateRange.IN_RANGE) OffsetDateTime to,
             @Valid @BeanParam PageRequest paging) {
-        return AuditEventView.list(entityType, entityId, actor, from, to, paging);
+        return AuditEventView.list(entityType, entityId, actor, context, from, to, paging);
     }
 
     @GET
@@ -55,9 +57,10 @@ public class AuditResource {
     @Operation(hidden = true)
     public Response exportAuditEvents(@QueryParam("entityType") String entityType,
             @QueryParam("entityId") String entityId, @QueryParam("actor") String actor,
+            @QueryParam("context") String context,
             @QueryParam("from") @DateRange OffsetDateTime from, @QueryParam("to") @DateRange OffsetDateTime to,
             @Valid @BeanParam PageRequest paging, @BeanParam ExportRequest export) {
         return exports.send(export, AuditEventView.TABLE, Exports.datedFileName(entityType, "audit-events"), paging,
-                batch -> AuditEventView.list(entityType, entityId, actor, from, to, batch).items());
+                batch -> AuditEventView.list(entityType, entityId, actor, context, from, to, batch).items());
     }
 }

@@ -32,6 +32,8 @@ import org.tandem.problem.ProblemException;
 public class FormatParameter implements ContainerRequestFilter {
 
     static final String NAME = "format";
+    /** What a request that accepts JSON or anything is taken to accept. */
+    private static final String JSON_FIRST = MediaType.APPLICATION_JSON + ", */*;q=0.1";
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -56,7 +58,10 @@ public class FormatParameter implements ContainerRequestFilter {
             throw new NotAcceptableException();
         }
         if (header == null || allowsAnExport(header)) {
-            request.getHeaders().putSingle(HttpHeaders.ACCEPT, chosen.toString());
+            // JSON first where a read has both; a read that answers only something else (a workbook template)
+            // still answers a caller who accepts anything.
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT,
+                    MediaType.APPLICATION_JSON_TYPE.equals(chosen) ? JSON_FIRST : chosen.toString());
         }
     }
 

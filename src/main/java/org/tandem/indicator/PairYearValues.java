@@ -118,7 +118,7 @@ class PairYearValues {
     }
 
     /** Checks every item, then applies all of them and records each change; nothing is written on any error. */
-    private PairYear write(Pairing pairing, int year, ValueKind kind, ValuesInput body, Request request) {
+    PairYear write(Pairing pairing, int year, ValueKind kind, ValuesInput body, Request request) {
         access.checkPairing(pairing);
         YearLock.check(pairing.id, List.of(year));
         PairYear before = PairYear.find(pairing.id, year);
@@ -132,35 +132,15 @@ class PairYearValues {
         }
         Map<String, Indicator> known = known(body);
         List<Problem.FieldError> errors = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < body.items().size(); i++) {
-            ValuesInput.Item item = body.items().get(i);
-            String field = "items[" + i + "].indicator";
-            Indicator indicator = known.get(item.indicator());
-            if (!seen.add(item.indicator())) {
-                errors.add(new Problem.FieldError(field, item.indicator() + " is listed more than once"));
-            } else if (indicator == null) {
-                errors.add(new Problem.FieldError(field, "no indicator with code " + item.indicator()));
-            } else {
-                String refusal = indicator.refusal(kind, item.value());
-                if (refusal != null) {
-                    errors.add(new Problem.FieldError(field, refusal));
-                }
-            }
+        for (ItemRefusal refusal : refusals(kind, body.items(), known)) {
+            errors.add(new Problem.FieldError("items[" + refusal.index() + "].indicator", refusal.message()));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Map<String, IndicatorValue> stored = new HashMap<>();
-        for (IndicatorValue value : IndicatorValue.<IndicatorValue> list(
-                "pairing.id = ?1 and calendarYear = ?2 and kind = ?3", pairing.id, year, kind)) {
-            stored.put(value.indicator.code, value);
-        }
-        List<ValuesInput.Item> changed = body.items().stream().filter(item -> {
-            IndicatorValue current = stored.get(item.indicator());
-            return current == null ? item.value() != null
-                    : item.value() == null || current.quantity.compareTo(item.value()) != 0;
-        }).toList();
+        Map<String, IndicatorValue> stored = stored(pairing.id, year, kind);
+        List<ValuesInput.Item> changed = body.items().stream()
+                .filter(item -> outcome(stored.get(item.indicator()), item.value()) != Outcome.UNCHANGED).toList();
         if (changed.isEmpty()) {
             return pairYear;
         }
@@ -193,8 +173,63 @@ class PairYearValues {
         return pairYear;
     }
 
+    /** What writing one value does to what is stored. */
+    enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
+
+    /** Why item {@code index} of a bulk write is refused: a stable code and the API's message. */
+    record ItemRefusal(int index, String code, String message) {
+    }
+
+    /** The pair-year's stored values of {@code kind}, by indicator code. */
+    static Map<String, IndicatorValue> stored(long pairingId, int year, ValueKind kind) {
+        Map<String, IndicatorValue> stored = new HashMap<>();
+        for (IndicatorValue value : IndicatorValue.<IndicatorValue> list(
+                "pairing.id = ?1 and calendarYear = ?2 and kind = ?3", pairingId, year, kind)) {
+            stored.put(value.indicator.code, value);
+        }
+        return stored;
+    }
+
+    /** What writing {@code value} (null: removing) over {@code current} does; removing counts as an update. */
+    static Outcome outcome(IndicatorValue current, BigDecimal value) {
+        if (current == null) {
+            return value == null ? Outcome.UNCHANGED : Outcome.CREATED;
+        }
+        return value != null && current.quantity.compareTo(value) == 0 ? Outcome.UNCHANGED : Outcome.UPDATED;
+    }
+
+    /**
+     * The rules every listed item of a bulk write must pass, whoever writes it: listed once, a known indicator,
+     * one that takes a value of this kind.
+     */
+    static List<ItemRefusal> refusals(ValueKind kind, List<ValuesInput.Item> items, Map<String, Indicator> known) {
+        List<ItemRefusal> refusals = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            ValuesInput.Item item = items.get(i);
+            Indicator indicator = known.get(item.indicator());
+            if (!seen.add(item.indicator())) {
+                refusals.add(new ItemRefusal(i, "duplicate-indicator", item.indicator() + " is listed more than once"));
+            } else if (indicator == null) {
+                refusals.add(new ItemRefusal(i, "unknown-indicator", "no indicator with code " + item.indicator()));
+            } else {
+                String refusal = indicator.refusal(kind, item.value());
+                if (refusal != null) {
+                    refusals.add(new ItemRefusal(i,
+                            kind == ValueKind.ACTUAL && indicator.isDerived() ? "derived-indicator" : "inactive-indicator",
+                            refusal));
+                }
+            }
+        }
+        return refusals;
+    }
+
     /** The listed indicators that exist, by code, in one statement. */
-    private static Map<String, Indicator> known(ValuesInput body) {
+    static Map<String, Indicator> known(ValuesInput body) {
         Set<String> codes = new HashSet<>();
         body.items().forEach(item -> codes.add(item.indicator()));
         Map<String, Indicator> known = new HashMap<>();

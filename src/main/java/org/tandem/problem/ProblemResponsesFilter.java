@@ -107,7 +107,14 @@ public class ProblemResponsesFilter implements OASFilter {
         return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                 .required(List.of("field", "message"))
                 .addProperty("field", string())
-                .addProperty("message", string());
+                .addProperty("message", string())
+                .addProperty("code", string().description("A stable code of what is wrong (uploaded spreadsheets), "
+                        + "e.g. not-a-number"))
+                .addProperty("sheet", string().description("The sheet of the cell (uploaded spreadsheets)"))
+                .addProperty("row", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
+                        .description("The row of the cell, 1-based as the spreadsheet shows it"))
+                .addProperty("column", string().description("The column's letter, e.g. G"))
+                .addProperty("value", string().description("The value found in the cell"));
     }
 
     private static Schema string() {

@@ -21,24 +21,38 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * A body announced (Content-Length) as larger than {@code quarkus.http.limits.max-body-size} is refused with a 413
+ * A body announced (Content-Length) as larger than its limit (below) is refused with a 413
  * problem before it is read; a body of unknown length (chunked, or HTTP/2) is read here, up to the limit, and refused the
  * same way once it goes over. Quarkus's own checks, a step later, would answer 413 with no body at all.
+ * <p>
+ * The limit is {@code tandem.http.max-body-size}, but for uploads of spreadsheets ({@code /api/v1/imports}), whose
+ * limit is {@code tandem.import.max-size}; Quarkus's own {@code quarkus.http.limits.max-body-size} must be at least
+ * the larger of the two.
  */
 @ApplicationScoped
 public class BodyLimit {
 
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    /** The path of spreadsheet uploads, which have a limit of their own. */
+    public static final String IMPORTS = "/api/v1/imports";
+
+    @ConfigProperty(name = "tandem.http.max-body-size")
     MemorySize maxBodySize;
+    @ConfigProperty(name = "tandem.import.max-size", defaultValue = "10M")
+    MemorySize maxImportSize;
     @Inject
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        long limit = maxBodySize.asLongValue();
-        BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit);
+        long standard = maxBodySize.asLongValue();
+        long uploads = maxImportSize.asLongValue();
+        BodyHandler chunkedStandard = BodyHandler.create(false).setBodyLimit(standard);
+        BodyHandler chunkedUploads = BodyHandler.create(false).setBodyLimit(uploads);
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
+            boolean upload = isUpload(context);
+            long limit = upload ? uploads : standard;
+            BodyHandler chunked = upload ? chunkedUploads : chunkedStandard;
             String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
             if (length != null) {
                 if (isOver(length, limit)) {
@@ -46,6 +60,10 @@ public class BodyLimit {
                 } else {
                     context.next();
                 }
+            } else if (isMultipart(context)) {
+                // A form is read by RESTEasy itself, which finds the body gone if it was read here first; Quarkus
+                // holds it to quarkus.http.limits.max-body-size, answered by the failure handler below.
+                context.next();
             } else if (WITH_BODY.contains(context.request().method())) {
                 // Read (at most the limit) here, where going over it can still be answered with a problem.
                 chunked.handle(context);
@@ -54,11 +72,21 @@ public class BodyLimit {
             }
         }).failureHandler(context -> {
             if (context.statusCode() == 413 && !context.response().headWritten()) {
-                refuse(context, limit);
+                refuse(context, isUpload(context) ? uploads : standard);
             } else {
                 context.next();
             }
         });
+    }
+
+    private static boolean isMultipart(RoutingContext context) {
+        String type = context.request().getHeader(HttpHeaderNames.CONTENT_TYPE);
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+    }
+
+    private static boolean isUpload(RoutingContext context) {
+        String path = context.request().path();
+        return path != null && (path.equals(IMPORTS) || path.startsWith(IMPORTS + "/"));
     }
 
     private static boolean isOver(String length, long limit) {

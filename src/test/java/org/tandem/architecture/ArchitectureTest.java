@@ -37,7 +37,8 @@ class ArchitectureTest {
             "org.tandem.export",
             "org.tandem.cache", "org.tandem.security", "org.tandem.audit",
             // features, each above the ones it builds on
-            "org.tandem.registry", "org.tandem.cooperation", "org.tandem.indicator", "org.tandem.scheme",
+            "org.tandem.registry", "org.tandem.cooperation", "org.tandem.indicator", "org.tandem.spreadsheet",
+            "org.tandem.scheme",
             "org.tandem.assessment", "org.tandem.bench");
 
     static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -1,0 +1,184 @@
+package org.tandem.spreadsheet;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.tandem.audit.AuditLog;
+import org.tandem.indicator.PairYearBatches;
+import org.tandem.problem.Problem;
+import org.tandem.problem.ProblemException;
+import org.tandem.security.Actor;
+import org.tandem.security.Roles;
+import org.tandem.web.RequestIds;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Imports a sheet of targets or actuals: reads the file ({@link SpreadsheetReader}), reads its rows
+ * ({@link ValueSheet}), checks every pair-year's values by the rules of the JSON API ({@link PairYearBatches}) and
+ * reports each row. A dry run stops there. Otherwise, in one transaction: refused whole (400, every error listed)
+ * unless every row passes; when something changes, an {@link ImportRecord} is kept, every audit event of the
+ * transaction names it ({@code import:<id>}) and the values are written by the same code as PUT targets / actuals.
+ * An import that changes nothing (the same file again) writes nothing at all, record and audit included.
+ */
+@ApplicationScoped
+class Imports {
+
+    /** An uploaded file. */
+    record Upload(String fileName, String mediaType, byte[] bytes) {
+    }
+
+    private record PairYearKey(long pairing, int year) {
+    }
+
+    @Inject
+    SpreadsheetReader reader;
+    @Inject
+    PairYearBatches batches;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Actor actor;
+    @Inject
+    SecurityIdentity identity;
+
+    static String context(long importId) {
+        return "import:" + importId;
+    }
+
+    @Transactional
+    ImportReport run(Upload upload, ImportKind kind, boolean dryRun, String reason, boolean english) {
+        String sha256 = sha256(upload.bytes());
+        ValueSheet.Read read = ValueSheet.read(reader.read(upload.bytes(), kind, english), english);
+        List<Problem.FieldError> errors = new ArrayList<>(read.errors());
+        Map<Integer, String> outcomes = new TreeMap<>();
+        Map<Integer, String> keys = new TreeMap<>();
+        read.errors().forEach(error -> outcomes.put(error.row(), "error"));
+        Map<PairYearKey, List<ValueSheet.ValueRow>> groups = new LinkedHashMap<>();
+        for (ValueSheet.ValueRow row : read.rows()) {
+            groups.computeIfAbsent(new PairYearKey(row.pairing(), row.year()), k -> new ArrayList<>()).add(row);
+            keys.put(row.row(), row.expectedKey());
+        }
+        Map<PairYearKey, List<PairYearBatches.Entry>> changing = new LinkedHashMap<>();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (var group : groups.entrySet()) {
+            List<ValueSheet.ValueRow> rows = group.getValue();
+            List<PairYearBatches.Entry> entries = rows.stream()
+                    .map(row -> new PairYearBatches.Entry(row.indicator(), row.value())).toList();
+            PairYearBatches.Checked checked = batches.check(group.getKey().pairing(), group.getKey().year(),
+                    kind.valueKind, entries, reason);
+            for (PairYearBatches.Refusal refusal : checked.refusals()) {
+                for (ValueSheet.ValueRow row : refusal.index() < 0 ? rows : List.of(rows.get(refusal.index()))) {
+                    Column column = column(refusal);
+                    errors.add(read.error(row, column, valueOf(row, column), refusal.code(), refusal.message(),
+                            english));
+                    outcomes.put(row.row(), "error");
+                }
+            }
+            boolean changes = false;
+            for (int i = 0; i < rows.size(); i++) {
+                PairYearBatches.Outcome outcome = checked.outcomes().get(i);
+                if (outcome == null || "error".equals(outcomes.get(rows.get(i).row()))) {
+                    continue;
+                }
+                outcomes.put(rows.get(i).row(), outcome.name().toLowerCase(java.util.Locale.ROOT));
+                switch (outcome) {
+                    case CREATED -> created++;
+                    case UPDATED -> updated++;
+                    case UNCHANGED -> unchanged++;
+                }
+                changes |= outcome != PairYearBatches.Outcome.UNCHANGED;
+            }
+            if (changes) {
+                changing.put(group.getKey(), entries);
+            }
+        }
+        errors.sort(java.util.Comparator.comparing(Problem.FieldError::row)
+                .thenComparing(e -> e.column() == null ? "" : e.column()));
+        int errorRows = (int) outcomes.values().stream().filter("error"::equals).count();
+        if (!dryRun && !errors.isEmpty()) {
+            throw new ProblemException(400, "invalid-rows", "Invalid rows",
+                    Messages.of("invalid-rows", english, null, errors.size()), errors);
+        }
+        Long id = null;
+        OffsetDateTime importedAt = null;
+        if (!dryRun && !changing.isEmpty()) {
+            ImportRecord record = new ImportRecord();
+            record.kind = kind.code;
+            record.fileName = upload.fileName();
+            record.sha256 = sha256;
+            record.mediaType = upload.mediaType();
+            record.actor = actor.name();
+            record.importedAt = OffsetDateTime.now();
+            record.requestId = RequestIds.current();
+            record.rowsRead = outcomes.size();
+            record.created = created;
+            record.updated = updated;
+            record.unchanged = unchanged;
+            record.persist();
+            audit.context(context(record.id));
+            for (var change : changing.entrySet()) {
+                batches.write(change.getKey().pairing(), change.getKey().year(), kind.valueKind, change.getValue(),
+                        reason);
+            }
+            id = record.id;
+            importedAt = record.importedAt;
+        }
+        List<ImportReport.RowOutcome> rows = new ArrayList<>();
+        outcomes.forEach((row, outcome) -> rows.add(new ImportReport.RowOutcome(row, keys.get(row), outcome)));
+        return new ImportReport(id, kind.code, dryRun, upload.fileName(), sha256, read.sheet(), importedAt,
+                new ImportReport.ImportTotals(outcomes.size(), created, updated, unchanged, errorRows), rows,
+                errors);
+    }
+
+    /** An import's record; a county editor sees only their own. */
+    @Transactional
+    ImportView get(long id) {
+        ImportRecord record = ImportRecord.findById(id);
+        if (record == null || !(identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.ASSESSOR))
+                && !record.actor.equals(actor.name())) {
+            throw ProblemException.notFound("import", id);
+        }
+        return ImportView.of(record);
+    }
+
+    /** The cell a refusal is about. */
+    private static Column column(PairYearBatches.Refusal refusal) {
+        return switch (refusal.code()) {
+            case "not-found", "not-your-pairing" -> Column.PAIRING;
+            case "year-outside-program", "locked-by-finalized-assessment", "actuals-locked" -> Column.YEAR;
+            case "reason-required" -> Column.VALUE;
+            default -> "value".equals(refusal.field()) ? Column.VALUE : Column.INDICATOR;
+        };
+    }
+
+    private static String valueOf(ValueSheet.ValueRow row, Column column) {
+        return switch (column) {
+            case PAIRING -> String.valueOf(row.pairing());
+            case YEAR -> String.valueOf(row.year());
+            case VALUE -> row.value() == null ? "" : row.value().toPlainString();
+            default -> row.indicator();
+        };
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

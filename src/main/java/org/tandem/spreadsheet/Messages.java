@@ -1,0 +1,111 @@
+package org.tandem.spreadsheet;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a clerk reads about a file or a cell, by stable code: in Chinese, or in English when the request asks for
+ * it ({@code Accept-Language: en}). {0} is the value found, {1} more detail where a message has it.
+ */
+final class Messages {
+
+    private Messages() {
+    }
+
+    private record Text(String zh, String en) {
+    }
+
+    private static final Map<String, Text> TEXTS = Map.ofEntries(
+            // the file
+            Map.entry("empty-file", new Text("文件是空的。", "The file is empty.")),
+            Map.entry("not-a-spreadsheet", new Text("这不是 XLSX 或 CSV 文件，请上传从模板填写的 Excel 工作簿（.xlsx）或 UTF-8 编码的 CSV。",
+                    "This is not an XLSX or CSV file: upload the Excel workbook (.xlsx) filled in from the template, or a UTF-8 CSV.")),
+            Map.entry("encrypted-or-legacy-workbook", new Text("工作簿已加密（设置了打开密码）或是旧的 .xls 格式，请取消密码并另存为 .xlsx 后再上传。",
+                    "The workbook is password-protected or in the old .xls format: remove the password and save it as .xlsx.")),
+            Map.entry("corrupt-workbook", new Text("工作簿已损坏，无法读取，请在 Excel 中打开并重新保存后再上传。",
+                    "The workbook is damaged and cannot be read: open it in Excel, save it again and upload that.")),
+            Map.entry("too-large-uncompressed", new Text("工作簿解压后超过 {1} 字节的上限（可能是压缩炸弹），已拒绝。",
+                    "The workbook unpacks to more than the limit of {1} bytes (possibly a zip bomb) and is refused.")),
+            Map.entry("too-many-rows", new Text("文件的数据行超过 {1} 行的上限，请分成几个文件导入。",
+                    "The file has more than {1} data rows, the limit: split it into several files.")),
+            Map.entry("not-utf8", new Text("CSV 文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”。",
+                    "The CSV file is not UTF-8: save it from Excel as \"CSV UTF-8\".")),
+            Map.entry("wrong-sheet", new Text("工作簿中没有名为“{0}”的工作表（找到：{1}）。请使用模板中的工作表。",
+                    "The workbook has no sheet named \"{0}\" (found: {1}). Use the sheet from the template.")),
+            Map.entry("missing-column", new Text("表头缺少“{1}”列。", "The header row has no \"{1}\" column.")),
+            Map.entry("no-rows", new Text("工作表除表头外没有数据行。", "The sheet has no rows under its header.")),
+            // a cell
+            Map.entry("formula", new Text("单元格含有公式“{0}”，请粘贴为数值后再导入。",
+                    "The cell holds the formula \"{0}\": paste it as a value before importing.")),
+            Map.entry("error-cell", new Text("单元格显示错误值“{0}”。", "The cell shows the error \"{0}\".")),
+            Map.entry("missing-value", new Text("此单元格必须填写。", "This cell must be filled in.")),
+            Map.entry("not-a-number", new Text("“{0}”不是数字，请只填写数字（如 12.5），不要带单位或文字。",
+                    "\"{0}\" is not a number: enter digits only (like 12.5), without units or words.")),
+            Map.entry("not-an-integer", new Text("“{0}”不是整数编号。", "\"{0}\" is not a whole number.")),
+            Map.entry("date-not-year", new Text("年度应为四位数字（如 2024），这里填的是日期“{0}”。",
+                    "The year must be four digits (like 2024), not the date \"{0}\".")),
+            Map.entry("not-a-year", new Text("“{0}”不是年度，应为四位数字，如 2024。",
+                    "\"{0}\" is not a year: enter four digits, like 2024.")),
+            Map.entry("key-mismatch", new Text("键“{0}”与本行的结对编号、年度、指标代码不一致：请不要修改已有行的这三列，新增数据请另起一行并留空键。",
+                    "The key \"{0}\" does not match this row's pairing, year and indicator: do not change those three in an existing row; add a new row with an empty key instead.")),
+            Map.entry("duplicate-row", new Text("同一结对、年度、指标在第 {1} 行已经出现过。",
+                    "The same pairing, year and indicator is already on row {1}.")),
+            // the rules of the values
+            Map.entry("not-found", new Text("没有编号为 {0} 的结对。", "There is no pairing {0}.")),
+            Map.entry("not-your-pairing", new Text("结对 {0} 不属于您所在的县，您不能修改它的数据。",
+                    "Pairing {0} is not your county's: you may not change its data.")),
+            Map.entry("year-outside-program", new Text("年度 {0} 不在该结对所属计划的年度范围内。",
+                    "The year {0} is outside the years of the pairing's programme.")),
+            Map.entry("locked-by-finalized-assessment", new Text("{0} 年度的数据已由定稿的考核锁定，不能修改。",
+                    "The data of {0} are locked by a finalized assessment and cannot change.")),
+            Map.entry("actuals-locked", new Text("{0} 年度的实际值已提交或已审核，退回草稿后才能修改。",
+                    "The actuals of {0} were submitted or approved: they can change only once returned to draft.")),
+            Map.entry("reason-required", new Text("该年度的实际值曾经提交过，修改需要说明原因（导入时填写 reason 参数）。",
+                    "The year's actuals were submitted before, so a change needs a reason (the reason parameter).")),
+            Map.entry("unknown-indicator", new Text("没有代码为“{0}”的指标，请从“指标”工作表中选择。",
+                    "There is no indicator \"{0}\": pick one from the indicators sheet.")),
+            Map.entry("derived-indicator", new Text("指标“{0}”是派生指标，其实际值由项目和活动自动计算，不能填写。",
+                    "\"{0}\" is a derived indicator: its actual is computed from projects and activities and cannot be entered.")),
+            Map.entry("inactive-indicator", new Text("指标“{0}”已停用，不能再填写数值。", "The indicator \"{0}\" is no longer in use.")),
+            Map.entry("duplicate-indicator", new Text("指标“{0}”重复。", "The indicator \"{0}\" is listed twice.")),
+            Map.entry("negative-value", new Text("数值“{0}”不能为负数。", "The value \"{0}\" must not be negative.")),
+            Map.entry("too-many-digits", new Text("数值“{0}”最多 16 位整数、4 位小数。",
+                    "The value \"{0}\" may have at most 16 digits before and 4 after the point.")),
+            Map.entry("invalid-rows", new Text("文件中有 {1} 处错误，未导入任何数据。", "{1} cells are wrong; nothing was imported.")));
+
+    static boolean known(String code) {
+        return TEXTS.containsKey(code);
+    }
+
+    static String of(String code, boolean english, Object value, Object detail) {
+        Text text = TEXTS.get(code);
+        if (text == null) {
+            return code;
+        }
+        MessageFormat format = new MessageFormat((english ? text.en() : text.zh()).replace("'", "''"), Locale.ROOT);
+        return format.format(new Object[] { value == null ? "" : String.valueOf(value),
+                detail == null ? "" : String.valueOf(detail) });
+    }
+
+    /** Whether an {@code Accept-Language} header prefers English over Chinese (the default). */
+    static boolean english(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return false;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                String tag = range.getRange().toLowerCase(Locale.ROOT);
+                if (tag.startsWith("zh")) {
+                    return false;
+                }
+                if (tag.startsWith("en")) {
+                    return true;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return false;
+    }
+}

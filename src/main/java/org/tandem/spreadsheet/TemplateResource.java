@@ -1,0 +1,48 @@
+package org.tandem.spreadsheet;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.tandem.security.Roles;
+
+/** The XLSX template of one pair-year, to fill in and import. */
+@Path("/api/v1/pairings/{id}/years/{year}/template")
+@Tag(name = "Imports")
+class TemplateResource {
+
+    @Inject
+    Templates templates;
+
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
+    @GET
+    @Produces(SpreadsheetTypes.XLSX)
+    @Operation(summary = "An XLSX template of a pair-year's targets and actuals, pre-filled", description = "Sheets targets and actuals "
+            + "in the layout POST /api/v1/imports reads (key, pairing, year, indicator, name, unit, value), one row per "
+            + "active indicator that takes a value (no actual for a DERIVED one), with the stored values; and the "
+            + "indicator catalogue (code, name, unit, track, REPORTED or DERIVED, derived ones marked read-only). "
+            + "Headers and names in Chinese, English with Accept-Language: en. County editors of the pairing's counties "
+            + "and admins (403 not-your-pairing otherwise).")
+    @APIResponse(responseCode = "200", description = "The workbook, as an attachment named <programme>_<pairing>_<year>_template.xlsx", content = @Content(mediaType = SpreadsheetTypes.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public RestResponse<StreamingOutput> getTemplate(@PathParam("id") long id, @PathParam("year") int year,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Templates.Template template = templates.of(id, year);
+        boolean english = Messages.english(acceptLanguage);
+        StreamingOutput body = out -> Templates.write(template, english, out);
+        return RestResponse.ResponseBuilder.ok(body, SpreadsheetTypes.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + template.fileName() + "\"").build();
+    }
+}
