@@ -60,9 +60,10 @@ public class BodyLimit {
                 } else {
                     context.next();
                 }
-            } else if (isMultipart(context)) {
-                // A form is read by RESTEasy itself, which finds the body gone if it was read here first; Quarkus
-                // holds it to quarkus.http.limits.max-body-size, answered by the failure handler below.
+            } else if (upload && isMultipart(context)) {
+                // A form upload is read by RESTEasy itself, which finds the body gone if it was read here first;
+                // Quarkus holds it to quarkus.http.limits.max-body-size, answered by the failure handler below, and
+                // the import refuses what is over its own limit. Forms elsewhere are read here, as any body.
                 context.next();
             } else if (WITH_BODY.contains(context.request().method())) {
                 // Read (at most the limit) here, where going over it can still be answered with a problem.
