@@ -112,7 +112,7 @@ class AssessmentRunner {
         runs.stream().filter(leases::settle).forEach(AssessmentRun.getEntityManager()::refresh);
         var items = runs.stream().map(RunView::of).toList();
         return new PageOf<>(items, paging.page, paging.size,
-                AssessmentRun.count("from AssessmentRun r" + filter.where(), filter.params()));
+                paging.total(() -> AssessmentRun.count("from AssessmentRun r" + filter.where(), filter.params())));
     }
 
     /** The run, failed first if its instance is gone, or 404. */

@@ -12,6 +12,8 @@ import org.tandem.web.PageRequest;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
+import io.quarkus.panache.common.Sort;
+
 @Schema(name = "AuditEvent")
 public record AuditEventView(@Schema(required = true) long id, @Schema(required = true) OffsetDateTime occurredAt,
         @Schema(required = true) String actor,
@@ -42,10 +44,15 @@ public record AuditEventView(@Schema(required = true) long id, @Schema(required 
                 .and("entityId = :entityId", "entityId", entityId).and("actor = :actor", "actor", actor)
                 .and("context = :context", "context", context)
                 .and("occurredAt >= :from", "from", from).and("occurredAt < :to", "to", to);
-        var query = AuditEvent.<AuditEvent> find("from AuditEvent" + filter.where(),
-                paging.toSort(Map.of("id", "id"), "-id", "id"), filter.params()).page(paging.toPage());
+        Sort order = paging.toSort(Map.of("id", "id"), "-id", "id");
+        String counted = filter.where();
+        Map<String, Object> countParams = Map.copyOf(filter.params());
+        String keyset = paging.keyset(order, "id", "id");
+        filter.and(keyset, "after", keyset == null ? null : paging.after);
+        var query = AuditEvent.<AuditEvent> find("from AuditEvent" + filter.where(), order, filter.params())
+                .page(paging.toPage(keyset));
         return new PageOf<>(query.list().stream().map(AuditEventView::of).toList(), paging.page, paging.size,
-                query.count());
+                paging.total(() -> AuditEvent.count("from AuditEvent" + counted, countParams)));
     }
 
     static AuditEventView of(AuditEvent e) {

@@ -61,6 +61,7 @@ public class AuditResource {
             @QueryParam("from") @DateRange OffsetDateTime from, @QueryParam("to") @DateRange OffsetDateTime to,
             @Valid @BeanParam PageRequest paging, @BeanParam ExportRequest export) {
         return exports.send(export, AuditEventView.TABLE, Exports.datedFileName(entityType, "audit-events"), paging,
-                batch -> AuditEventView.list(entityType, entityId, actor, context, from, to, batch).items());
+                batch -> AuditEventView.list(entityType, entityId, actor, context, from, to, batch).items(),
+                AuditEventView::id);
     }
 }

@@ -87,14 +87,16 @@ class CooperationRecords {
      */
     private static PageOf<ProjectView> projectPage(Filter where, PageRequest paging) {
         String filter = where.where();
-        Map<String, Object> params = where.params();
+        Map<String, Object> params = Map.copyOf(where.params());
         String orderBy = orderBy(paging, Map.of());
+        String keyset = paging.keyset(sort(paging), "p.id", "p.id");
+        var page = where.and(keyset, "after", keyset == null ? null : paging.after);
         var idQuery = CooperationProject.getEntityManager()
-                .createQuery("select p.id from CooperationProject p" + filter + orderBy, Long.class)
-                .setFirstResult(paging.page * paging.size).setMaxResults(paging.size);
-        params.forEach(idQuery::setParameter);
+                .createQuery("select p.id from CooperationProject p" + page.where() + orderBy, Long.class)
+                .setFirstResult(paging.firstResult(keyset)).setMaxResults(paging.size);
+        page.params().forEach(idQuery::setParameter);
         return new PageOf<>(views(idQuery.getResultList()), paging.page, paging.size,
-                CooperationProject.count("from CooperationProject p" + filter, params));
+                paging.total(() -> CooperationProject.count("from CooperationProject p" + filter, params)));
     }
 
     /** Sort paths of {@link #PROJECTS_SORTABLE} as columns of {@code project_year y} and its project {@code p}. */
@@ -128,24 +130,33 @@ class CooperationRecords {
         String orderBy = orderBy(paging, PROJECT_YEAR_COLUMNS);
         String from = " from project_year y"
                 + (orderBy.contains("p.") ? " join cooperation_project p on p.id = y.project_id" : "");
+        String counted = filter.where();
+        Map<String, Object> countParams = Map.copyOf(filter.params());
+        String keyset = paging.keyset(sort(paging), "p.id", "y.project_id");
+        filter.and(keyset, "after", keyset == null ? null : paging.after);
         var idQuery = em.createNativeQuery("select y.project_id" + from + filter.where() + orderBy, Long.class)
-                .setFirstResult(paging.page * paging.size).setMaxResults(paging.size);
-        var countQuery = em.createNativeQuery("select count(*) from project_year y" + filter.where(), Long.class);
-        filter.params().forEach((name, value) -> {
-            idQuery.setParameter(name, value);
-            countQuery.setParameter(name, value);
-        });
+                .setFirstResult(paging.firstResult(keyset)).setMaxResults(paging.size);
+        filter.params().forEach(idQuery::setParameter);
         @SuppressWarnings("unchecked")
         List<Long> ids = idQuery.getResultList();
-        return new PageOf<>(views(ids), paging.page, paging.size, ((Number) countQuery.getSingleResult()).longValue());
+        return new PageOf<>(views(ids), paging.page, paging.size, paging.total(() -> {
+            var countQuery = em.createNativeQuery("select count(*) from project_year y" + counted, Long.class);
+            countParams.forEach(countQuery::setParameter);
+            return ((Number) countQuery.getSingleResult()).longValue();
+        }));
     }
 
     /** The requested order as an order-by clause, each path mapped by {@code columns} when it is there. */
     private static String orderBy(PageRequest paging, Map<String, String> columns) {
-        return paging.toSort(PROJECTS_SORTABLE, "id", "p.id").getColumns().stream()
+        return sort(paging).getColumns().stream()
                 .map(c -> columns.getOrDefault(c.getName(), c.getName())
                         + (c.getDirection() == Sort.Direction.Descending ? " desc" : ""))
                 .collect(Collectors.joining(", ", " order by ", ""));
+    }
+
+    /** The requested order of projects: by id unless sorted otherwise. */
+    private static Sort sort(PageRequest paging) {
+        return paging.toSort(PROJECTS_SORTABLE, "id", "p.id");
     }
 
     /** The columns the view shows of these projects, in the order of {@code ids}: one statement. */
@@ -234,8 +245,8 @@ class CooperationRecords {
         List<ActivityView> items = CooperationActivity.<CooperationActivity> find(ACTIVITY_FETCH + filter.where(),
                 paging.toSort(ACTIVITIES_SORTABLE, "heldOn", "a.id"), filter.params()).page(paging.toPage()).list()
                 .stream().map(ActivityView::of).toList();
-        return new PageOf<>(items, paging.page, paging.size,
-                CooperationActivity.count("from CooperationActivity a" + filter.where(), filter.params()));
+        return new PageOf<>(items, paging.page, paging.size, paging
+                .total(() -> CooperationActivity.count("from CooperationActivity a" + filter.where(), filter.params())));
     }
 
     /** The activity with its pairing and track, or 404. */
@@ -288,7 +299,8 @@ class CooperationRecords {
         List<ParkView> items = CooperationPark.<CooperationPark> find(PARK_FETCH + " where p.pairing.id = :pairing",
                 paging.toSort(PARKS_SORTABLE, "id", "p.id"), params).page(paging.toPage()).list().stream()
                 .map(ParkView::of).toList();
-        return new PageOf<>(items, paging.page, paging.size, CooperationPark.count("pairing.id = :pairing", params));
+        return new PageOf<>(items, paging.page, paging.size,
+                paging.total(() -> CooperationPark.count("pairing.id = :pairing", params)));
     }
 
     /** The park with its pairing and counties, or 404. */

@@ -65,7 +65,7 @@ public class PairingProjectResource {
     public Response exportPairingProjects(@PathParam("pairingId") long pairingId, @QueryParam("track") String track,
             @Valid @BeanParam PageRequest paging, @BeanParam ExportRequest export) {
         return exports.send(export, ProjectView.TABLE, Exports.datedFileName("pairing-" + pairingId, track, "projects"),
-                paging, batch -> records.pairingProjects(pairingId, track, batch).items());
+                paging, batch -> records.pairingProjects(pairingId, track, batch).items(), ProjectView::id);
     }
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })

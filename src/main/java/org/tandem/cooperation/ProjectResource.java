@@ -89,7 +89,7 @@ public class ProjectResource {
             @QueryParam("year") @Min(1900) @Max(2200) Integer year, @Valid @BeanParam PageRequest paging,
             @BeanParam ExportRequest export) {
         return exports.send(export, ProjectView.TABLE, Exports.datedFileName(program, year, "projects"), paging,
-                batch -> records.projects(program, track, status, county, hostCounty, year, batch).items());
+                batch -> records.projects(program, track, status, county, hostCounty, year, batch).items(), ProjectView::id);
     }
 
     @GET

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * record or a refused caller is still a problem+json answer.
  * <p>
  * Each feature gives its columns ({@link Table}) and a reader of one batch: its list's own query, with the list's
- * filters and order, asked for page after page.
+ * filters and order, asked for page after page without its count ({@link PageRequest#uncounted}); a big list in id
+ * order reads each batch after the previous one's last id ({@link PageRequest#after}) rather than by a growing
+ * offset, so that an export's cost grows with its rows, not with their square.
  */
 @ApplicationScoped
 public class Exports {
@@ -52,11 +55,21 @@ public class Exports {
      */
     public <T> Response send(ExportRequest request, Table<T> table, String fileName, PageRequest order,
             Function<PageRequest, List<T>> rows) {
+        return send(request, table, fileName, order, rows, null);
+    }
+
+    /**
+     * The same, for a list that reads a batch after the previous one's last row when it is in id order (see
+     * {@link PageRequest#keyset}): {@code id} gives a row's id, handed to the next batch as {@link PageRequest#after}.
+     * Every batch still carries its page number, for the list to read by offset in any other order.
+     */
+    public <T> Response send(ExportRequest request, Table<T> table, String fileName, PageRequest order,
+            Function<PageRequest, List<T>> rows, ToLongFunction<T> id) {
         Format format = request.format();
         Language language = request.language();
         String sort = order == null ? null : order.sort;
-        List<T> first = batch(rows, sort, 0);
-        StreamingOutput body = out -> write(out, format, language, table, rows, sort, first);
+        List<T> first = batch(rows, sort, 0, null);
+        StreamingOutput body = out -> write(out, format, language, table, rows, sort, first, id);
         return Response.ok(body, format == Format.CSV ? CSV_UTF8 : XLSX)
                 .header("Content-Disposition", contentDisposition(fileName + "." + format.extension)).build();
     }
@@ -69,16 +82,18 @@ public class Exports {
         return send(request, table, fileName, null, page -> page.page == 0 ? rows.get() : List.of());
     }
 
-    private <T> List<T> batch(Function<PageRequest, List<T>> rows, String sort, int page) {
+    private <T> List<T> batch(Function<PageRequest, List<T>> rows, String sort, int page, Long after) {
         PageRequest request = new PageRequest();
         request.page = page;
         request.size = batchSize;
         request.sort = sort;
+        request.uncounted = true;
+        request.after = after;
         return QuarkusTransaction.requiringNew().call(() -> rows.apply(request));
     }
 
     private <T> void write(OutputStream out, Format format, Language language, Table<T> table,
-            Function<PageRequest, List<T>> rows, String sort, List<T> first) throws IOException {
+            Function<PageRequest, List<T>> rows, String sort, List<T> first, ToLongFunction<T> id) throws IOException {
         SheetWriter sheet = format == Format.CSV ? new CsvSheet(out) : new XlsxSheet(out, table.sheet());
         List<Column<T>> columns = table.columns();
         List<CellType> types = columns.stream().map(Column::type).toList();
@@ -97,7 +112,8 @@ public class Exports {
             if (batch.size() < batchSize) {
                 break;
             }
-            batch = batch(rows, sort, ++page);
+            Long after = id == null ? null : id.applyAsLong(batch.get(batch.size() - 1));
+            batch = batch(rows, sort, ++page, after);
             if (batch.isEmpty()) {
                 break;
             }

@@ -35,7 +35,7 @@ class IndicatorCatalogue {
                 .map(IndicatorView::of)
                 .toList();
         return new PageOf<>(items, paging.page, paging.size,
-                Indicator.count("from Indicator i join i.track t" + filter.where(), filter.params()));
+                paging.total(() -> Indicator.count("from Indicator i join i.track t" + filter.where(), filter.params())));
     }
 
     /** The indicator with its track, or 404. */

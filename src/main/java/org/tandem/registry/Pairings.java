@@ -31,7 +31,7 @@ class Pairings {
                 paging.toSort(SORTABLE, "id", "p.id"), filter.params()).page(paging.toPage()).list()
                 .stream().map(PairingView::of).toList();
         return new PageOf<>(items, paging.page, paging.size,
-                Pairing.count("from Pairing p" + filter.where(), filter.params()));
+                paging.total(() -> Pairing.count("from Pairing p" + filter.where(), filter.params())));
     }
 
     Pairing create(PairingInput input) {

@@ -21,7 +21,7 @@ class Programs {
     PageOf<ProgramView> list(PageRequest paging) {
         var query = Program.<Program> findAll(paging.toSort(SORTABLE, "code", "id")).page(paging.toPage());
         return new PageOf<>(query.list().stream().map(ProgramView::of).toList(), paging.page, paging.size,
-                query.count());
+                paging.total(query::count));
     }
 
     Program create(ProgramInput input) {

@@ -30,7 +30,7 @@ public record UserView(@Schema(required = true) long id, @Schema(required = true
         var query = AppUser.<AppUser> findAll(paging.toSort(Map.of("id", "id", "username", "username"), "id", "id"))
                 .page(paging.toPage());
         return new PageOf<>(query.list().stream().map(UserView::of).toList(), paging.page, paging.size,
-                query.count());
+                paging.total(query::count));
     }
 
     static UserView of(AppUser u) {

@@ -38,8 +38,51 @@ public class PageRequest {
     @Parameter(description = "A field to sort by, '-' in front for descending, e.g. -name; lists name their fields")
     public String sort;
 
+    /**
+     * Not a query parameter: set for the batches of an export, which never needs the list's total, so that the
+     * list skips its count ({@link PageOf#totalItems} is then -1).
+     */
+    public boolean uncounted;
+
+    /**
+     * Not a query parameter: the id of the last row of an export's previous batch (absent for the first batch).
+     * A list in the order of its id alone reads the next batch after it (see {@link #keyset}) instead of by offset.
+     */
+    public Long after;
+
     public Page toPage() {
         return Page.of(page, size);
+    }
+
+    /** The page, or the first one when the rows are read after a keyset. */
+    public Page toPage(String keyset) {
+        return keyset == null ? toPage() : Page.of(0, size);
+    }
+
+    /** The offset of the page's first row, or 0 when the rows are read after a keyset. */
+    public int firstResult(String keyset) {
+        return keyset == null ? page * size : 0;
+    }
+
+    /**
+     * When {@link #after} is given and {@code order} is the id alone ({@code idPath}), the condition that continues
+     * after it, {@code column > :after} (or {@code <} when descending), to be bound to {@link #after}; otherwise
+     * null, and the page is read by offset.
+     */
+    public String keyset(Sort order, String idPath, String column) {
+        if (after == null || order.getColumns().size() != 1) {
+            return null;
+        }
+        Sort.Column only = order.getColumns().get(0);
+        if (!only.getName().equals(idPath)) {
+            return null;
+        }
+        return column + (only.getDirection() == Sort.Direction.Descending ? " < " : " > ") + ":after";
+    }
+
+    /** The list's total, counted by {@code count} unless {@link #uncounted}: then -1. */
+    public long total(java.util.function.LongSupplier count) {
+        return uncounted ? -1 : count.getAsLong();
     }
 
     /**
