@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.tandem.OpenApiComponents;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
@@ -36,11 +37,7 @@ public class ExportContract implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        Components components = openAPI.getComponents();
-        if (components == null) {
-            components = OASFactory.createComponents();
-            openAPI.setComponents(components);
-        }
+        Components components = OpenApiComponents.of(openAPI);
         components.addParameter(FORMAT, OASFactory.createParameter().name(FormatParameter.NAME)
                 .in(Parameter.In.QUERY).required(false)
                 .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.tandem.OpenApiComponents;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
@@ -26,11 +27,7 @@ public class ProblemResponsesFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Components components = openAPI.getComponents();
-        if (components == null) {
-            components = OASFactory.createComponents();
-            openAPI.setComponents(components);
-        }
+        Components components = OpenApiComponents.of(openAPI);
         components.addSchema("Problem", problemSchema());
         components.addSchema("FieldError", fieldErrorSchema());
         for (APIResponseKind kind : APIResponseKind.values()) {

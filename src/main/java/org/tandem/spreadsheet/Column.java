@@ -1,5 +1,7 @@
 package org.tandem.spreadsheet;
 
+import org.dhatim.fastexcel.reader.CellAddress;
+
 /**
  * The columns of a targets or actuals sheet, in the order a template writes them. The import finds them by their
  * header (English or Chinese, any order); name and unit are there for the reader and are not read back.
@@ -44,10 +46,6 @@ enum Column {
 
     /** The letter(s) of a 0-based column index, as a spreadsheet shows them. */
     static String letter(int index) {
-        StringBuilder letters = new StringBuilder();
-        for (int i = index + 1; i > 0; i = (i - 1) / 26) {
-            letters.insert(0, (char) ('A' + (i - 1) % 26));
-        }
-        return letters.toString();
+        return CellAddress.convertNumToColString(index);
     }
 }

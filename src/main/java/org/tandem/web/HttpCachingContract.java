@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.tandem.OpenApiComponents;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
@@ -35,11 +36,7 @@ public class HttpCachingContract implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        Components components = openAPI.getComponents();
-        if (components == null) {
-            components = OASFactory.createComponents();
-            openAPI.setComponents(components);
-        }
+        Components components = OpenApiComponents.of(openAPI);
         components.addParameter(IF_NONE_MATCH, OASFactory.createParameter().name("If-None-Match")
                 .in(Parameter.In.HEADER).required(false).schema(string())
                 .description("ETags of representations the client holds (or *): if one is the current one, the "
