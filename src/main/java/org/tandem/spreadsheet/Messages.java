@@ -34,6 +34,11 @@ final class Messages {
             Map.entry("wrong-sheet", new Text("工作簿中没有名为“{0}”的工作表（找到：{1}）。请使用模板中的工作表。",
                     "The workbook has no sheet named \"{0}\" (found: {1}). Use the sheet from the template.")),
             Map.entry("missing-column", new Text("表头缺少“{1}”列。", "The header row has no \"{1}\" column.")),
+            Map.entry("merged-or-hidden-cells", new Text("工作表“{0}”中有 {1} 处合并单元格或隐藏的行、列：请取消合并、取消隐藏（或删除隐藏的行）后再导入。",
+                    "The sheet \"{0}\" has {1} merged cells or hidden rows or columns: unmerge and unhide them (or delete the hidden rows) before importing.")),
+            Map.entry("merged-cells", new Text("单元格 {0} 是合并单元格。", "The cells {0} are merged.")),
+            Map.entry("hidden-row", new Text("第 {0} 行被隐藏。", "Row {0} is hidden.")),
+            Map.entry("hidden-column", new Text("列 {0} 被隐藏。", "Column {0} is hidden.")),
             Map.entry("no-rows", new Text("工作表除表头外没有数据行。", "The sheet has no rows under its header.")),
             // a cell
             Map.entry("formula", new Text("单元格含有公式“{0}”，请粘贴为数值后再导入。",
