@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.tandem.Money;
+import org.tandem.RowResult;
 import org.tandem.cooperation.CooperationTallies.Source;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
@@ -34,33 +35,12 @@ import org.tandem.security.Access;
  * and title, an activity by track, kind, date and title, a park by name), so that the same rows again change
  * nothing; a row matching nothing creates a record.
  * <p>
- * Each row's outcome is created, updated, unchanged or refused (with the problem's code, the field it is about
- * and a message). Refused rows write nothing of their own, but rows before them may have: the caller decides
+ * Each row's outcome ({@link RowResult}) is created, updated, unchanged or refused (with the problem's code, the
+ * field it is about and a message). Refused rows write nothing of their own, but rows before them may have: the caller decides
  * whether the transaction commits (every row accepted) or rolls back (a dry run, or any refusal).
  */
 @ApplicationScoped
 public class RecordBatches {
-
-    public enum Outcome {
-        CREATED,
-        UPDATED,
-        UNCHANGED
-    }
-
-    /** Why a row was refused: a stable code, the field (a column of the row) and a message in English. */
-    public record Refusal(String code, String field, String message) {
-    }
-
-    /** A row's outcome and the id of its record, or its refusal. */
-    public record Result(Outcome outcome, Long id, Refusal refusal) {
-        static Result of(Outcome outcome, Long id) {
-            return new Result(outcome, id, null);
-        }
-
-        static Result refused(String code, String field, String message) {
-            return new Result(null, null, new Refusal(code, field, message));
-        }
-    }
 
     /** The later steps of a project as a row gives them; null is "not given", never "undone". */
     public record Steps(LocalDate signedOn, LocalDate constructionStartedOn, LocalDate productionStartedOn,
@@ -112,19 +92,19 @@ public class RecordBatches {
         }
 
         /** The row's pairing if the caller may write it, else the refusal. */
-        Result refusal(long pairingId) {
+        RowResult refusal(long pairingId) {
             if (!pairings.containsKey(pairingId)) {
-                return Result.refused("not-found", "pairing", "pairing " + pairingId + " does not exist");
+                return RowResult.refused("not-found", "pairing", "pairing " + pairingId + " does not exist");
             }
             ProblemException forbid = forbidden.get(pairingId);
-            return forbid == null ? null : Result.refused(forbid.code(), "pairing", forbid.getMessage());
+            return forbid == null ? null : RowResult.refused(forbid.code(), "pairing", forbid.getMessage());
         }
 
-        Result hostRefusal(Pairing pairing, String hostCounty) {
+        RowResult hostRefusal(Pairing pairing, String hostCounty) {
             if (pairing.countyCodes().contains(hostCounty)) {
                 return null;
             }
-            return Result.refused("host-county-not-in-pair", "hostCounty", "must be one of the pair's counties: "
+            return RowResult.refused("host-county-not-in-pair", "hostCounty", "must be one of the pair's counties: "
                     + String.join(" or ", pairing.countyCodes()));
         }
     }
@@ -132,24 +112,24 @@ public class RecordBatches {
     // Projects
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Result> projects(List<ProjectRow> rows) {
+    public List<RowResult> projects(List<ProjectRow> rows) {
         Context context = new Context(rows.stream().map(ProjectRow::pairing).toList());
         Map<Long, CooperationProject> byId = byId(CooperationProject.class, "p",
                 rows.stream().map(ProjectRow::id).filter(Objects::nonNull).toList());
         Map<List<Object>, List<CooperationProject>> byName = byName(CooperationProject.class, "p", "p.title",
                 rows.stream().filter(r -> r.id() == null).map(r -> r.details().title()).toList(),
                 rows.stream().map(ProjectRow::pairing).toList(), p -> List.of(p.pairing.id, p.track.code, p.title));
-        List<Result> results = new ArrayList<>();
+        List<RowResult> results = new ArrayList<>();
         Set<Object> seen = new java.util.HashSet<>();
         List<CooperationProject> written = new ArrayList<>();
         for (ProjectRow row : rows) {
-            Result refused = context.refusal(row.pairing());
+            RowResult refused = context.refusal(row.pairing());
             if (refused == null) {
                 refused = context.hostRefusal(context.pairings.get(row.pairing()), row.details().hostCounty());
             }
             Track track = context.tracks.get(row.details().track());
             if (refused == null && track == null) {
-                refused = Result.refused("unknown-track", "track", "no track with code " + row.details().track());
+                refused = RowResult.refused("unknown-track", "track", "no track with code " + row.details().track());
             }
             if (refused != null) {
                 results.add(refused);
@@ -159,13 +139,13 @@ public class RecordBatches {
                     List.of(row.pairing(), track.code, row.details().title()), p -> p.pairing.id, p -> p.id, "project");
             if (match.refusal() != null || !seen.add(match.key())) {
                 results.add(match.refusal() != null ? match.refusal()
-                        : Result.refused("duplicate-record", "key", "the same project is on an earlier row"));
+                        : RowResult.refused("duplicate-record", "key", "the same project is on an earlier row"));
                 continue;
             }
             CooperationProject[] target = { match.record() };
-            Result result = project(context.pairings.get(row.pairing()), target, row, track);
+            RowResult result = project(context.pairings.get(row.pairing()), target, row, track);
             results.add(result);
-            if (result.outcome() != null && result.outcome() != Outcome.UNCHANGED) {
+            if (result.outcome() != null && result.outcome() != RowResult.Outcome.UNCHANGED) {
                 context.changed.add(row.pairing());
                 written.add(target[0]);
             }
@@ -177,7 +157,7 @@ public class RecordBatches {
     }
 
     /** Applies a row to {@code target[0]}, or to a new project it then holds. */
-    private static Result project(Pairing pairing, CooperationProject[] target, ProjectRow row, Track track) {
+    private static RowResult project(Pairing pairing, CooperationProject[] target, ProjectRow row, Track track) {
         CooperationProject existing = target[0];
         CooperationProject project = existing;
         ProjectInput details = row.details();
@@ -187,14 +167,14 @@ public class RecordBatches {
                 for (var step : given.entrySet()) {
                     LocalDate stored = stepDate(existing, step.getKey());
                     if (stored != null && !stored.equals(step.getValue())) {
-                        return Result.refused("step-date-fixed", stepField(step.getKey()), "the project was "
+                        return RowResult.refused("step-date-fixed", stepField(step.getKey()), "the project was "
                                 + step.getKey() + " on " + stored + "; a step taken does not change");
                     }
                 }
                 // Every step given was checked equal to one taken, or is new.
                 if (same(existing, details, track)
                         && given.keySet().stream().allMatch(status -> stepDate(existing, status) != null)) {
-                    return Result.of(Outcome.UNCHANGED, existing.id);
+                    return RowResult.of(RowResult.Outcome.UNCHANGED, existing.id);
                 }
                 YearLock.check(pairing.id, existing.stepYears());
             } else {
@@ -207,7 +187,7 @@ public class RecordBatches {
                     try {
                         project.moveTo(status, on);
                     } catch (ProblemException e) {
-                        return Result.refused("illegal-transition".equals(e.code()) ? e.code() : "step-before-previous",
+                        return RowResult.refused("illegal-transition".equals(e.code()) ? e.code() : "step-before-previous",
                                 stepField(status), e.getMessage());
                     }
                 }
@@ -215,14 +195,14 @@ public class RecordBatches {
             YearLock.check(pairing.id, project.stepYears());
         } catch (ProblemException e) {
             // describe refuses a planning date after a later step; YearLock a year a finalized assessment froze
-            return Result.refused("validation".equals(e.code()) ? "planned-after-steps" : e.code(), "plannedOn",
+            return RowResult.refused("validation".equals(e.code()) ? "planned-after-steps" : e.code(), "plannedOn",
                     e.getMessage());
         }
         if (existing == null) {
             project.persist();
         }
         target[0] = project;
-        return Result.of(existing == null ? Outcome.CREATED : Outcome.UPDATED, project.id);
+        return RowResult.of(existing == null ? RowResult.Outcome.CREATED : RowResult.Outcome.UPDATED, project.id);
     }
 
     private static boolean same(CooperationProject p, ProjectInput in, Track track) {
@@ -276,7 +256,7 @@ public class RecordBatches {
     // Activities
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Result> activities(List<ActivityRow> rows) {
+    public List<RowResult> activities(List<ActivityRow> rows) {
         Context context = new Context(rows.stream().map(ActivityRow::pairing).toList());
         Map<Long, CooperationActivity> byId = byId(CooperationActivity.class, "a",
                 rows.stream().map(ActivityRow::id).filter(Objects::nonNull).toList());
@@ -284,13 +264,13 @@ public class RecordBatches {
                 rows.stream().filter(r -> r.id() == null).map(r -> r.details().title()).toList(),
                 rows.stream().map(ActivityRow::pairing).toList(),
                 a -> List.of(a.pairing.id, a.track.code, a.kind, a.heldOn, a.title));
-        List<Result> results = new ArrayList<>();
+        List<RowResult> results = new ArrayList<>();
         Set<Object> seen = new java.util.HashSet<>();
         for (ActivityRow row : rows) {
-            Result refused = context.refusal(row.pairing());
+            RowResult refused = context.refusal(row.pairing());
             Track track = context.tracks.get(row.details().track());
             if (refused == null && track == null) {
-                refused = Result.refused("unknown-track", "track", "no track with code " + row.details().track());
+                refused = RowResult.refused("unknown-track", "track", "no track with code " + row.details().track());
             }
             if (refused != null) {
                 results.add(refused);
@@ -302,12 +282,12 @@ public class RecordBatches {
                     a -> a.pairing.id, a -> a.id, "activity");
             if (match.refusal() != null || !seen.add(match.key())) {
                 results.add(match.refusal() != null ? match.refusal()
-                        : Result.refused("duplicate-record", "key", "the same activity is on an earlier row"));
+                        : RowResult.refused("duplicate-record", "key", "the same activity is on an earlier row"));
                 continue;
             }
             CooperationActivity activity = match.record();
             if (activity != null && same(activity, details, track)) {
-                results.add(Result.of(Outcome.UNCHANGED, activity.id));
+                results.add(RowResult.of(RowResult.Outcome.UNCHANGED, activity.id));
                 continue;
             }
             Pairing pairing = context.pairings.get(row.pairing());
@@ -315,7 +295,7 @@ public class RecordBatches {
             try {
                 YearLock.check(pairing.id, target.yearsChangedByHoldingOn(details.heldOn()));
             } catch (ProblemException e) {
-                results.add(Result.refused(e.code(), "heldOn", e.getMessage()));
+                results.add(RowResult.refused(e.code(), "heldOn", e.getMessage()));
                 continue;
             }
             target.describe(details, track);
@@ -323,7 +303,7 @@ public class RecordBatches {
                 target.persist();
             }
             context.changed.add(pairing.id);
-            results.add(Result.of(activity == null ? Outcome.CREATED : Outcome.UPDATED, target.id));
+            results.add(RowResult.of(activity == null ? RowResult.Outcome.CREATED : RowResult.Outcome.UPDATED, target.id));
         }
         CooperationActivity.flush();
         context.changed.forEach(pairing -> tallies.recount(Source.ACTIVITIES, pairing));
@@ -340,17 +320,17 @@ public class RecordBatches {
     // Parks
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Result> parks(List<ParkRow> rows) {
+    public List<RowResult> parks(List<ParkRow> rows) {
         Context context = new Context(rows.stream().map(ParkRow::pairing).toList());
         Map<Long, CooperationPark> byId = byId(CooperationPark.class, "p",
                 rows.stream().map(ParkRow::id).filter(Objects::nonNull).toList());
         Map<List<Object>, List<CooperationPark>> byName = byName(CooperationPark.class, "p", "p.name",
                 rows.stream().filter(r -> r.id() == null).map(r -> r.details().name()).toList(),
                 rows.stream().map(ParkRow::pairing).toList(), p -> List.of(p.pairing.id, p.name));
-        List<Result> results = new ArrayList<>();
+        List<RowResult> results = new ArrayList<>();
         Set<Object> seen = new java.util.HashSet<>();
         for (ParkRow row : rows) {
-            Result refused = context.refusal(row.pairing());
+            RowResult refused = context.refusal(row.pairing());
             if (refused == null) {
                 refused = context.hostRefusal(context.pairings.get(row.pairing()), row.details().hostCounty());
             }
@@ -363,12 +343,12 @@ public class RecordBatches {
                     List.of(row.pairing(), details.name()), p -> p.pairing.id, p -> p.id, "park");
             if (match.refusal() != null || !seen.add(match.key())) {
                 results.add(match.refusal() != null ? match.refusal()
-                        : Result.refused("duplicate-record", "key", "the same park is on an earlier row"));
+                        : RowResult.refused("duplicate-record", "key", "the same park is on an earlier row"));
                 continue;
             }
             CooperationPark park = match.record();
             if (park != null && same(park, details)) {
-                results.add(Result.of(Outcome.UNCHANGED, park.id));
+                results.add(RowResult.of(RowResult.Outcome.UNCHANGED, park.id));
                 continue;
             }
             CooperationPark target = park == null ? CooperationPark.of(context.pairings.get(row.pairing())) : park;
@@ -376,7 +356,7 @@ public class RecordBatches {
             if (park == null) {
                 target.persist();
             }
-            results.add(Result.of(park == null ? Outcome.CREATED : Outcome.UPDATED, target.id));
+            results.add(RowResult.of(park == null ? RowResult.Outcome.CREATED : RowResult.Outcome.UPDATED, target.id));
         }
         CooperationPark.flush();
         return results;
@@ -459,7 +439,7 @@ public class RecordBatches {
     // Matching rows to records
 
     /** The record a row changes (null: a new one), the key that identifies it in the batch, or a refusal. */
-    private record Match<T>(T record, Object key, Result refusal) {
+    private record Match<T>(T record, Object key, RowResult refusal) {
     }
 
     private static <T> Match<T> match(Long id, long pairing, Map<Long, T> byId, Map<List<Object>, List<T>> byName,
@@ -467,14 +447,14 @@ public class RecordBatches {
         if (id != null) {
             T record = byId.get(id);
             if (record == null || pairingOf.apply(record) != pairing) {
-                return new Match<>(null, null, Result.refused("record-not-found", "key",
+                return new Match<>(null, null, RowResult.refused("record-not-found", "key",
                         "pairing " + pairing + " has no " + what + " " + id));
             }
             return new Match<>(record, id, null);
         }
         List<T> named = byName.getOrDefault(name, List.of());
         if (named.size() > 1) {
-            return new Match<>(null, null, Result.refused("ambiguous-match", "key", named.size() + " " + what
+            return new Match<>(null, null, RowResult.refused("ambiguous-match", "key", named.size() + " " + what
                     + "s of the pairing match this row: give the key (id) of the one it changes"));
         }
         return named.isEmpty() ? new Match<>(null, name, null)

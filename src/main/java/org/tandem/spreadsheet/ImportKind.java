@@ -8,7 +8,9 @@ enum ImportKind {
     ACTUALS("actuals", "实际", ValueKind.ACTUAL),
     PROJECTS("projects", "项目", null),
     ACTIVITIES("activities", "活动", null),
-    PARKS("parks", "园区", null);
+    PARKS("parks", "园区", null),
+    /** Pairings with the designations they need: admins only. */
+    PAIRINGS("pairings", "结对", null);
 
     /** The query parameter's value and the sheet's name. */
     final String code;
@@ -23,7 +25,7 @@ enum ImportKind {
         this.valueKind = valueKind;
     }
 
-    static final String CODES = "targets|actuals|projects|activities|parks";
+    static final String CODES = "targets|actuals|projects|activities|parks|pairings";
 
     static ImportKind of(String code) {
         for (ImportKind kind : values()) {

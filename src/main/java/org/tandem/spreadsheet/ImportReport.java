@@ -11,7 +11,7 @@ import org.tandem.problem.Problem;
 record ImportReport(
         @Schema(description = "The import's record (GET /api/v1/imports/{id}); absent for a dry run and for an import that changed nothing") Long id,
         @Schema(required = true, enumeration = {
-                "targets", "actuals", "projects", "activities", "parks" }) String kind,
+                "targets", "actuals", "projects", "activities", "parks", "pairings" }) String kind,
         @Schema(required = true) boolean dryRun, @Schema(required = true) String fileName,
         @Schema(required = true, description = "SHA-256 of the file, hex") String sha256,
         @Schema(required = true) String sheet, OffsetDateTime importedAt,

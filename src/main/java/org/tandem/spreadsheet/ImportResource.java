@@ -44,8 +44,8 @@ import org.tandem.web.BodyLimit;
 class ImportResource {
 
     private static final String XLSX = SpreadsheetTypes.XLSX;
-    private static final String DESCRIPTION = "Reads the sheet named after the kind (targets, actuals, projects, activities or parks; "
-            + "also 目标, 实际, 项目, 活动, 园区; a CSV is that sheet) with the header row of the templates (GET "
+    private static final String DESCRIPTION = "Reads the sheet named after the kind (targets, actuals, projects, activities, parks or "
+            + "pairings; also 目标, 实际, 项目, 活动, 园区, 结对; a CSV is that sheet) with the header row of the templates (GET "
             + "/api/v1/pairings/{id}/years/{year}/template, /api/v1/programs/{code}/years/{year}/template), English or "
             + "Chinese, any order. targets and actuals: key, pairing, year, indicator, value (name and unit are not "
             + "read); each row sets one pairing's value of one indicator in one year, an empty value removes the stored "
@@ -53,7 +53,11 @@ class ImportResource {
             + "actuals only while DRAFT, no actual of a DERIVED indicator, a reason once the actuals were submitted). "
             + "projects, activities and parks: every column of the template (status is not read); each row is one "
             + "record of its pairing, by the rules of the JSON API (the host one of the pair's counties, nothing in a "
-            + "year a finalized assessment locks). The key is the record's id; a row without one changes the record "
+            + "year a finalized assessment locks). pairings (admins only; sheet pairings or 结对, in the programme-year "
+            + "template): key, program, industrialCounty, mountainCounty, formedOn, status, evidence, sourceNote (the "
+            + "county names are not read); each row designates its counties on their sides where they are not yet and "
+            + "creates or changes the pairing (a county designated on the other side, or paired already, is refused). "
+            + "The key is the record's id; a row without one changes the record "
             + "of its pairing with the same track and title (a project), track, kind, date and title (an activity) or "
             + "name (a park), or adds one. A project's step dates take the steps not yet taken, in order; a step taken "
             + "keeps its date (step-date-fixed) and an empty step date removes nothing. Dates are date cells or "
@@ -75,11 +79,11 @@ class ImportResource {
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @POST
     @Consumes({ XLSX, "text/csv", MediaType.APPLICATION_OCTET_STREAM })
-    @Operation(summary = "Import targets, actuals, projects, activities or parks from an XLSX or CSV file (raw body)", description = DESCRIPTION)
+    @Operation(summary = "Import targets, actuals, projects, activities, parks or pairings from an XLSX or CSV file (raw body)", description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A dry run, or an import that changed nothing", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "201", description = "Imported; Location is the import's record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     public RestResponse<ImportReport> importFile(
-            @QueryParam("kind") @NotNull @Pattern(regexp = ImportKind.CODES) @Parameter(required = true, description = "targets, actuals, projects, activities or parks") String kind,
+            @QueryParam("kind") @NotNull @Pattern(regexp = ImportKind.CODES) @Parameter(required = true, description = "targets, actuals, projects, activities, parks or pairings (admins)") String kind,
             @QueryParam("dryRun") @Parameter(description = "true: check and report, change nothing") boolean dryRun,
             @QueryParam("reason") @Size(max = 1000) @Parameter(description = "Why; required when a value changes once the pair-year's actuals were ever submitted") String reason,
             @QueryParam("fileName") @Size(max = 255) @Parameter(description = "The file's name, as recorded") String fileName,
@@ -96,11 +100,11 @@ class ImportResource {
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import targets, actuals, projects, activities or parks from an XLSX or CSV file (form upload, part file)", description = DESCRIPTION)
+    @Operation(summary = "Import targets, actuals, projects, activities, parks or pairings from an XLSX or CSV file (form upload, part file)", description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A dry run, or an import that changed nothing", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "201", description = "Imported; Location is the import's record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     public RestResponse<ImportReport> importForm(
-            @QueryParam("kind") @NotNull @Pattern(regexp = ImportKind.CODES) @Parameter(required = true, description = "targets, actuals, projects, activities or parks") String kind,
+            @QueryParam("kind") @NotNull @Pattern(regexp = ImportKind.CODES) @Parameter(required = true, description = "targets, actuals, projects, activities, parks or pairings (admins)") String kind,
             @QueryParam("dryRun") @Parameter(description = "true: check and report, change nothing") boolean dryRun,
             @QueryParam("reason") @Size(max = 1000) @Parameter(description = "Why; required when a value changes once the pair-year's actuals were ever submitted") String reason,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,

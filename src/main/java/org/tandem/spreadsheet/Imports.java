@@ -73,6 +73,10 @@ class Imports {
      * run, an import with any error and one that changed nothing are rolled back whole.
      */
     private ImportReport records(Upload upload, ImportKind kind, boolean dryRun, boolean english) {
+        if (kind == ImportKind.PAIRINGS && !identity.hasRole(Roles.ADMIN)) {
+            throw new ProblemException(403, "admins-only", "Forbidden", Messages.of("admins-only", english, null, null),
+                    null);
+        }
         String sha256 = sha256(upload.bytes());
         RecordSheet.Read read = RecordSheet.read(reader.read(upload.bytes(), kind, english),
                 RecordImports.fields(kind), english);

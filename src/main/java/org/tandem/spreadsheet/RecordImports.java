@@ -22,6 +22,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.tandem.RowResult;
 import org.tandem.cooperation.ActivityInput;
 import org.tandem.cooperation.ActivityKind;
 import org.tandem.cooperation.ParkInput;
@@ -29,6 +30,10 @@ import org.tandem.cooperation.ProjectInput;
 import org.tandem.cooperation.ProjectStatus;
 import org.tandem.cooperation.RecordBatches;
 import org.tandem.problem.Problem;
+import org.tandem.registry.Evidence;
+import org.tandem.registry.PairingBatches;
+import org.tandem.registry.PairingInput;
+import org.tandem.registry.PairingStatus;
 import org.tandem.web.DateRange;
 
 /**
@@ -75,25 +80,39 @@ class RecordImports {
             new RecordSheet.Field("areaMu", "面积（亩）", RecordSheet.Type.DECIMAL),
             new RecordSheet.Field("focusIndustry", "主导产业", RecordSheet.Type.TEXT));
 
+    static final List<RecordSheet.Field> PAIRING_FIELDS = List.of(KEY,
+            new RecordSheet.Field("program", "计划代码", RecordSheet.Type.TEXT),
+            new RecordSheet.Field("industrialCounty", "产业县代码", RecordSheet.Type.TEXT),
+            new RecordSheet.Field("industrialCountyName", "产业县", RecordSheet.Type.INFO),
+            new RecordSheet.Field("mountainCounty", "山区县代码", RecordSheet.Type.TEXT),
+            new RecordSheet.Field("mountainCountyName", "山区县", RecordSheet.Type.INFO),
+            new RecordSheet.Field("formedOn", "结对日期", RecordSheet.Type.DATE),
+            new RecordSheet.Field("status", "状态", RecordSheet.Type.TEXT),
+            new RecordSheet.Field("evidence", "依据", RecordSheet.Type.TEXT),
+            new RecordSheet.Field("sourceNote", "来源说明", RecordSheet.Type.TEXT));
+
     /** The steps a projects sheet may add, by column. */
     private static final Map<String, ProjectStatus> STEP_FIELDS = Map.of("signedOn", ProjectStatus.SIGNED,
             "constructionStartedOn", ProjectStatus.UNDER_CONSTRUCTION, "productionStartedOn",
             ProjectStatus.IN_PRODUCTION, "cancelledOn", ProjectStatus.CANCELLED);
 
     /** The outcome of every row that was read: by row number, its record's id, its outcome or its errors. */
-    record Outcomes(Map<Integer, RecordBatches.Result> results, List<Problem.FieldError> errors) {
+    record Outcomes(Map<Integer, RowResult> results, List<Problem.FieldError> errors) {
     }
 
     @Inject
     Validator validator;
     @Inject
     RecordBatches batches;
+    @Inject
+    PairingBatches pairingBatches;
 
     static List<RecordSheet.Field> fields(ImportKind kind) {
         return switch (kind) {
             case PROJECTS -> PROJECT_FIELDS;
             case ACTIVITIES -> ACTIVITY_FIELDS;
             case PARKS -> PARK_FIELDS;
+            case PAIRINGS -> PAIRING_FIELDS;
             default -> throw new IllegalArgumentException(kind.code + " is not a kind of record");
         };
     }
@@ -104,6 +123,7 @@ class RecordImports {
             case PROJECTS -> write(read, english, this::project, batches::projects);
             case ACTIVITIES -> write(read, english, this::activity, batches::activities);
             case PARKS -> write(read, english, this::park, batches::parks);
+            case PAIRINGS -> write(read, english, this::pairing, pairingBatches::pairings);
             default -> throw new IllegalArgumentException(kind.code + " is not a kind of record");
         };
     }
@@ -113,7 +133,7 @@ class RecordImports {
     }
 
     private <T> Outcomes write(RecordSheet.Read read, boolean english, Function<RecordSheet.RecordRow, Built<T>> build,
-            Function<List<T>, List<RecordBatches.Result>> writer) {
+            Function<List<T>, List<RowResult>> writer) {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<T> rows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
@@ -126,10 +146,10 @@ class RecordImports {
                 built.errors().forEach(e -> errors.add(error(read, row.row(), e[0], e[1], e[2], english)));
             }
         }
-        Map<Integer, RecordBatches.Result> results = new java.util.TreeMap<>();
-        List<RecordBatches.Result> written = rows.isEmpty() ? List.of() : writer.apply(rows);
+        Map<Integer, RowResult> results = new java.util.TreeMap<>();
+        List<RowResult> written = rows.isEmpty() ? List.of() : writer.apply(rows);
         for (int i = 0; i < written.size(); i++) {
-            RecordBatches.Result result = written.get(i);
+            RowResult result = written.get(i);
             results.put(numbers.get(i), result);
             if (result.refusal() != null) {
                 errors.add(error(read, numbers.get(i), result.refusal().field(), result.refusal().code(),
@@ -168,16 +188,8 @@ class RecordImports {
 
     private Built<RecordBatches.ActivityRow> activity(RecordSheet.RecordRow row) {
         List<String[]> errors = new ArrayList<>();
-        ActivityKind kind = null;
         String kindText = row.text("kind");
-        if (kindText != null) {
-            try {
-                kind = ActivityKind.valueOf(code(kindText));
-            } catch (IllegalArgumentException e) {
-                errors.add(new String[] { "kind", "unknown-activity-kind",
-                        "must be one of " + Arrays.toString(ActivityKind.values()) });
-            }
-        }
+        ActivityKind kind = constant(row, "kind", ActivityKind.class, errors);
         ActivityInput input = new ActivityInput(code(row.text("track")), kind, row.date("heldOn"), row.text("title"),
                 row.integer("participants"), row.integer("enterprises"), row.decimal("amount"),
                 row.text("description"));
@@ -191,6 +203,34 @@ class RecordImports {
         ParkInput input = new ParkInput(row.text("name"), Cells.normalise(nullToEmpty(row.text("hostCounty"))).strip(),
                 row.date("establishedOn"), row.decimal("areaMu"), row.text("focusIndustry"));
         return new Built<>(new RecordBatches.ParkRow(row.id(), row.pairing(), input), violations(input));
+    }
+
+    private Built<PairingBatches.PairingRow> pairing(RecordSheet.RecordRow row) {
+        List<String[]> errors = new ArrayList<>();
+        PairingStatus status = constant(row, "status", PairingStatus.class, errors);
+        Evidence evidence = constant(row, "evidence", Evidence.class, errors);
+        PairingInput input = new PairingInput(row.text("program") == null ? null : row.text("program").strip(),
+                Cells.normalise(nullToEmpty(row.text("industrialCounty"))).strip(),
+                Cells.normalise(nullToEmpty(row.text("mountainCounty"))).strip(), row.date("formedOn"), status, evidence,
+                row.text("sourceNote"));
+        errors.addAll(violations(input));
+        return new Built<>(new PairingBatches.PairingRow(row.id(), input), errors);
+    }
+
+    /** The constant a cell names (any case, full-width letters read as ASCII), null when empty, else an error. */
+    private static <E extends Enum<E>> E constant(RecordSheet.RecordRow row, String field, Class<E> type,
+            List<String[]> errors) {
+        String text = row.text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, code(text));
+        } catch (IllegalArgumentException e) {
+            errors.add(new String[] { field, "unknown-value",
+                    "must be one of " + Arrays.toString(type.getEnumConstants()) });
+            return null;
+        }
     }
 
     /** A whole number too large for an int reads as null: report it as out of range, not as missing. */

@@ -175,9 +175,9 @@ final class RecordSheet {
                 values.put(field.en(), value);
             }
         }
-        if (errors.size() == before && values.get("pairing") == null) {
-            error(row, fields.stream().filter(f -> f.en().equals("pairing")).findFirst().orElseThrow(), "",
-                    "missing-value", null);
+        Field pairing = fields.stream().filter(f -> f.en().equals("pairing")).findFirst().orElse(null);
+        if (errors.size() == before && pairing != null && values.get("pairing") == null) {
+            error(row, pairing, "", "missing-value", null);
         }
         return errors.size() > before ? null : new RecordRow(row.number(), id, values);
     }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,9 @@ import org.tandem.indicator.Indicator;
 import org.tandem.indicator.PairYearBatches;
 import org.tandem.indicator.ValueKind;
 import org.tandem.problem.ProblemException;
+import org.tandem.registry.County;
 import org.tandem.registry.Pairing;
+import org.tandem.registry.PairingBatches;
 import org.tandem.registry.PairingStatus;
 import org.tandem.registry.Program;
 import org.tandem.registry.Track;
@@ -44,7 +47,8 @@ class Templates {
     record Template(String fileName, List<Long> pairings, int year, List<Line> indicators,
             Map<Long, Map<String, BigDecimal>> targets, Map<Long, Map<String, BigDecimal>> actuals,
             List<RecordBatches.ProjectRow> projects, List<RecordBatches.ActivityRow> activities,
-            List<RecordBatches.ParkRow> parks, List<String> tracks) {
+            List<RecordBatches.ParkRow> parks, List<String> tracks, List<PairingBatches.PairingRow> pairingRows,
+            Map<String, String> countyNames) {
     }
 
     /** One indicator of the catalogue. */
@@ -59,6 +63,8 @@ class Templates {
     @Inject
     RecordBatches records;
     @Inject
+    PairingBatches pairingBatches;
+    @Inject
     Access access;
 
     /** One pair-year: every project and park of the pairing, the activities of the year. */
@@ -68,7 +74,7 @@ class Templates {
         access.checkPairing(pairing);
         List<Long> pairings = List.of(pairingId);
         return template(pairing.program.code + "_" + pairing.id + "_" + year + "_template.xlsx", pairings, year,
-                records.projectsOf(pairings, null));
+                records.projectsOf(pairings, null), List.of());
     }
 
     /** A programme-year: every pairing of it not dissolved, the projects with a step in the year. */
@@ -82,16 +88,18 @@ class Templates {
         List<Long> pairings = Pairing.<Pairing> list("program = ?1 and status <> ?2 order by id", program,
                 PairingStatus.DISSOLVED).stream().map(p -> p.id).toList();
         return template(program.code + "_" + year + "_template.xlsx", pairings, year,
-                records.projectsOf(pairings, year));
+                records.projectsOf(pairings, year), pairingBatches.pairingsOf(program.code));
     }
 
     private Template template(String fileName, List<Long> pairings, int year,
-            List<RecordBatches.ProjectRow> projects) {
+            List<RecordBatches.ProjectRow> projects, List<PairingBatches.PairingRow> pairingRows) {
         List<Line> lines = batches.activeIndicators().stream().map(Templates::line).toList();
         List<String> tracks = Track.<Track> list("order by position").stream().map(t -> t.code).toList();
         return new Template(fileName, pairings, year, lines, batches.values(pairings, year, ValueKind.TARGET),
                 batches.values(pairings, year, ValueKind.ACTUAL), projects, records.activitiesOf(pairings, year),
-                records.parksOf(pairings), tracks);
+                records.parksOf(pairings), tracks, pairingRows,
+                pairingRows.isEmpty() ? Map.of()
+                        : County.<County> listAll().stream().collect(Collectors.toMap(c -> c.code, c -> c.name)));
     }
 
     private static Line line(Indicator indicator) {
@@ -107,6 +115,8 @@ class Templates {
         Worksheet projects = workbook.newWorksheet(ImportKind.PROJECTS.code);
         Worksheet activities = workbook.newWorksheet(ImportKind.ACTIVITIES.code);
         Worksheet parks = workbook.newWorksheet(ImportKind.PARKS.code);
+        Worksheet pairings = template.pairingRows().isEmpty() ? null
+                : workbook.newWorksheet(ImportKind.PAIRINGS.code);
         Worksheet catalogue = workbook.newWorksheet("indicators");
         Lists lists = Lists.write(workbook.newWorksheet("lists"), template, english);
         int targetRows = values(targets, template, template.indicators(), template.targets(), english);
@@ -119,6 +129,9 @@ class Templates {
         projects(projects, template.projects(), english, lists);
         activities(activities, template.activities(), english, lists);
         parks(parks, template.parks(), english);
+        if (pairings != null) {
+            pairings(pairings, template, english);
+        }
         catalogue(catalogue, template.indicators(), english);
         workbook.finish();
     }
@@ -270,6 +283,26 @@ class Templates {
                 sheet.style(r, c.get("areaMu")).format("0.00").set();
             }
             text(sheet, r, c.get("focusIndustry"), p.focusIndustry());
+            r++;
+        }
+    }
+
+    private static void pairings(Worksheet sheet, Template template, boolean english) {
+        Map<String, Integer> c = recordHeader(sheet, RecordImports.PAIRING_FIELDS, english);
+        int r = 1;
+        for (PairingBatches.PairingRow row : template.pairingRows()) {
+            var p = row.details();
+            sheet.value(r, c.get("key"), row.id());
+            sheet.style(r, c.get("key")).fillColor("F2F2F2").set();
+            sheet.value(r, c.get("program"), p.program());
+            sheet.value(r, c.get("industrialCounty"), p.industrialCounty());
+            text(sheet, r, c.get("industrialCountyName"), template.countyNames().get(p.industrialCounty()));
+            sheet.value(r, c.get("mountainCounty"), p.mountainCounty());
+            text(sheet, r, c.get("mountainCountyName"), template.countyNames().get(p.mountainCounty()));
+            date(sheet, r, c.get("formedOn"), p.formedOn());
+            text(sheet, r, c.get("status"), p.status() == null ? null : p.status().name());
+            text(sheet, r, c.get("evidence"), p.evidence() == null ? null : p.evidence().name());
+            text(sheet, r, c.get("sourceNote"), p.sourceNote());
             r++;
         }
     }

@@ -192,7 +192,7 @@ class ImportRecordsTest {
         assertEquals(3, dry.getInt("totals.errors"));
         assertEquals("B", dry.getString("errors.find { it.code == 'not-your-pairing' }.column"));
         assertEquals(3, dry.getInt("errors.find { it.code == 'not-your-pairing' }.row"));
-        assertEquals("D", dry.getString("errors.find { it.code == 'unknown-activity-kind' }.column"));
+        assertEquals("D", dry.getString("errors.find { it.code == 'unknown-value' }.column"));
         assertEquals("E", dry.getString("errors.find { it.code == 'date-out-of-range' }.column"));
         assertEquals(0, count("/api/v1/pairings/" + pairing + "/activities"));
 
@@ -245,6 +245,60 @@ class ImportRecordsTest {
                 .contentType("application/problem+json");
         api().accept(XLSX).get("/api/v1/programs/{code}/years/2024/template", "NO-SUCH").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void pairingsWithTheirDesignationsByAnAdminOnly() {
+        String program = Fixtures.program(List.of(), List.of());
+        List<Object> header = row("key", "program", "industrialCounty", "industrialCountyName", "mountainCounty",
+                "mountainCountyName", "formedOn", "status", "evidence", "sourceNote");
+        Map<String, List<List<Object>>> book = new LinkedHashMap<>();
+        List<List<Object>> rows = new ArrayList<>(List.of(header,
+                row(null, program, Fixtures.YIWU, "义乌市", Fixtures.LIANDU, "莲都区", LocalDate.parse("2023-06-01"),
+                        null, "explicit", "浙江日报 2024-05"),
+                row(null, program, Fixtures.NANHU, null, Fixtures.SUICHANG, null, null, "ACTIVE", null, null),
+                row(null, program, "999999", null, Fixtures.JINGNING, null, null, null, null, null),
+                row(null, program, Fixtures.LIANDU, null, Fixtures.JINGNING, null, null, null, null, null),
+                row(null, program, Fixtures.YIWU, null, Fixtures.JINGNING, null, null, null, null, null),
+                row(null, program, Fixtures.CHUNAN, null, Fixtures.JINGNING, null, null, "closed", null, null)));
+        book.put("pairings", rows);
+        byte[] wrong = Workbooks.write(book);
+        String clerk = Fixtures.user("county-editor", Fixtures.YIWU);
+        editor(clerk).contentType(XLSX).body(wrong).queryParam("kind", "pairings").post("/api/v1/imports").then()
+                .statusCode(403).body("type", equalTo("/problems/admins-only"));
+        JsonPath dry = api().contentType(XLSX).body(wrong).queryParam("kind", "pairings").queryParam("dryRun", true)
+                .post("/api/v1/imports").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, dry.getInt("totals.created"));
+        assertEquals(4, dry.getInt("totals.errors"));
+        assertEquals("C", dry.getString("errors.find { it.code == 'unknown-county' }.column"));
+        assertEquals(5, dry.getInt("errors.find { it.code == 'designated-otherwise' }.row"));
+        assertEquals("C", dry.getString("errors.find { it.code == 'designated-otherwise' }.column"));
+        assertEquals(6, dry.getInt("errors.find { it.code == 'county-already-paired' }.row"));
+        assertEquals("H", dry.getString("errors.find { it.code == 'unknown-value' }.column"));
+        api().get("/api/v1/programs/{code}/counties", program).then().body("industrial", hasSize(0));
+
+        rows.subList(3, 7).clear();
+        byte[] right = Workbooks.write(book);
+        api().contentType(XLSX).body(right).queryParam("kind", "pairings").post("/api/v1/imports").then()
+                .statusCode(201).body("totals.created", equalTo(2));
+        api().get("/api/v1/programs/{code}/counties", program).then()
+                .body("industrial.code", hasItems(Fixtures.YIWU, Fixtures.NANHU))
+                .body("mountain.code", hasItems(Fixtures.LIANDU, Fixtures.SUICHANG));
+        api().queryParam("program", program).get("/api/v1/pairings").then().body("items", hasSize(2))
+                .body("items.find { it.industrialCounty.code == '" + Fixtures.YIWU + "' }.evidence",
+                        equalTo("EXPLICIT"))
+                .body("items.find { it.industrialCounty.code == '" + Fixtures.YIWU + "' }.formedOn",
+                        equalTo("2023-06-01"));
+        api().contentType(XLSX).body(right).queryParam("kind", "pairings").post("/api/v1/imports").then()
+                .statusCode(200).body("totals.unchanged", equalTo(2));
+
+        byte[] template = api().accept(XLSX).get("/api/v1/programs/{code}/years/2023/template", program).then()
+                .statusCode(200).extract().asByteArray();
+        List<List<Object>> pairings = Workbooks.read(template).get("pairings");
+        assertEquals(3, pairings.size());
+        assertEquals("义乌市", pairings.get(1).get(3));
+        api().contentType(XLSX).body(template).queryParam("kind", "pairings").post("/api/v1/imports").then()
+                .statusCode(200).body("totals.unchanged", equalTo(2));
     }
 
     /** A row of cells, nulls kept. */
