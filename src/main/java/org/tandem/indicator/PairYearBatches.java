@@ -3,8 +3,11 @@ package org.tandem.indicator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +15,6 @@ import jakarta.transaction.Transactional;
 
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
-import org.tandem.registry.YearLock;
 import org.tandem.security.Access;
 
 /**
@@ -54,26 +56,90 @@ public class PairYearBatches {
     @Inject
     Access access;
 
-    /** Checks a bulk write as {@code PUT .../targets} or {@code .../actuals} would, writing nothing. */
+    /** One pair-year's entries of a bulk check. */
+    public record Group(long pairing, int year, List<Entry> entries) {
+    }
+
+    /**
+     * Checks many pair-years' entries as {@code PUT .../targets} or {@code .../actuals} would, writing nothing, in a fixed
+     * number of
+     * statements whatever the number of pair-years: the pairings, their year locks, their pair-years, the
+     * indicators named and the values stored are each read once for all.
+     */
     @Transactional
-    public Checked check(long pairingId, int year, ValueKind kind, List<Entry> entries, String reason) {
-        Outcome[] outcomes = new Outcome[entries.size()];
-        PairYear pairYear;
-        try {
-            Pairing pairing = PairYearValues.pairingIn(pairingId, year);
-            access.checkPairing(pairing);
-            YearLock.check(pairingId, List.of(year));
-            pairYear = PairYear.find(pairingId, year);
-            if (kind == ValueKind.ACTUAL && pairYear != null) {
-                pairYear.checkActualsEditable();
+    public List<Checked> checkAll(ValueKind kind, List<Group> groups, String reason) {
+        List<Long> pairingIds = groups.stream().map(Group::pairing).distinct().toList();
+        Map<Long, Pairing> pairings = new HashMap<>();
+        Set<List<Object>> locked = new HashSet<>();
+        Map<List<Object>, PairYear> pairYears = new HashMap<>();
+        Map<List<Object>, Map<String, IndicatorValue>> stored = new HashMap<>();
+        Set<Integer> years = groups.stream().map(Group::year).collect(java.util.stream.Collectors.toSet());
+        for (int i = 0; i < pairingIds.size(); i += 1000) {
+            List<Long> chunk = pairingIds.subList(i, Math.min(pairingIds.size(), i + 1000));
+            Pairing.<Pairing> list("from Pairing p join fetch p.program join fetch p.industrialCounty"
+                    + " join fetch p.mountainCounty where p.id in ?1", chunk).forEach(p -> pairings.put(p.id, p));
+            for (Object row : Pairing.getEntityManager().createNativeQuery("select pairing_id, calendar_year"
+                    + " from pairing_year_lock where pairing_id in (:ids)").setParameter("ids", chunk).getResultList()) {
+                Object[] lock = (Object[]) row;
+                locked.add(List.of(((Number) lock[0]).longValue(), ((Number) lock[1]).intValue()));
             }
-        } catch (ProblemException e) {
-            String code = "validation".equals(e.code()) ? "year-outside-program" : e.code();
-            return new Checked(Arrays.asList(outcomes), List.of(new Refusal(-1, code, "pairing", e.getMessage())));
+            PairYear.<PairYear> list("pairing.id in ?1 and calendarYear in ?2", chunk, years)
+                    .forEach(y -> pairYears.put(List.of(y.pairing.id, y.calendarYear), y));
+            IndicatorValue.<IndicatorValue> list("pairing.id in ?1 and calendarYear in ?2 and kind = ?3", chunk, years,
+                    kind).forEach(
+                            v -> stored.computeIfAbsent(List.of(v.pairing.id, v.calendarYear),
+                                    k -> new HashMap<>()).put(v.indicator.code, v));
         }
+        Set<String> codes = new HashSet<>();
+        groups.forEach(g -> g.entries().forEach(e -> codes.add(e.indicator())));
+        Map<String, Indicator> known = new HashMap<>();
+        if (!codes.isEmpty()) {
+            Indicator.<Indicator> list("code in ?1", codes).forEach(indicator -> known.put(indicator.code, indicator));
+        }
+        List<Checked> checked = new ArrayList<>();
+        for (Group group : groups) {
+            List<Object> key = List.of(group.pairing(), group.year());
+            Pairing pairing = pairings.get(group.pairing());
+            String refusal = null;
+            String message = null;
+            if (pairing == null) {
+                refusal = "not-found";
+                message = "pairing " + group.pairing() + " does not exist";
+            } else if (!pairing.program.covers(group.year())) {
+                refusal = "year-outside-program";
+                message = "the year must be within the years of program " + pairing.program.code;
+            } else {
+                try {
+                    access.checkPairing(pairing);
+                    if (locked.contains(key)) {
+                        throw ProblemException.conflict("locked-by-finalized-assessment", "the pairing's data of "
+                                + group.year() + " is locked by a finalized assessment");
+                    }
+                    if (kind == ValueKind.ACTUAL && pairYears.containsKey(key)) {
+                        pairYears.get(key).checkActualsEditable();
+                    }
+                } catch (ProblemException e) {
+                    refusal = e.code();
+                    message = e.getMessage();
+                }
+            }
+            if (refusal != null) {
+                checked.add(new Checked(Arrays.asList(new Outcome[group.entries().size()]),
+                        List.of(new Refusal(-1, refusal, "pairing", message))));
+                continue;
+            }
+            checked.add(checkEntries(group.year(), kind, group.entries(), reason, known,
+                    stored.getOrDefault(key, Map.of()), pairYears.get(key)));
+        }
+        return checked;
+    }
+
+    /** The rules of the entries themselves, once the pair-year may be written. */
+    private static Checked checkEntries(int year, ValueKind kind, List<Entry> entries, String reason,
+            Map<String, Indicator> known, Map<String, IndicatorValue> stored, PairYear pairYear) {
+        Outcome[] outcomes = new Outcome[entries.size()];
         List<ValuesInput.Item> items = entries.stream().map(e -> new ValuesInput.Item(e.indicator(), e.value()))
                 .toList();
-        ValuesInput body = new ValuesInput(items, reason);
         List<Refusal> refusals = new ArrayList<>();
         boolean[] refused = new boolean[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
@@ -83,11 +149,10 @@ public class PairYearBatches {
                 refused[i] = true;
             }
         }
-        for (PairYearValues.ItemRefusal refusal : PairYearValues.refusals(kind, items, PairYearValues.known(body))) {
+        for (PairYearValues.ItemRefusal refusal : PairYearValues.refusals(kind, items, known)) {
             refusals.add(new Refusal(refusal.index(), refusal.code(), "indicator", refusal.message()));
             refused[refusal.index()] = true;
         }
-        Map<String, IndicatorValue> stored = PairYearValues.stored(pairingId, year, kind);
         boolean changes = false;
         for (int i = 0; i < entries.size(); i++) {
             if (!refused[i]) {

@@ -178,6 +178,14 @@ public class ProblemMappers {
                 return respond(400, "validation", "Invalid request",
                         "a value is too long or out of range for its field", null, uri);
             }
+            if (t instanceof jakarta.transaction.RollbackException) {
+                // The transaction manager rolled the work back instead of committing it: most often it ran past
+                // its time limit and the reaper aborted it. Nothing of it is kept, and the client may try again.
+                LOG.warnf("Not committed on %s: %s", uri.getPath(), t.getMessage());
+                return respond(503, "not-committed", "Service unavailable", "the change took longer than allowed"
+                        + " or was aborted, and was rolled back whole: nothing changed; try again, or with less",
+                        null, uri);
+            }
         }
         return internalError(e, uri);
     }

@@ -57,6 +57,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
                 if (method != PathItem.HttpMethod.GET) {
                     add(operation, "409", APIResponseKind.Conflict);
+                    add(operation, "503", APIResponseKind.ServiceUnavailable);
                 }
                 // Actions on a single resource (transitions, publish, finalize, workflow steps) honour If-Match too.
                 if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
@@ -130,7 +131,8 @@ public class ProblemResponsesFilter implements OASFilter {
         HeadersTooLarge("Request headers larger than the limit"),
         PayloadTooLarge("Request body too large"),
         UnsupportedMediaType("Body not sent as application/json"),
-        InternalError("Unexpected server error; the detail carries a reference for the logs");
+        InternalError("Unexpected server error; the detail carries a reference for the logs"),
+        ServiceUnavailable("The change was not committed (it took longer than allowed, or was aborted): nothing changed");
 
         private final String description;
 

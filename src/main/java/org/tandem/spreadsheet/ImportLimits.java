@@ -4,7 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How much an import takes (tandem.import.*); past any of them it is refused with 413. */
+/** How much an import takes (tandem.import.*); past a size or the rows it is refused with 413. */
 @ConfigMapping(prefix = "tandem.import")
 public interface ImportLimits {
 
@@ -19,4 +19,8 @@ public interface ImportLimits {
     /** The most data rows (the header not counted). */
     @WithDefault("20000")
     int maxRows();
+
+    /** Seconds one import's transaction may take (read by {@code @TransactionConfiguration} on the import). */
+    @WithDefault("900")
+    int transactionTimeout();
 }

@@ -23,6 +23,7 @@ import org.tandem.security.Roles;
 import org.tandem.web.RequestIds;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -61,7 +62,13 @@ class Imports {
         return "import:" + importId;
     }
 
+    /**
+     * One transaction for the whole file, given {@code tandem.import.transaction-timeout} seconds rather than the
+     * default minute: a file at the row limit takes longer, and a transaction the reaper aborts mid-write is a
+     * failed import instead of a report.
+     */
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "tandem.import.transaction-timeout")
     ImportReport run(Upload upload, ImportKind kind, boolean dryRun, String reason, boolean english) {
         return kind.valueKind == null ? records(upload, kind, dryRun, english)
                 : values(upload, kind, dryRun, reason,
@@ -161,12 +168,17 @@ class Imports {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        List<PairYearBatches.Group> all = groups.entrySet().stream()
+                .map(group -> new PairYearBatches.Group(group.getKey().pairing(), group.getKey().year(),
+                        group.getValue().stream()
+                                .map(row -> new PairYearBatches.Entry(row.indicator(), row.value())).toList()))
+                .toList();
+        List<PairYearBatches.Checked> checkedAll = batches.checkAll(kind.valueKind, all, reason);
+        int index = 0;
         for (var group : groups.entrySet()) {
             List<ValueSheet.ValueRow> rows = group.getValue();
-            List<PairYearBatches.Entry> entries = rows.stream()
-                    .map(row -> new PairYearBatches.Entry(row.indicator(), row.value())).toList();
-            PairYearBatches.Checked checked = batches.check(group.getKey().pairing(), group.getKey().year(),
-                    kind.valueKind, entries, reason);
+            List<PairYearBatches.Entry> entries = all.get(index).entries();
+            PairYearBatches.Checked checked = checkedAll.get(index++);
             for (PairYearBatches.Refusal refusal : checked.refusals()) {
                 for (ValueSheet.ValueRow row : refusal.index() < 0 ? rows : List.of(rows.get(refusal.index()))) {
                     Column column = column(refusal);

@@ -74,7 +74,8 @@ public class H2CrashRecovery implements DatabaseEventListener {
     }
 
     /**
-     * The {@code .mv.db} file of a {@code jdbc:h2:file:} (or {@code jdbc:h2:/path}) URL; null for in-memory,
+     * The {@code .mv.db} file of a {@code jdbc:h2:file:} (or {@code jdbc:h2:/path}, either behind {@code retry:})
+     * URL; null for in-memory,
      * remote and other URLs.
      */
     static Path mvFile(String url) {
@@ -82,6 +83,9 @@ public class H2CrashRecovery implements DatabaseEventListener {
         int options = rest.indexOf(';');
         if (options >= 0) {
             rest = rest.substring(0, options);
+        }
+        if (rest.startsWith("retry:")) {
+            rest = rest.substring("retry:".length());
         }
         if (rest.startsWith("file:")) {
             rest = rest.substring("file:".length());

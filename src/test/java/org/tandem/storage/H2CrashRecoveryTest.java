@@ -16,6 +16,8 @@ class H2CrashRecoveryTest {
             "jdbc:h2:file:/data/tandem                                | /data/tandem.mv.db",
             "jdbc:h2:/var/lib/tandem/db;DB_CLOSE_ON_EXIT=FALSE        | /var/lib/tandem/db.mv.db",
             "jdbc:h2:file:relative/dir/tandem                         | relative/dir/tandem.mv.db",
+            "jdbc:h2:retry:file:/data/tandem;WRITE_DELAY=0            | /data/tandem.mv.db",
+            "jdbc:h2:retry:/data/tandem                               | /data/tandem.mv.db",
             "jdbc:h2:mem:tandem-test;DB_CLOSE_DELAY=-1                | -",
             "jdbc:h2:tcp://localhost/~/tandem                         | -",
             "jdbc:h2:ssl://localhost/tandem                           | -",
