@@ -1,6 +1,7 @@
 package org.tandem.indicator;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,11 +17,13 @@ import jakarta.transaction.Transactional;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
 import org.tandem.security.Access;
+import org.tandem.security.Actor;
 
 /**
- * Bulk writes of one pair-year's targets or actuals for other features (the spreadsheet import): first checked
+ * Bulk writes of many pair-years' targets or actuals for other features (the spreadsheet import): first checked
  * without writing, each refusal with a stable code, then written by the very code behind PUT targets / actuals
- * ({@link PairYearValues}), with its scopes, locks, workflow rules and history.
+ * ({@link PairYearValues#apply}), with its scopes, locks, workflow rules and history. Both read what they need in
+ * a fixed number of statements, whatever the number of pair-years.
  */
 @ApplicationScoped
 public class PairYearBatches {
@@ -52,9 +55,9 @@ public class PairYearBatches {
     }
 
     @Inject
-    PairYearValues values;
-    @Inject
     Access access;
+    @Inject
+    Actor actor;
 
     /** One pair-year's entries of a bulk check. */
     public record Group(long pairing, int year, List<Entry> entries) {
@@ -68,70 +71,123 @@ public class PairYearBatches {
      */
     @Transactional
     public List<Checked> checkAll(ValueKind kind, List<Group> groups, String reason) {
-        List<Long> pairingIds = groups.stream().map(Group::pairing).distinct().toList();
-        Map<Long, Pairing> pairings = new HashMap<>();
-        Set<List<Object>> locked = new HashSet<>();
-        Map<List<Object>, PairYear> pairYears = new HashMap<>();
-        Map<List<Object>, Map<String, IndicatorValue>> stored = new HashMap<>();
-        Set<Integer> years = groups.stream().map(Group::year).collect(java.util.stream.Collectors.toSet());
-        for (int i = 0; i < pairingIds.size(); i += 1000) {
-            List<Long> chunk = pairingIds.subList(i, Math.min(pairingIds.size(), i + 1000));
-            Pairing.<Pairing> list("from Pairing p join fetch p.program join fetch p.industrialCounty"
-                    + " join fetch p.mountainCounty where p.id in ?1", chunk).forEach(p -> pairings.put(p.id, p));
-            for (Object row : Pairing.getEntityManager().createNativeQuery("select pairing_id, calendar_year"
-                    + " from pairing_year_lock where pairing_id in (:ids)").setParameter("ids", chunk).getResultList()) {
-                Object[] lock = (Object[]) row;
-                locked.add(List.of(((Number) lock[0]).longValue(), ((Number) lock[1]).intValue()));
+        return new Loaded(kind, groups).check(reason);
+    }
+
+    /**
+     * Writes many pair-years' entries exactly as {@code PUT .../targets} or {@code .../actuals} does each (without
+     * If-Match), in the caller's transaction, reading what they need in a fixed number of statements and flushing
+     * once; refuses (400, or the refusal's own status) unless every entry passes {@link #checkAll}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeAll(ValueKind kind, List<Group> groups, String reason) {
+        Loaded loaded = new Loaded(kind, groups);
+        List<Checked> checked = loaded.check(reason);
+        for (Checked one : checked) {
+            if (!one.refusals().isEmpty()) {
+                Refusal refusal = one.refusals().get(0);
+                throw ProblemException.invalid(refusal.field(), refusal.message());
             }
-            PairYear.<PairYear> list("pairing.id in ?1 and calendarYear in ?2", chunk, years)
-                    .forEach(y -> pairYears.put(List.of(y.pairing.id, y.calendarYear), y));
-            IndicatorValue.<IndicatorValue> list("pairing.id in ?1 and calendarYear in ?2 and kind = ?3", chunk, years,
-                    kind).forEach(
-                            v -> stored.computeIfAbsent(List.of(v.pairing.id, v.calendarYear),
-                                    k -> new HashMap<>()).put(v.indicator.code, v));
         }
-        Set<String> codes = new HashSet<>();
-        groups.forEach(g -> g.entries().forEach(e -> codes.add(e.indicator())));
-        Map<String, Indicator> known = new HashMap<>();
-        if (!codes.isEmpty()) {
-            Indicator.<Indicator> list("code in ?1", codes).forEach(indicator -> known.put(indicator.code, indicator));
-        }
-        List<Checked> checked = new ArrayList<>();
-        for (Group group : groups) {
+        String given = reason == null || reason.isBlank() ? null : reason.strip();
+        String who = actor.name();
+        OffsetDateTime now = OffsetDateTime.now();
+        for (int g = 0; g < groups.size(); g++) {
+            Group group = groups.get(g);
             List<Object> key = List.of(group.pairing(), group.year());
-            Pairing pairing = pairings.get(group.pairing());
-            String refusal = null;
-            String message = null;
-            if (pairing == null) {
-                refusal = "not-found";
-                message = "pairing " + group.pairing() + " does not exist";
-            } else if (!pairing.program.covers(group.year())) {
-                refusal = "year-outside-program";
-                message = "the year must be within the years of program " + pairing.program.code;
-            } else {
-                try {
-                    access.checkPairing(pairing);
-                    if (locked.contains(key)) {
-                        throw ProblemException.conflict("locked-by-finalized-assessment", "the pairing's data of "
-                                + group.year() + " is locked by a finalized assessment");
-                    }
-                    if (kind == ValueKind.ACTUAL && pairYears.containsKey(key)) {
-                        pairYears.get(key).checkActualsEditable();
-                    }
-                } catch (ProblemException e) {
-                    refusal = e.code();
-                    message = e.getMessage();
+            List<ValuesInput.Item> changed = new ArrayList<>();
+            for (int i = 0; i < group.entries().size(); i++) {
+                if (checked.get(g).outcomes().get(i) != Outcome.UNCHANGED) {
+                    Entry entry = group.entries().get(i);
+                    changed.add(new ValuesInput.Item(entry.indicator(), entry.value()));
                 }
             }
-            if (refusal != null) {
-                checked.add(new Checked(Arrays.asList(new Outcome[group.entries().size()]),
-                        List.of(new Refusal(-1, refusal, "pairing", message))));
-                continue;
+            if (!changed.isEmpty()) {
+                PairYearValues.apply(loaded.pairings.get(group.pairing()), group.year(), kind,
+                        loaded.pairYears.get(key), changed, loaded.stored.getOrDefault(key, Map.of()), loaded.known,
+                        given, who, now);
             }
-            checked.add(checkEntries(group.year(), kind, group.entries(), reason, known,
-                    stored.getOrDefault(key, Map.of()), pairYears.get(key)));
         }
-        return checked;
+        PairYear.flush();
+    }
+
+    /** What checking and writing many pair-years needs, each read once for all of them. */
+    private final class Loaded {
+        final ValueKind kind;
+        final List<Group> groups;
+        final Map<Long, Pairing> pairings = new HashMap<>();
+        final Set<List<Object>> locked = new HashSet<>();
+        final Map<List<Object>, PairYear> pairYears = new HashMap<>();
+        final Map<List<Object>, Map<String, IndicatorValue>> stored = new HashMap<>();
+        final Map<String, Indicator> known = new HashMap<>();
+
+        Loaded(ValueKind kind, List<Group> groups) {
+            this.kind = kind;
+            this.groups = groups;
+            List<Long> pairingIds = groups.stream().map(Group::pairing).distinct().toList();
+            Set<Integer> years = groups.stream().map(Group::year).collect(java.util.stream.Collectors.toSet());
+            for (int i = 0; i < pairingIds.size(); i += 1000) {
+                List<Long> chunk = pairingIds.subList(i, Math.min(pairingIds.size(), i + 1000));
+                Pairing.<Pairing> list("from Pairing p join fetch p.program join fetch p.industrialCounty"
+                        + " join fetch p.mountainCounty where p.id in ?1", chunk).forEach(p -> pairings.put(p.id, p));
+                for (Object row : Pairing.getEntityManager().createNativeQuery("select pairing_id, calendar_year"
+                        + " from pairing_year_lock where pairing_id in (:ids)").setParameter("ids", chunk)
+                        .getResultList()) {
+                    Object[] lock = (Object[]) row;
+                    locked.add(List.of(((Number) lock[0]).longValue(), ((Number) lock[1]).intValue()));
+                }
+                PairYear.<PairYear> list("pairing.id in ?1 and calendarYear in ?2", chunk, years)
+                        .forEach(y -> pairYears.put(List.of(y.pairing.id, y.calendarYear), y));
+                IndicatorValue.<IndicatorValue> list("pairing.id in ?1 and calendarYear in ?2 and kind = ?3", chunk,
+                        years, kind).forEach(
+                                v -> stored.computeIfAbsent(List.of(v.pairing.id, v.calendarYear),
+                                        k -> new HashMap<>()).put(v.indicator.code, v));
+            }
+            Set<String> codes = new HashSet<>();
+            groups.forEach(g -> g.entries().forEach(e -> codes.add(e.indicator())));
+            if (!codes.isEmpty()) {
+                Indicator.<Indicator> list("code in ?1", codes).forEach(indicator -> known.put(indicator.code, indicator));
+            }
+        }
+
+        List<Checked> check(String reason) {
+            List<Checked> checked = new ArrayList<>();
+            for (Group group : groups) {
+                List<Object> key = List.of(group.pairing(), group.year());
+                Pairing pairing = pairings.get(group.pairing());
+                String refusal = null;
+                String message = null;
+                if (pairing == null) {
+                    refusal = "not-found";
+                    message = "pairing " + group.pairing() + " does not exist";
+                } else if (!pairing.program.covers(group.year())) {
+                    refusal = "year-outside-program";
+                    message = "the year must be within the years of program " + pairing.program.code;
+                } else {
+                    try {
+                        access.checkPairing(pairing);
+                        if (locked.contains(key)) {
+                            throw ProblemException.conflict("locked-by-finalized-assessment", "the pairing's data of "
+                                    + group.year() + " is locked by a finalized assessment");
+                        }
+                        if (kind == ValueKind.ACTUAL && pairYears.containsKey(key)) {
+                            pairYears.get(key).checkActualsEditable();
+                        }
+                    } catch (ProblemException e) {
+                        refusal = e.code();
+                        message = e.getMessage();
+                    }
+                }
+                if (refusal != null) {
+                    checked.add(new Checked(Arrays.asList(new Outcome[group.entries().size()]),
+                            List.of(new Refusal(-1, refusal, "pairing", message))));
+                    continue;
+                }
+                checked.add(checkEntries(group.year(), kind, group.entries(), reason, known,
+                        stored.getOrDefault(key, Map.of()), pairYears.get(key)));
+            }
+            return checked;
+        }
     }
 
     /** The rules of the entries themselves, once the pair-year may be written. */
@@ -167,18 +223,6 @@ public class PairYearBatches {
                     + " were submitted before, so every change needs a reason"));
         }
         return new Checked(Arrays.asList(outcomes), refusals);
-    }
-
-    /**
-     * Writes the entries exactly as {@code PUT .../targets} or {@code .../actuals} does (without If-Match), in the
-     * caller's transaction; refuses with the same problems.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void write(long pairingId, int year, ValueKind kind, List<Entry> entries, String reason) {
-        Pairing pairing = PairYearValues.pairingIn(pairingId, year);
-        List<ValuesInput.Item> items = entries.stream().map(e -> new ValuesInput.Item(e.indicator(), e.value()))
-                .toList();
-        values.write(pairing, year, kind, new ValuesInput(items, reason), null);
     }
 
     /** The pairing, provided the year lies within its programme's years (else 404 or 400 naming year). */

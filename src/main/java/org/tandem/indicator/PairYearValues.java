@@ -145,6 +145,19 @@ class PairYearValues {
             return pairYear;
         }
         String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+        pairYear = apply(pairing, year, kind, pairYear, changed, stored, known, reason, actor.name(),
+                OffsetDateTime.now());
+        PairYear.flush();
+        return pairYear;
+    }
+
+    /**
+     * Applies checked changes to a pair-year's values and records each in its history, unflushed: starts the
+     * pair-year if it has none yet, else checks the reason and moves its version on. Returns the pair-year.
+     */
+    static PairYear apply(Pairing pairing, int year, ValueKind kind, PairYear pairYear, List<ValuesInput.Item> changed,
+            Map<String, IndicatorValue> stored, Map<String, Indicator> known, String reason, String who,
+            OffsetDateTime now) {
         if (pairYear == null) {
             pairYear = PairYear.start(pairing, year);
             pairYear.persist();
@@ -154,8 +167,6 @@ class PairYearValues {
             // concurrent write of the same pair-year waits and then fails its version check (412).
             PairYear.getEntityManager().lock(pairYear, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         }
-        OffsetDateTime now = OffsetDateTime.now();
-        String who = actor.name();
         for (ValuesInput.Item item : changed) {
             IndicatorValue current = stored.get(item.indicator());
             BigDecimal old = current == null ? null : current.quantity;
@@ -169,7 +180,6 @@ class PairYearValues {
             PairYearChange.value(pairing.id, year, kind, item.indicator(), old, item.value(), reason, who, now)
                     .persist();
         }
-        PairYear.flush();
         return pairYear;
     }
 

@@ -220,10 +220,8 @@ class Imports {
             record.updated = updated;
             record.unchanged = unchanged;
             audit.context(context(record.id));
-            for (var change : changing.entrySet()) {
-                batches.write(change.getKey().pairing(), change.getKey().year(), kind.valueKind, change.getValue(),
-                        reason);
-            }
+            batches.writeAll(kind.valueKind, changing.entrySet().stream().map(change -> new PairYearBatches.Group(
+                    change.getKey().pairing(), change.getKey().year(), change.getValue())).toList(), reason);
             id = record.id;
             importedAt = record.importedAt;
         }
