@@ -1,6 +1,8 @@
 // The console's only way to the service: the public API under /api/v1, with its own short-lived token.
 // The token pair is kept in sessionStorage (gone when the tab closes) and renewed before it expires.
 
+import { acceptLanguage } from './i18n.js';
+
 const KEY = 'tandem.session';
 const BASE = '/api/v1';
 let session = read();
@@ -98,7 +100,7 @@ export function accessToken() { return session?.accessToken; }
 
 async function send(method, path, { body, headers = {}, form } = {}) {
   if (session && session.expiresAt - Date.now() < 30_000) await renew();
-  const init = { method, headers: { Accept: 'application/json', ...headers } };
+  const init = { method, headers: { Accept: 'application/json', 'Accept-Language': acceptLanguage(), ...headers } };
   if (session) init.headers.Authorization = `Bearer ${session.accessToken}`;
   if (form) {
     init.body = form;

@@ -10,6 +10,14 @@ export async function tracks() {
 
 export const programmes = () => all('programs');
 
+let countyCache = null;
+/** Every county by code (for its city). */
+export async function counties() {
+  if (!countyCache) countyCache = all('counties').then((list) => new Map(list.map((c) => [c.code, c])))
+    .catch((e) => { countyCache = null; throw e; });
+  return countyCache;
+}
+
 export const PROJECT_STATUSES = ['PLANNED', 'SIGNED', 'UNDER_CONSTRUCTION', 'IN_PRODUCTION', 'CANCELLED'];
 export const WORKFLOW_STATES = ['DRAFT', 'RETURNED', 'SUBMITTED', 'APPROVED'];
 
@@ -22,10 +30,11 @@ export const workflowState = (actuals) => (actuals.state === 'DRAFT' && actuals.
  */
 export async function programmeSummary(program, year) {
   const trackList = await tracks();
-  const [pairings, coverage, ranking] = await Promise.all([
+  const [pairings, coverage, ranking, countyMap] = await Promise.all([
     all('pairings', { program }),
     get(`programs/${encodeURIComponent(program)}/park-coverage`),
     all('assessments', { program, year }),
+    counties(),
   ]);
   const cells = trackList.flatMap((track) => PROJECT_STATUSES.map((status) => ({ track: track.code, status })));
   const counts = await pool(cells, 6, (c) => get(`projects${query({ program, year, track: c.track, status: c.status, size: 1 })}`)
@@ -35,8 +44,22 @@ export async function programmeSummary(program, year) {
   const grades = {};
   ranking.forEach((a) => { grades[a.gradeLabel || a.grade] = (grades[a.gradeLabel || a.grade] || 0) + 1; });
   const totals = ranking.map((a) => Number(a.total));
+  // By the city of the mountain county: pairings, and the average total of those assessed.
+  const byCity = new Map();
+  const cityOf = (code) => countyMap.get(code)?.cityName ?? '—';
+  pairings.forEach((p) => {
+    const city = cityOf(p.mountainCounty.code);
+    if (!byCity.has(city)) byCity.set(city, { city, pairings: 0, assessed: 0, sum: 0 });
+    byCity.get(city).pairings++;
+  });
+  ranking.forEach((a) => {
+    const c = byCity.get(cityOf(a.mountainCounty.code));
+    if (c) { c.assessed++; c.sum += Number(a.total); }
+  });
+  const cities = [...byCity.values()].map((c) => ({ ...c, average: c.assessed ? c.sum / c.assessed : null }))
+    .sort((x, y) => y.pairings - x.pairings);
   return {
-    program, year, tracks: trackList, pairings, coverage, ranking, grades, projectsByTrack,
+    program, year, tracks: trackList, pairings, coverage, ranking, grades, projectsByTrack, cities,
     projects: counts.reduce((a, b) => a + b, 0),
     assessed: ranking.length,
     passed: ranking.filter((a) => a.passed).length,

@@ -3,6 +3,7 @@ package org.tandem.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tandem.support.Api.api;
 import static org.tandem.support.Api.as;
 
 import java.io.IOException;
@@ -97,6 +98,21 @@ class ClerkBrowserTest {
         assertEquals(0, new BigDecimal("12").compareTo(value(read(clerk, base + "/targets"), LEAN)));
         editPage();
         assertEquals("12", browser.find(By.name("target:" + LEAN)).getAttribute("value"));
+
+        // Someone else changes the targets meanwhile: the stale save is refused (412) and a reload is offered.
+        api().body(Map.of("items", List.of(Map.of("indicator", LEAN, "value", 13)))).put(base + "/targets").then()
+                .statusCode(200);
+        browser.find(By.name("target:" + LEADS)).sendKeys("5");
+        browser.find(By.id("save-targets")).click();
+        WebElement stale = browser.find(By.cssSelector("#values .alert"));
+        browser.screenshot("clerk-stale-edit");
+        assertEquals(null, value(read(clerk, base + "/targets"), LEADS));
+        stale.findElement(By.tagName("button")).click();
+        browser.until(d -> "13".equals(d.findElement(By.name("target:" + LEAN)).getAttribute("value")));
+        api().body(Map.of("items", List.of(Map.of("indicator", LEAN, "value", 12)))).put(base + "/targets").then()
+                .statusCode(200);
+        browser.open(root + "#/edit/" + pairing + "?year=2024&again");
+        browser.until(d -> "12".equals(d.findElement(By.name("target:" + LEAN)).getAttribute("value")));
 
         // A wrong one is explained in words, and nothing changes.
         WebElement leads = browser.find(By.name("target:" + LEADS));

@@ -40,7 +40,17 @@ export default async function dashboard(root, ctx) {
   root.append(h('div.grid',
     h('section.card', h('h2', t('projectsByTrack')), projectChart),
     h('section.card', h('h2', t('grades')), s.assessed ? gradeChart : h('p.muted', t('noAssessments'))),
-    h('section.card', h('h2', t('workflowChart')), workflowBox)));
+    h('section.card', h('h2', t('workflowChart')), workflowBox),
+    h('section.card', h('h2', t('byCity')), chart({
+      color: PALETTE, tooltip: { trigger: 'axis' }, legend: { top: 0 },
+      grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
+      xAxis: { type: 'category', data: s.cities.map((c) => c.city), axisLabel: { interval: 0, rotate: s.cities.length > 8 ? 40 : 0 } },
+      yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', max: 100 }],
+      series: [
+        { name: t('pairings'), type: 'bar', data: s.cities.map((c) => c.pairings) },
+        { name: t('averageTotal'), type: 'line', yAxisIndex: 1, data: s.cities.map((c) => (c.average == null ? null : Math.round(c.average * 100) / 100)) },
+      ],
+    }, t('byCity')))));
 
   // The slow part last: every pairing's state of the year, filled in as it comes.
   workflowStates(s.pairings, s.year, (done, total) => {

@@ -37,7 +37,7 @@ export default async function edit(root, ctx) {
   const valuesForm = h('form#values', { novalidate: true });
   const reason = actuals.data.everSubmitted ? field(t('reason'), 'reason', { type: 'textarea' }) : null;
   const rows = indicators.map((ind) => {
-    const label = `${lang === 'en' ? ind.nameEn : ind.nameZh}（${ind.unit}）`;
+    const label = `${lang === 'en' ? ind.nameEn : ind.nameZh}（${ind.unit}）${ind.source === 'DERIVED' ? ` · ${t('derived')}` : ''}`;
     const tInput = h('input', { type: 'text', inputmode: 'decimal', name: `target:${ind.code}`, 'data-field': `items[${ind.code}]`,
       value: targetOf.get(ind.code) ?? '', 'aria-label': `${t('target')} ${label}`, size: 10 });
     const aInput = h('input', { type: 'text', inputmode: 'decimal', name: `actual:${ind.code}`, value: actualOf.get(ind.code) ?? '',
@@ -73,7 +73,7 @@ export default async function edit(root, ctx) {
     h('thead', h('tr', [t('track'), t('indicator'), t('target'), t('actual')].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', rows.map((r) => h('tr', h('td', named(trackList.find((x) => x.code === r.ind.track))), h('td', r.label),
       h('td', r.tInput), h('td', r.aInput)))))),
-  reason, h('div.toolbar', { style: 'margin-top:12px' },
+  reason ?? '', h('div.toolbar', { style: 'margin-top:12px' },
     h('button#save-targets', { type: 'button', onclick: save('target') }, t('saveTargets')),
     h('button#save-actuals', { type: 'button', onclick: save('actual'), disabled: !editable }, t('saveActuals')),
     h('button#submit-year', { type: 'button', disabled: !editable, onclick: async () => {
