@@ -83,6 +83,12 @@ export function showError(scope, error, { reload } = {}) {
   });
   if (unplaced.length) alert.append(h('ul', unplaced.map((e) => h('li', `${e.field}: ${e.message}`))));
   scope.prepend(alert);
+  // Bring the error to the eye and to the keyboard: the first wrong field, else the message.
+  const first = scope.querySelector('[aria-invalid="true"]');
+  const target = first || alert;
+  if (!first) alert.setAttribute('tabindex', '-1');
+  target.scrollIntoView?.({ block: 'center' });
+  target.focus?.({ preventScroll: true });
   return alert;
 }
 

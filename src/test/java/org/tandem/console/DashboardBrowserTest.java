@@ -54,6 +54,14 @@ class DashboardBrowserTest {
         browser.screenshot("dashboard-" + test.getTestMethod().orElseThrow().getName() + "-end");
     }
 
+    private static String readString(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static void values(long pairing, String kind, int supply, int leads) {
         api().body(Map.of("items", List.of(Map.of("indicator", "SUPPLY_CONTRACTS_VALUE", "value", supply),
                 Map.of("indicator", "INVESTMENT_LEADS_SHARED", "value", leads))))
@@ -136,6 +144,12 @@ class DashboardBrowserTest {
         assertEquals(4 + 6 + 1, rows.get(0).findElements(By.tagName("td")).size(),
                 "rank, pair, total, grade, 6 tracks, status");
         browser.screenshot("dashboard-ranking");
+        // The CSV download carries the token the plain link could not: the file arrives with the ranking in it.
+        java.nio.file.Path csv = Browser.DOWNLOADS.resolve(code + "_2024_ranking.csv");
+        browser.find(By.id("download-csv")).click();
+        browser.until(d -> java.nio.file.Files.exists(csv) && csv.toFile().length() > 0);
+        String text = readString(csv);
+        assertTrue(text.contains(ranking.getString("items[0].mountainCounty.name")), text);
         rows.get(0).findElement(By.cssSelector("a")).click();
         WebElement pair = browser.page("pair");
         assertFalse(pair.findElements(By.cssSelector("canvas")).isEmpty(), "the radar is drawn");

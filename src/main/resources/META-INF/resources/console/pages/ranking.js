@@ -15,8 +15,8 @@ export default async function ranking(root, ctx) {
   const actions = h('div.toolbar');
   const fileBase = `${program}_${year}_ranking`;
   actions.append(
-    h('button.secondary', { type: 'button', onclick: () => download(`/api/v1/assessments${query({ ...params, format: 'csv' })}`, `${fileBase}.csv`, acceptLanguage()).catch((e) => showError(actions, e)) }, t('downloadCsv')),
-    h('button.secondary', { type: 'button', onclick: () => download(`/api/v1/assessments${query({ ...params, format: 'xlsx' })}`, `${fileBase}.xlsx`, acceptLanguage()).catch((e) => showError(actions, e)) }, t('downloadXlsx')),
+    h('button.secondary#download-csv', { type: 'button', onclick: () => download(`/api/v1/assessments${query({ ...params, format: 'csv' })}`, `${fileBase}.csv`, acceptLanguage()).catch((e) => showError(actions, e)) }, t('downloadCsv')),
+    h('button.secondary#download-xlsx', { type: 'button', onclick: () => download(`/api/v1/assessments${query({ ...params, format: 'xlsx' })}`, `${fileBase}.xlsx`, acceptLanguage()).catch((e) => showError(actions, e)) }, t('downloadXlsx')),
     h('button.secondary', { type: 'button', onclick: () => window.print() }, t('print')));
   root.append(actions);
   if (!data.items.length) { root.append(h('p.muted', t('noAssessments'))); return; }
