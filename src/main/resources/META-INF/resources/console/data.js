@@ -41,8 +41,16 @@ export async function programmeSummary(program, year) {
     .then((page) => page.totalItems));
   const projectsByTrack = {};
   cells.forEach((c, i) => { (projectsByTrack[c.track] ??= {})[c.status] = counts[i]; });
-  const grades = {};
-  ranking.forEach((a) => { grades[a.gradeLabel || a.grade] = (grades[a.gradeLabel || a.grade] || 0) + 1; });
+  // Grades best first, each with its count and whether it passes.
+  const byGrade = new Map();
+  ranking.forEach((a) => {
+    const name = a.gradeLabel || a.grade;
+    const g = byGrade.get(name) ?? { name, value: 0, passed: a.passed, top: -Infinity };
+    g.value++;
+    g.top = Math.max(g.top, Number(a.total));
+    byGrade.set(name, g);
+  });
+  const grades = [...byGrade.values()].sort((x, y) => y.top - x.top);
   const totals = ranking.map((a) => Number(a.total));
   // By the city of the mountain county: pairings, and the average total of those assessed.
   const byCity = new Map();

@@ -45,17 +45,39 @@ final class Browser implements AutoCloseable {
         this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
-    /** Starts the browser, or skips (fails on CI) when it is not installed. */
+    /** Why the browser tests are skipped on a machine without the browser. */
+    static final String SKIP_REASON = "no /usr/bin/chromium or /usr/bin/chromedriver: apt-get install chromium "
+            + "chromium-driver to run the web console's browser tests (CI sets TANDEM_REQUIRE_BROWSER=1 and fails instead)";
+    static final String MISSING = "Browser tests need Debian's chromium and chromium-driver (" + DRIVER + ", "
+            + CHROMIUM + "): apt-get install chromium chromium-driver";
+
+    private static boolean present() {
+        return Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM);
+    }
+
+    private static boolean required() {
+        return "1".equals(System.getenv("TANDEM_REQUIRE_BROWSER"));
+    }
+
+    /**
+     * Whether the browser test classes run ({@code @EnabledIf}): when the browser is installed, or when
+     * TANDEM_REQUIRE_BROWSER=1 (then a missing one fails them). Otherwise they are reported as skipped, with why.
+     */
+    static boolean wanted() {
+        if (!present() && !required()) {
+            System.err.println("SKIPPED the web console's browser tests: " + MISSING);
+            return false;
+        }
+        return true;
+    }
+
+    /** Starts the browser, or fails (CI) when it is not installed. */
     static Browser start() {
-        boolean required = "1".equals(System.getenv("TANDEM_REQUIRE_BROWSER"));
-        boolean present = Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM);
-        String missing = "Browser tests need Debian's chromium and chromium-driver (" + DRIVER + ", " + CHROMIUM
-                + "): apt-get install chromium chromium-driver";
-        if (!present) {
-            if (required) {
-                Assertions.fail(missing + " (TANDEM_REQUIRE_BROWSER=1: CI must run them)");
+        if (!present()) {
+            if (required()) {
+                Assertions.fail(MISSING + " (TANDEM_REQUIRE_BROWSER=1: CI must run them)");
             }
-            Assumptions.abort("Skipped: " + missing);
+            Assumptions.abort("Skipped: " + MISSING);
         }
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -35,6 +36,7 @@ import io.restassured.path.json.JsonPath;
  * imports it, records a project and submits the year; every step checked through the API.
  */
 @QuarkusTest
+@EnabledIf(value = "org.tandem.console.Browser#wanted", disabledReason = Browser.SKIP_REASON)
 class ClerkBrowserTest {
 
     static final String LEAN = "LEAN_BENCHMARK_PROJECTS";

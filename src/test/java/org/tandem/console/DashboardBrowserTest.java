@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.tandem.assessment.AnnualAssessmentTest;
@@ -30,6 +31,7 @@ import io.restassured.path.json.JsonPath;
  * assessor approves, runs, finalizes and reopens from the review page.
  */
 @QuarkusTest
+@EnabledIf(value = "org.tandem.console.Browser#wanted", disabledReason = Browser.SKIP_REASON)
 class DashboardBrowserTest {
 
     static Browser browser;
@@ -203,5 +205,19 @@ class DashboardBrowserTest {
         row.findElement(By.cssSelector("button")).click();
         browser.until(d -> "COMPUTED".equals(api().get("/api/v1/assessments/{id}", first).then().extract()
                 .path("summary.status")));
+
+        // A reviewer's bonus with its reason.
+        browser.page("review");
+        WebElement adjust = browser.find(By.cssSelector("#assessments tbody tr:first-child form.adjust"));
+        adjust.findElement(By.name("points")).sendKeys("1");
+        adjust.findElement(By.name("reason")).sendKeys("共建园区成效明显");
+        adjust.findElement(By.tagName("button")).click();
+        browser.until(d -> api().get("/api/v1/assessments/{id}", first).then().extract().jsonPath()
+                .getList("adjustments").size() == 1);
+        JsonPath adjusted = api().get("/api/v1/assessments/{id}", first).then().extract().jsonPath();
+        assertEquals("共建园区成效明显", adjusted.getString("adjustments[0].reason"));
+        assertEquals(assessor, adjusted.getString("adjustments[0].actor"));
+        browser.page("review");
+        browser.screenshot("dashboard-assessor-adjusted");
     }
 }

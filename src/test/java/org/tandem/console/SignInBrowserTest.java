@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -27,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Signing in to the console as each role, what each one is shown, renewal, the language switch, signing out. */
 @QuarkusTest
+@EnabledIf(value = "org.tandem.console.Browser#wanted", disabledReason = Browser.SKIP_REASON)
 class SignInBrowserTest {
 
     static Browser browser;

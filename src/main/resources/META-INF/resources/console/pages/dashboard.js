@@ -6,6 +6,14 @@ import { programmeYear, pairName } from './common.js';
 const figure = (key, value, shown) => h('div.figure', { 'data-figure': key, 'data-value': String(value ?? '') },
   h('div.value', shown ?? String(value ?? '—')), h('div.label', t(key)));
 
+/** Passing grades in calm greens and blues, best first; failing ones in red. */
+function gradeSlices(grades) {
+  const passing = ['#2e7d32', '#1d5c99', '#5b8db8', '#8fa9c2'];
+  let i = 0;
+  return grades.map((g) => ({ name: g.name, value: g.value,
+    itemStyle: { color: g.passed ? passing[Math.min(i++, passing.length - 1)] : '#b3261e' } }));
+}
+
 export default async function dashboard(root, ctx) {
   const picked = await programmeYear(ctx, 'dashboard');
   root.append(h('h1', t('navDashboard')), picked.form);
@@ -33,8 +41,8 @@ export default async function dashboard(root, ctx) {
     })),
   }, t('projectsByTrack'));
   const gradeChart = chart({
-    color: PALETTE, tooltip: { trigger: 'item' }, legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['40%', '70%'], data: Object.entries(s.grades).map(([name, value]) => ({ name, value })) }],
+    tooltip: { trigger: 'item' }, legend: { bottom: 0 },
+    series: [{ type: 'pie', radius: ['40%', '70%'], data: gradeSlices(s.grades) }],
   }, t('grades'));
   const workflowBox = h('div', h('p.muted#workflow-progress', { role: 'status' }, t('loadingPairs', { done: 0, total: s.pairings.length })));
   root.append(h('div.grid',

@@ -68,6 +68,28 @@ export default async function review(root, ctx) {
       ctx.reload();
     } catch (err) { showError(form, err, { reload: ctx.reload }); }
   };
+  // A reviewer's bonus, deduction or veto, with its reason: the items are the scheme's.
+  const schemeIds = [...new Set(ranking.items.map((a) => a.scheme))];
+  const schemes = new Map(await Promise.all(schemeIds.map(async (sid) => [sid, await get(`scoring-schemes/${sid}`).catch(() => null)])));
+  const adjust = (a) => async (e) => {
+    const form = e.currentTarget.form;
+    clear(form);
+    const v = values(form);
+    try {
+      await post(`assessments/${a.id}/adjustments`, { item: v.item ?? '', points: v.points === undefined ? null : Number(v.points), reason: v.reason ?? '' });
+      toast(t('adjusted'));
+      ctx.reload();
+    } catch (err) { showError(form, err, { reload: ctx.reload }); }
+  };
+  const adjustCell = (a) => {
+    const items = schemes.get(a.scheme)?.rules?.adjustmentItems ?? [];
+    if (a.status !== 'COMPUTED' || !items.length) return '';
+    return h('form.inline.adjust', { onsubmit: (e) => e.preventDefault() },
+      field(t('adjustItem'), 'item', { options: items.map((i) => [i.code, `${i.label}（≤${i.maxPoints}）`]) }),
+      field(t('points'), 'points', { attrs: { inputmode: 'decimal', size: 4 } }),
+      field(t('reason'), 'reason'),
+      h('button.secondary', { type: 'button', onclick: adjust(a) }, t('adjust')));
+  };
   root.append(h('section.card#assessments', h('h2', t('navRanking')), table([
     { label: t('rank'), value: (a) => String(a.rank), num: true },
     { label: t('pair'), value: (a) => pairName(a) },
@@ -77,5 +99,6 @@ export default async function review(root, ctx) {
     { label: '', value: (a) => h('form.inline', { onsubmit: (e) => e.preventDefault() },
       a.status === 'FINALIZED' ? [field(t('reason'), 'reason'), h('button.secondary', { type: 'button', onclick: act(a, 'reopen') }, t('reopen'))]
         : h('button', { type: 'button', onclick: act(a, 'finalize') }, t('finalize'))) },
+    { label: t('adjust'), value: adjustCell },
   ], ranking.items)));
 }
