@@ -38,7 +38,7 @@ const WORDS = {
     changes: '变化', noRows: '没有记录。', myPairs: '我负责的结对', choose: '请选择',
     admin: '管理员', assessor: '考核人员', 'county-editor': '县级填报员', viewer: '查阅',
     loadingPairs: '正在读取各结对状态：{done}/{total}', overdueNote: '未设截止日期，不计逾期。',
-    adjust: '加减分', adjustItem: '加减分事项', points: '分值', adjusted: '已调整', byCity: '各市结对数与平均得分（按山区县所在市）', derived: '由项目和活动自动计算', mountain: '山区县', industrial: '工业大县', notFound: '找不到该页面。', yes: '是', no: '否',
+    navPrograms: '计划与结对', newProgram: '新增示范创建工作', code: '代码', startYear: '起始年度', endYear: '结束年度', annualBudget: '年度资金（元）', industrialCodes: '工业大县代码（逗号分隔）', mountainCodes: '山区县代码（逗号分隔）', designations: '认定的县', formedOn: '结对日期', adjust: '加减分', adjustItem: '加减分事项', points: '分值', adjusted: '已调整', byCity: '各市结对数与平均得分（按山区县所在市）', derived: '由项目和活动自动计算', mountain: '山区县', industrial: '工业大县', notFound: '找不到该页面。', yes: '是', no: '否',
   },
   en: {
     appTitle: 'County Pairing for Shared Prosperity · Console', skip: 'Skip to content', loading: 'Loading…',
@@ -77,7 +77,7 @@ const WORDS = {
     changes: 'Changes', noRows: 'Nothing to show.', myPairs: 'My pairs', choose: 'Choose',
     admin: 'Administrator', assessor: 'Assessor', 'county-editor': 'County clerk', viewer: 'Viewer',
     loadingPairs: 'Reading each pair\'s status: {done}/{total}', overdueNote: 'No deadline is set, so nothing is overdue.',
-    adjust: 'Adjust', adjustItem: 'Item', points: 'Points', adjusted: 'Adjusted', byCity: 'Pairs and average score by city (of the mountain county)', derived: 'counted from projects and activities', mountain: 'Mountain county', industrial: 'Industrial county', notFound: 'No such page.', yes: 'yes', no: 'no',
+    navPrograms: 'Programmes & pairs', newProgram: 'New programme', code: 'Code', startYear: 'First year', endYear: 'Last year', annualBudget: 'Yearly budget (CNY)', industrialCodes: 'Industrial county codes (comma-separated)', mountainCodes: 'Mountain county codes (comma-separated)', designations: 'Designated counties', formedOn: 'Formed on', adjust: 'Adjust', adjustItem: 'Item', points: 'Points', adjusted: 'Adjusted', byCity: 'Pairs and average score by city (of the mountain county)', derived: 'counted from projects and activities', mountain: 'Mountain county', industrial: 'Industrial county', notFound: 'No such page.', yes: 'yes', no: 'no',
   },
 };
 

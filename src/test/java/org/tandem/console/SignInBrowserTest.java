@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tandem.support.Api.api;
 
 import java.net.URL;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.tandem.support.Fixtures;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /** Signing in to the console as each role, what each one is shown, renewal, the language switch, signing out. */
 @QuarkusTest
@@ -82,7 +84,7 @@ class SignInBrowserTest {
         password.clear();
         password.sendKeys(Api.ADMIN_PASSWORD, Keys.ENTER);
         browser.page("dashboard");
-        assertEquals(Set.of("dashboard", "ranking", "mine", "review", "users", "audit"), nav());
+        assertEquals(Set.of("dashboard", "ranking", "mine", "review", "programs", "users", "audit"), nav());
         assertFalse(browser.find(By.id("who")).getText().isBlank(), "who is signed in");
         browser.screenshot("signin-admin-dashboard");
         // Every input on the page has a label.
@@ -111,6 +113,50 @@ class SignInBrowserTest {
         browser.signOut();
         assertNull(session());
         assertTrue(nav().isEmpty());
+    }
+
+    @Test
+    void adminCreatesAProgrammeDesignatesItsCountiesAndPairsThem() {
+        String code = Fixtures.uniqueCode("UI");
+        browser.openSignedOut(root.toString());
+        browser.signIn("admin", Api.ADMIN_PASSWORD);
+        browser.page("dashboard");
+        browser.find(By.cssSelector("#nav a[data-page='programs']")).click();
+        browser.page("programs");
+        WebElement create = browser.find(By.id("new-program"));
+        create.findElement(By.name("code")).sendKeys(code);
+        create.findElement(By.name("name")).sendKeys("界面测试计划");
+        create.findElement(By.name("startYear")).sendKeys("2026");
+        create.findElement(By.name("endYear")).sendKeys("2025");
+        create.findElement(By.cssSelector("button[type=submit]")).click();
+        // A wrong year range is told in words; nothing is created.
+        browser.find(By.cssSelector("#new-program .alert"));
+        api().get("/api/v1/programs/{code}", code).then().statusCode(404);
+        WebElement end = browser.find(By.cssSelector("#new-program [name=endYear]"));
+        end.clear();
+        end.sendKeys("2028");
+        browser.find(By.cssSelector("#new-program button[type=submit]")).click();
+        browser.until(d -> api().get("/api/v1/programs/{code}", code).then().extract().statusCode() == 200);
+
+        // The page turns to the new programme.
+        browser.until(d -> code.equals(d.findElement(By.cssSelector("#main select[name=program]")).getAttribute("value")));
+        WebElement designations = browser.find(By.id("designations"));
+        designations.findElement(By.name("industrial")).sendKeys(Fixtures.YIWU);
+        designations.findElement(By.name("mountain")).sendKeys(Fixtures.LIANDU);
+        designations.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.until(d -> api().get("/api/v1/programs/{code}/counties", code).then().extract().jsonPath()
+                .getList("mountain").size() == 1);
+
+        browser.until(d -> d.findElements(By.cssSelector("#new-pairing select[name=industrialCounty] option")).size() == 1);
+        browser.find(By.cssSelector("#new-pairing button[type=submit]")).click();
+        browser.until(d -> api().queryParam("program", code).get("/api/v1/pairings").then().extract().jsonPath()
+                .getInt("totalItems") == 1);
+        browser.page("programs");
+        browser.screenshot("signin-admin-programme");
+        JsonPath pairing = api().queryParam("program", code).get("/api/v1/pairings").then().extract().jsonPath();
+        assertEquals(Fixtures.YIWU, pairing.getString("items[0].industrialCounty.code"));
+        assertEquals(Fixtures.LIANDU, pairing.getString("items[0].mountainCounty.code"));
+        browser.signOut();
     }
 
     @Test
