@@ -1,0 +1,123 @@
+import * as api from './api.js';
+import { t, lang, setLang } from './i18n.js';
+import { h, field, values, showError } from './ui.js';
+
+const PAGES = {
+  dashboard: { load: () => import('./pages/dashboard.js'), nav: 'navDashboard', roles: null },
+  ranking: { load: () => import('./pages/ranking.js'), nav: 'navRanking', roles: null },
+  mine: { load: () => import('./pages/mine.js'), nav: 'navMine', roles: ['county-editor', 'admin'] },
+  review: { load: () => import('./pages/review.js'), nav: 'navReview', roles: ['assessor', 'admin'] },
+  programs: { load: () => import('./pages/programs.js'), nav: 'navPrograms', roles: ['admin'] },
+  users: { load: () => import('./pages/users.js'), nav: 'navUsers', roles: ['admin'] },
+  audit: { load: () => import('./pages/audit.js'), nav: 'navAudit', roles: ['admin', 'assessor'] },
+  pair: { load: () => import('./pages/pair.js'), roles: null },
+  edit: { load: () => import('./pages/edit.js'), roles: ['county-editor', 'admin'] },
+};
+
+const main = document.getElementById('main');
+let me = null;
+let rendering = 0;
+
+const may = (page) => me && (!PAGES[page].roles || PAGES[page].roles.some((r) => me.roles.includes(r)));
+const home = () => (me.roles.includes('county-editor') && !me.roles.includes('admin') ? '#/mine' : '#/dashboard');
+
+function chrome() {
+  document.title = t('appTitle');
+  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+  document.getElementById('brand-title').textContent = t('appTitle');
+  document.querySelector('.skip').textContent = t('skip');
+  const langButton = document.getElementById('lang');
+  langButton.textContent = t('switchLang');
+  langButton.setAttribute('lang', lang === 'en' ? 'zh-CN' : 'en');
+  const out = document.getElementById('signout');
+  out.textContent = t('signOut');
+  out.hidden = !me;
+  document.getElementById('who').textContent = me
+    ? `${me.displayName || me.username}（${me.roles.map((r) => t(r)).join('、')}）` : '';
+  const nav = document.getElementById('nav');
+  nav.replaceChildren(...(me ? Object.entries(PAGES).filter(([name, p]) => p.nav && may(name))
+    .map(([name, p]) => h('a', { href: `#/${name}`, 'data-page': name }, t(p.nav))) : []));
+}
+
+function markNav(name) {
+  document.querySelectorAll('#nav a').forEach((a) => {
+    if (a.dataset.page === name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
+}
+
+function signInPage() {
+  me = null;
+  chrome();
+  const user = field(t('username'), 'username', { required: true, attrs: { autocomplete: 'username', autofocus: true } });
+  const pass = field(t('password'), 'password', { type: 'password', required: true, attrs: { autocomplete: 'current-password' } });
+  const form = h('form.card.signin#signin', {
+    onsubmit: async (e) => {
+      e.preventDefault();
+      const button = form.querySelector('button');
+      button.disabled = true;
+      try {
+        const v = values(form);
+        await api.signIn(v.username ?? '', v.password ?? '');
+        me = await api.get('me');
+        chrome();
+        if (!location.hash || location.hash === '#/' || location.hash === '#/signin') location.hash = home();
+        else route();
+      } catch (err) {
+        showError(form, err);
+      } finally {
+        button.disabled = false;
+      }
+    },
+  }, h('h1', t('signInTitle')), user, pass, h('button', { type: 'submit' }, t('signIn')));
+  main.replaceChildren(form);
+  user.control.focus();
+}
+
+async function route() {
+  if (!me) return signInPage();
+  const hash = location.hash.replace(/^#\/?/, '') || home().slice(2);
+  const [path, search] = hash.split('?');
+  const [name, ...args] = path.split('/');
+  const ticket = ++rendering;
+  if (!PAGES[name] || !may(name)) {
+    if (!PAGES[name] && !location.hash) { location.hash = home(); return; }
+    main.replaceChildren(h('p.alert', { role: 'alert' }, PAGES[name] ? t('forbidden') : t('notFound')));
+    return;
+  }
+  markNav(name);
+  const ctx = {
+    me, args, params: new URLSearchParams(search || ''),
+    go: (to) => { if (location.hash === to) route(); else location.hash = to; },
+    reload: () => route(),
+    current: () => ticket === rendering,
+  };
+  const container = h('div', { 'data-page': name });
+  container.append(h('p.muted', { 'aria-busy': 'true' }, t('loading')));
+  main.replaceChildren(container);
+  try {
+    const page = await PAGES[name].load();
+    const content = h('div');
+    await page.default(content, ctx);
+    if (ticket === rendering) {
+      container.replaceChildren(...content.childNodes);
+      container.setAttribute('data-ready', 'true');
+    }
+  } catch (err) {
+    if (ticket === rendering && me) showError(container, err, { reload: ctx.reload });
+    else if (!me) signInPage();
+  }
+}
+
+api.onSignedOut(() => { me = null; signInPage(); });
+
+document.getElementById('signout').addEventListener('click', () => { api.signOut(); location.hash = ''; });
+document.getElementById('lang').addEventListener('click', () => { setLang(lang === 'en' ? 'zh' : 'en'); chrome(); route(); });
+window.addEventListener('hashchange', route);
+
+(async () => {
+  if (api.signedIn()) {
+    try { me = await api.get('me'); } catch { me = null; }
+  }
+  chrome();
+  route();
+})();

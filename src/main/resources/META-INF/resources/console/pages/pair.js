@@ -1,0 +1,96 @@
+import { h, table, chart, badge, field, PALETTE } from '../ui.js';
+import { t, named, number, lang } from '../i18n.js';
+import { get, query } from '../api.js';
+import { tracks, workflowState } from '../data.js';
+import { pairName } from './common.js';
+
+const STEPS = [['PLANNED', 'plannedOn'], ['SIGNED', 'signedOn'], ['UNDER_CONSTRUCTION', 'constructionStartedOn'],
+  ['IN_PRODUCTION', 'productionStartedOn']];
+
+export function pipeline(p) {
+  return h('div.pipeline', STEPS.map(([status, key]) => h(`span.step${p[key] ? '.done' : ''}`, `${t(status)} ${p[key] ?? ''}`)),
+    p.cancelledOn ? h('span.step.cancelled', `${t('CANCELLED')} ${p.cancelledOn}`) : null);
+}
+
+export default async function pair(root, ctx) {
+  const id = Number(ctx.args[0]);
+  const pairing = await get(`pairings/${id}`);
+  const programme = await get(`programs/${encodeURIComponent(pairing.program)}`);
+  let year = Number(ctx.params.get('year')) || programme.startYear;
+  const yearField = field(t('year'), 'year', { value: year, options: range(programme.startYear, programme.endYear) });
+  yearField.control.addEventListener('change', () => ctx.go(`#/pair/${id}?year=${yearField.control.value}`));
+  const mayEdit = ctx.me.roles.includes('admin') || (ctx.me.roles.includes('county-editor')
+    && [pairing.industrialCounty.code, pairing.mountainCounty.code].includes(ctx.me.county));
+  root.append(h('h1', `${pairName(pairing)} · ${programme.name}`),
+    h('div.toolbar', yearField, mayEdit ? h('a.button', { href: `#/edit/${id}?year=${year}` }, t('edit')) : null));
+
+  const base = `pairings/${id}/years/${year}`;
+  const [trackList, progress, actuals, score, projects, activities, parks, history] = await Promise.all([
+    tracks(), get(`${base}/progress`), get(`${base}/actuals`), get(`${base}/score`).catch(() => null),
+    get(`pairings/${id}/projects${query({ size: 200 })}`),
+    get(`pairings/${id}/activities${query({ year, size: 200 })}`),
+    get(`pairings/${id}/parks${query({ size: 100 })}`),
+    get(`${base}/history${query({ size: 100 })}`),
+  ]);
+  const trackName = (code) => named(trackList.find((x) => x.code === code)) || code;
+
+  const radar = score ? chart({
+    color: PALETTE, tooltip: {},
+    radar: { indicator: trackList.map((tr) => ({ name: named(tr), max: 100 })), radius: '65%' },
+    series: [{ type: 'radar', areaStyle: { opacity: 0.2 }, data: [{ name: t('total'),
+      value: trackList.map((tr) => { const s = score.result.tracks?.find((x) => x.trackCode === tr.code);
+        return s && Number(s.maxPoints) > 0 ? Math.round(1000 * s.points / s.maxPoints) / 10 : 0; }) }] }],
+  }, t('radar')) : h('p.muted', t('noScore'));
+  root.append(h('div.grid',
+    h('section.card', h('h2', t('radar')), radar,
+      score ? h('p', `${t('total')}：${number(score.result.total)} · ${t('grade')}：${score.result.grade?.label ?? ''}`) : null),
+    h('section.card', h('h2', t('workflow')), h('p', badge(workflowState(actuals))),
+      table([
+        { label: t('track'), value: (x) => (lang === 'en' ? x.nameEn : x.nameZh) },
+        { label: t('completion'), value: (x) => (x.averageCompletion == null ? '—' : `${number(100 * x.averageCompletion, 1)}%`), num: true },
+      ], progress.tracks))));
+
+  root.append(h('section.card', h('h2', t('progress')), table([
+    { label: t('track'), value: (x) => trackName(x.track) },
+    { label: t('indicator'), value: (x) => (lang === 'en' ? x.nameEn : x.nameZh) },
+    { label: t('unit'), value: (x) => x.unit },
+    { label: t('target'), value: (x) => number(x.target), num: true },
+    { label: t('actual'), value: (x) => number(x.actual), num: true },
+    { label: t('completion'), value: (x) => (x.completion == null ? '' : `${number(100 * x.completion, 1)}%`), num: true },
+  ], progress.indicators.filter((x) => x.target != null || x.actual != null))));
+
+  root.append(h('section.card', h('h2', t('projects')), table([
+    { label: t('title'), value: (p) => p.title },
+    { label: t('track'), value: (p) => trackName(p.track) },
+    { label: t('hostCounty'), value: (p) => p.hostCounty.name },
+    { label: t('investment'), value: (p) => number(p.investment), num: true },
+    { label: t('step'), value: pipeline },
+  ], projects.items)));
+  root.append(h('div.grid',
+    h('section.card', h('h2', t('activities')), table([
+      { label: t('date'), value: (a) => a.heldOn }, { label: t('kind'), value: (a) => a.kind },
+      { label: t('title'), value: (a) => a.title }, { label: t('track'), value: (a) => trackName(a.track) },
+    ], activities.items)),
+    h('section.card', h('h2', t('parks')), table([
+      { label: t('name'), value: (p) => p.name }, { label: t('hostCounty'), value: (p) => p.hostCounty.name },
+      { label: t('establishedOn'), value: (p) => p.establishedOn ?? '' }, { label: t('areaMu'), value: (p) => number(p.areaMu), num: true },
+    ], parks.items))));
+  root.append(h('section.card', h('h2', t('history')), table([
+    { label: t('when'), value: (c) => new Date(c.occurredAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') },
+    { label: t('who'), value: (c) => c.actor },
+    { label: t('what'), value: (c) => describe(c) },
+    { label: t('reason'), value: (c) => c.reason ?? '' },
+  ], history.items)));
+}
+
+function describe(c) {
+  if (c.kind === 'WORKFLOW') return `${t(c.fromState ?? 'DRAFT')} → ${t(c.toState ?? '')}`;
+  const what = c.kind === 'TARGET' ? t('target') : t('actual');
+  return `${what} ${c.indicator ?? ''}: ${c.oldValue ?? '—'} → ${c.newValue ?? '—'}`;
+}
+
+export function range(from, to) {
+  const out = [];
+  for (let y = from; y <= to; y++) out.push([y, String(y)]);
+  return out;
+}

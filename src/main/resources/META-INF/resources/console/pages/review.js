@@ -1,0 +1,104 @@
+// The assessor's desk: submissions to approve or return, the annual run, finalize and reopen.
+import { h, field, values, showError, clear, table, badge, toast } from '../ui.js';
+import { t, number } from '../i18n.js';
+import { all, call, get, post, query } from '../api.js';
+import { workflowStates } from '../data.js';
+import { programmeYear, pairName } from './common.js';
+
+export default async function review(root, ctx) {
+  const picked = await programmeYear(ctx, 'review');
+  root.append(h('h1', t('navReview')), picked.form);
+  if (!picked.program) return;
+  const { program, year } = picked;
+  const pairings = await all('pairings', { program });
+  const [{ byPairing }, runs, ranking] = await Promise.all([
+    workflowStates(pairings, year), get(`assessment-runs${query({ program, year, size: 5 })}`),
+    get(`assessments${query({ program, year, size: 100 })}`)]);
+
+  // Submissions
+  const waiting = pairings.filter((p) => byPairing.get(p.id) === 'SUBMITTED');
+  const decide = (p, action) => async (e) => {
+    const form = e.currentTarget.form;
+    clear(form);
+    try {
+      await post(`pairings/${p.id}/years/${year}/actuals/${action}`, values(form));
+      toast(t(action === 'approve' ? 'approved' : 'returned'));
+      ctx.reload();
+    } catch (err) { showError(form, err, { reload: ctx.reload }); }
+  };
+  root.append(h('section.card#submissions', h('h2', t('SUBMITTED')), waiting.length ? table([
+    { label: t('pair'), value: (p) => h('a', { href: `#/pair/${p.id}?year=${year}` }, pairName(p)) },
+    { label: t('comment'), value: (p) => h('form.inline', { onsubmit: (e) => e.preventDefault(), 'data-pairing': p.id },
+      field(t('comment'), 'comment', { type: 'textarea' }),
+      h('button', { type: 'button', onclick: decide(p, 'approve') }, t('approve')),
+      h('button.danger', { type: 'button', onclick: decide(p, 'return') }, t('return'))) },
+  ], waiting) : h('p.muted', t('noSubmissions'))));
+
+  // The run
+  const runBox = h('div#run');
+  const showRun = (run) => runBox.replaceChildren(h('p', t('runStatus'), '：', badge(run.status), ' ',
+    run.status === 'SUCCEEDED' ? t('runFinished', { n: run.pairingsAssessed ?? 0 }) : '',
+    run.error ? h('span.field-error', ` ${run.error}`) : ''));
+  if (runs.items[0]) showRun(runs.items[0]);
+  const start = h('button#start-run', { type: 'button', onclick: async () => {
+    clear(runBox);
+    start.disabled = true;
+    try {
+      const answer = await call('POST', 'assessment-runs', { body: { program, year } });
+      let run = answer.data;
+      showRun(run);
+      const url = answer.location ? new URL(answer.location, location.href).pathname : `/api/v1/assessment-runs/${run.id}`;
+      while (run.status === 'RUNNING') {
+        await new Promise((r) => setTimeout(r, 700));
+        run = (await call('GET', url)).data;
+        showRun(run);
+      }
+      if (run.status === 'SUCCEEDED') ctx.reload();
+    } catch (err) { showError(runBox, err); } finally { start.disabled = false; }
+  } }, t('startRun'));
+  root.append(h('section.card', h('h2', t('navRuns')), h('div.toolbar', start), runBox));
+
+  // Finalize / reopen
+  const act = (a, action) => async (e) => {
+    const form = e.currentTarget.form;
+    clear(form);
+    try {
+      await post(`assessments/${a.id}/${action}`, action === 'reopen' ? { reason: values(form).reason ?? '' } : undefined);
+      toast(t(action));
+      ctx.reload();
+    } catch (err) { showError(form, err, { reload: ctx.reload }); }
+  };
+  // A reviewer's bonus, deduction or veto, with its reason: the items are the scheme's.
+  const schemeIds = [...new Set(ranking.items.map((a) => a.scheme))];
+  const schemes = new Map(await Promise.all(schemeIds.map(async (sid) => [sid, await get(`scoring-schemes/${sid}`).catch(() => null)])));
+  const adjust = (a) => async (e) => {
+    const form = e.currentTarget.form;
+    clear(form);
+    const v = values(form);
+    try {
+      await post(`assessments/${a.id}/adjustments`, { item: v.item ?? '', points: v.points === undefined ? null : Number(v.points), reason: v.reason ?? '' });
+      toast(t('adjusted'));
+      ctx.reload();
+    } catch (err) { showError(form, err, { reload: ctx.reload }); }
+  };
+  const adjustCell = (a) => {
+    const items = schemes.get(a.scheme)?.rules?.adjustmentItems ?? [];
+    if (a.status !== 'COMPUTED' || !items.length) return '';
+    return h('form.inline.adjust', { onsubmit: (e) => e.preventDefault() },
+      field(t('adjustItem'), 'item', { options: items.map((i) => [i.code, `${i.label}（≤${i.maxPoints}）`]) }),
+      field(t('points'), 'points', { attrs: { inputmode: 'decimal', size: 4 } }),
+      field(t('reason'), 'reason'),
+      h('button.secondary', { type: 'button', onclick: adjust(a) }, t('adjust')));
+  };
+  root.append(h('section.card#assessments', h('h2', t('navRanking')), table([
+    { label: t('rank'), value: (a) => String(a.rank), num: true },
+    { label: t('pair'), value: (a) => pairName(a) },
+    { label: t('total'), value: (a) => number(a.total), num: true },
+    { label: t('grade'), value: (a) => a.gradeLabel || a.grade },
+    { label: t('status'), value: (a) => badge(a.status) },
+    { label: '', value: (a) => h('form.inline', { onsubmit: (e) => e.preventDefault() },
+      a.status === 'FINALIZED' ? [field(t('reason'), 'reason'), h('button.secondary', { type: 'button', onclick: act(a, 'reopen') }, t('reopen'))]
+        : h('button', { type: 'button', onclick: act(a, 'finalize') }, t('finalize'))) },
+    { label: t('adjust'), value: adjustCell },
+  ], ranking.items)));
+}
