@@ -30,7 +30,7 @@ class ProgramTemplateResource {
     @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
     @GET
     @Produces(SpreadsheetTypes.XLSX)
-    @Operation(summary = "An XLSX template of a programme-year: every pairing's targets, actuals, projects, activities and parks, pre-filled", description = TemplateResource.SHEETS
+    @Operation(summary = "An XLSX template of a programme-year: every pairing's targets, actuals, projects, activities and parks, pre-filled", description = Templates.SHEETS
             + " For a programme-year: every pairing not dissolved, the projects with a step in the year, the activities "
             + "held in it, every park. Admins and assessors; 404 for an unknown programme, 400 for a year outside it.")
     @APIResponse(responseCode = "200", description = "The workbook, as an attachment named <programme>_<year>_template.xlsx", content = @Content(mediaType = SpreadsheetTypes.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))

@@ -55,6 +55,15 @@ class Templates {
     record Line(String code, String nameZh, String nameEn, String unit, String track, boolean derived) {
     }
 
+    /** What a template holds, for the contract of both template endpoints. */
+    static final String SHEETS = "Sheets in the layouts POST /api/v1/imports reads: targets and actuals (key, pairing, year, "
+            + "indicator, name, unit, value; one row per pairing and active indicator that takes a value, no actual for a "
+            + "DERIVED one, with the stored values); projects, activities and parks (key = the record's id, empty for a new "
+            + "one; a project's status is shown, its steps are dates); the indicator catalogue (code, name, unit, track, "
+            + "REPORTED or DERIVED, derived ones marked read-only); and lists of the allowed values (tracks, activity kinds, "
+            + "project statuses, indicator codes), which the cells taking them offer as in-cell lists. Headers and names "
+            + "in Chinese, English with Accept-Language: en.";
+
     /** Rows a list validation covers beyond those written, for rows a clerk adds. */
     private static final int ROOM = 1000;
 
