@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.export.Column;
 import org.tandem.export.Table;
 import org.tandem.registry.CountyRef;
+import org.tandem.web.Weighed;
 
 /**
  * The annual bulletin (考核通报) of a programme-year: the ranking with grades and every pair's track points, the
@@ -32,7 +33,15 @@ public record Bulletin(
         @Schema(required = true, description = "Every assessment, by rank") List<Line> ranking,
         @Schema(required = true, description = "Per track, the pairs with the most points in it (ties all listed)") List<TrackLeaders> leaders,
         @Schema(required = true, description = "The pairs that did not pass, by rank, with the reasons from their breakdowns") List<BelowPassMark> belowPassMark,
-        @Schema(required = true, description = "The programme's totals of the year, as the summary gives them") ProgramSummary.YearFigures totals) {
+        @Schema(required = true, description = "The programme's totals of the year, as the summary gives them") ProgramSummary.YearFigures totals)
+        implements
+            Weighed {
+
+    /** A line with its track points is about an item of the read cache; the totals a few. */
+    @Override
+    public int keptWeight() {
+        return ranking.size() + belowPassMark.size() + 4;
+    }
 
     @Schema(name = "BulletinScheme")
     public record SchemeUsed(@Schema(required = true) long id, @Schema(required = true) int number,

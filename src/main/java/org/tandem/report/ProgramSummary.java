@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.export.Column;
 import org.tandem.export.Table;
 import org.tandem.registry.CountyRef;
+import org.tandem.web.Weighed;
 
 /**
  * A programme's figures, summed from every record of its pairs (dissolved pairs left out), per group and year.
@@ -23,7 +24,13 @@ public record ProgramSummary(
         @Schema(description = "The year asked for; absent: every year of the programme, as a series") Integer year,
         @Schema(required = true, description = "When the figures were read: every record committed by then counts") OffsetDateTime asOf,
         @Schema(required = true, description = "Rounding: money 2 decimals; completion and coverage ratios 4 decimals half-up; mean and median scores 2 decimals half-up") String roundingRule,
-        @Schema(required = true) List<Group> groups){
+        @Schema(required = true) List<Group> groups) implements Weighed{
+
+    /** A group's year is a few kilobytes of JSON: counted as several items of the read cache. */
+    @Override
+    public int keptWeight() {
+        return 4 * groups.stream().mapToInt(g -> g.years().size()).sum();
+    }
 
     static final String ROUNDING = "money: 2 decimals; completion and coverage: 4 decimals, HALF_UP; mean and median"
             + " scores: 2 decimals, HALF_UP";
