@@ -206,6 +206,13 @@ class ProgramSummaryTest {
             values(pairing, 2023, "actuals", actuals2023[i][0], actuals2023[i][1]);
             values(pairing, 2024, "actuals", actuals2024[i][0], actuals2024[i][1]);
         }
+        // An indicator where lower is better: its completion is target / actual, as a pair-year's progress has it.
+        api().body(Map.of("items", List.of(Map.of("indicator", "LAND_APPROVAL_DAYS", "value", 30))))
+                .put("/api/v1/pairings/{id}/years/2024/targets", built.a).then().statusCode(200);
+        api().body(Map.of("items", List.of(Map.of("indicator", "LAND_APPROVAL_DAYS", "value", 30))))
+                .put("/api/v1/pairings/{id}/years/2024/targets", built.b).then().statusCode(200);
+        api().body(Map.of("items", List.of(Map.of("indicator", "LAND_APPROVAL_DAYS", "value", 45))))
+                .put("/api/v1/pairings/{id}/years/2024/actuals", built.a).then().statusCode(200);
         String actuals = "/api/v1/pairings/{id}/years/2024/actuals/";
         api().post(actuals + "submit", built.a).then().statusCode(200);
         api().post(actuals + "approve", built.a).then().statusCode(200);
@@ -394,6 +401,7 @@ class ProgramSummaryTest {
         void checkIndicators(String groupBy, String key, List<Long> pairs, int year,
                 List<Map<String, Object>> indicators, String at) {
             Map<String, BigDecimal[]> sums = new TreeMap<>();
+            Map<String, Boolean> lowerIsBetter = new HashMap<>();
             Map<String, Integer> withTarget = new HashMap<>();
             for (long pairing : pairs) {
                 for (Map<String, Object> indicator : progress.get(pairing).get(year).values()) {
@@ -409,6 +417,7 @@ class ProgramSummaryTest {
                     if (!counts) {
                         continue;
                     }
+                    lowerIsBetter.put(code, "LOWER_IS_BETTER".equals(indicator.get("direction")));
                     BigDecimal[] sum = sums.computeIfAbsent(code, c -> new BigDecimal[] { BigDecimal.ZERO,
                             BigDecimal.ZERO });
                     if (target != null) {
@@ -430,10 +439,12 @@ class ProgramSummaryTest {
                 assertSame(sum[0], indicator.get("targetSum"), at + " " + code);
                 assertSame(sum[1], indicator.get("actualSum"), at + " " + code);
                 assertEquals(withTarget.getOrDefault(code, 0), ((Number) indicator.get("pairingsWithTarget")).intValue());
-                if (sum[0].signum() == 0) {
+                BigDecimal dividend = lowerIsBetter.get(code) ? sum[0] : sum[1];
+                BigDecimal divisor = lowerIsBetter.get(code) ? sum[1] : sum[0];
+                if (divisor.signum() == 0) {
                     assertNull(indicator.get("completion"), at + " " + code);
                 } else {
-                    assertSame(sum[1].divide(sum[0], 4, RoundingMode.HALF_UP), indicator.get("completion"),
+                    assertSame(dividend.divide(divisor, 4, RoundingMode.HALF_UP), indicator.get("completion"),
                             at + " " + code);
                 }
             }
