@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.web.DateRange;
 
 @Schema(name = "ActivityInput")
-record ActivityInput(
+public record ActivityInput(
         @NotBlank @Size(max = 32) @Schema(required = true, examples = "DIGITAL_ASSIST") String track,
         @NotNull @Schema(required = true) ActivityKind kind,
         @NotNull @DateRange(pastOrToday = true) @Schema(required = true, description = DateRange.UP_TO_TODAY, examples = "2024-03-15") LocalDate heldOn,

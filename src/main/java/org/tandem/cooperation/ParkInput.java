@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.web.DateRange;
 
 @Schema(name = "ParkInput")
-record ParkInput(
+public record ParkInput(
         @NotBlank @Size(max = 200) @Schema(required = true, examples = "南湖遂昌竹产业共富产业园") String name,
         @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") @Schema(required = true, description = "One of the pair's two counties", examples = "331123") String hostCounty,
         @DateRange @Schema(description = DateRange.IN_RANGE, examples = "2024-03-01") LocalDate establishedOn,

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tandem.web.DateRange;
 
 @Schema(name = "ProjectInput", description = "A cooperation project as clients write it. Its status moves only through transitions.")
-record ProjectInput(
+public record ProjectInput(
         @NotBlank @Size(max = 32) @Schema(required = true, examples = "PROJECT_COOP") String track,
         @NotBlank @Size(max = 200) @Schema(required = true, examples = "环龙新材料一期") String title,
         @Size(max = 200) @Schema(examples = "浙江环龙新材料有限公司") String leadEnterprise,

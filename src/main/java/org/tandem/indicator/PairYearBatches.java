@@ -128,6 +128,21 @@ public class PairYearBatches {
         return values;
     }
 
+    /** The stored values of {@code kind} of these pairings in {@code year}: by pairing, then by indicator code. */
+    public Map<Long, Map<String, BigDecimal>> values(List<Long> pairingIds, int year, ValueKind kind) {
+        Map<Long, Map<String, BigDecimal>> values = new java.util.HashMap<>();
+        for (int i = 0; i < pairingIds.size(); i += 1000) {
+            IndicatorValue.getEntityManager().createQuery("select v.pairing.id, v.indicator.code, v.quantity"
+                    + " from IndicatorValue v where v.pairing.id in :pairings and v.calendarYear = :year"
+                    + " and v.kind = :kind", Object[].class)
+                    .setParameter("pairings", pairingIds.subList(i, Math.min(pairingIds.size(), i + 1000)))
+                    .setParameter("year", year).setParameter("kind", kind).getResultList()
+                    .forEach(row -> values.computeIfAbsent((Long) row[0], k -> new java.util.HashMap<>())
+                            .put((String) row[1], (BigDecimal) row[2]));
+        }
+        return values;
+    }
+
     /** The active indicators, by track and code, their tracks fetched. */
     public List<Indicator> activeIndicators() {
         return Indicator.list("from Indicator i join fetch i.track where i.active = true order by i.track.position, i.code");

@@ -115,6 +115,23 @@ public class Program extends TrackedEntity {
         }
     }
 
+    /**
+     * Designates one county on one side, if it is not yet; refuses (409 designated-otherwise) a county designated
+     * on the other side. Returns whether the designations changed.
+     */
+    boolean designate(String countyCode, DesignationRole role) {
+        DesignationRole current = designations.get(countyCode);
+        if (current == role) {
+            return false;
+        }
+        if (current != null) {
+            throw ProblemException.conflict("designated-otherwise", "county " + countyCode + " is designated as the "
+                    + current.name().toLowerCase() + " side of program " + code);
+        }
+        designations.put(countyCode, role);
+        return true;
+    }
+
     public boolean covers(int year) {
         return year >= startYear && year <= endYear;
     }

@@ -11,7 +11,7 @@ import org.tandem.problem.Problem;
 record ImportReport(
         @Schema(description = "The import's record (GET /api/v1/imports/{id}); absent for a dry run and for an import that changed nothing") Long id,
         @Schema(required = true, enumeration = {
-                "targets", "actuals" }) String kind,
+                "targets", "actuals", "projects", "activities", "parks", "pairings" }) String kind,
         @Schema(required = true) boolean dryRun, @Schema(required = true) String fileName,
         @Schema(required = true, description = "SHA-256 of the file, hex") String sha256,
         @Schema(required = true) String sheet, OffsetDateTime importedAt,
@@ -27,7 +27,7 @@ record ImportReport(
 
     @Schema(name = "ImportRowOutcome")
     record RowOutcome(@Schema(required = true) int row,
-            @Schema(description = "pairing/year/indicator", examples = "12/2024/LEAN_BENCHMARK_PROJECTS") String key,
+            @Schema(description = "Targets and actuals: pairing/year/indicator. Projects, activities, parks: the record's id (of a new one once imported)", examples = "12/2024/LEAN_BENCHMARK_PROJECTS") String key,
             @Schema(required = true, enumeration = {
                     "created", "updated", "unchanged", "error" }) String outcome){
     }

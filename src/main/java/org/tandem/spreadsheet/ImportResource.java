@@ -35,7 +35,7 @@ import org.tandem.security.Roles;
 import org.tandem.web.BodyLimit;
 
 /**
- * Spreadsheet imports of a pair-year's targets or actuals: the file as the raw body (its Content-Type XLSX or CSV)
+ * Spreadsheet imports of targets, actuals, projects, activities or parks: the file as the raw body (XLSX or CSV)
  * or as the {@code file} part of a form.
  */
 @Path("/api/v1/imports")
@@ -44,20 +44,32 @@ import org.tandem.web.BodyLimit;
 class ImportResource {
 
     private static final String XLSX = SpreadsheetTypes.XLSX;
-    private static final String DESCRIPTION = "Reads the sheet named after the kind (targets or actuals, also 目标 or 实际; a CSV is that "
-            + "sheet) with the header row of the template (GET /api/v1/pairings/{id}/years/{year}/template): key, pairing, "
-            + "year, indicator, value (name and unit are not read; English or Chinese headers). Each row sets one "
-            + "pairing's value of one indicator in one year; an empty value removes the stored one. Values go through "
-            + "the rules of PUT .../targets and .../actuals: county editors only for their own pairs, nothing in a year a "
-            + "finalized assessment locks, actuals only while DRAFT, no actual of a DERIVED indicator, a reason once the "
-            + "actuals were submitted. Full-width digits are read as digits; formulas, dates, text in number cells and "
-            + "duplicate rows are refused. dryRun=true changes nothing and answers 200 with every row's outcome "
-            + "(created, updated, unchanged, error) and every error with its sheet, row, column, the value found and a "
-            + "stable code. Otherwise all or nothing: 400 invalid-rows listing every error (messages in Chinese, English "
-            + "with Accept-Language: en), or 201 with the import's record when something changed (its audit events carry "
-            + "context import:<id>), or 200 when nothing did (the same file again: no record, no audit event). A file "
-            + "that is not XLSX or CSV, encrypted, damaged or without the sheet is 400; larger than tandem.import.max-size, "
-            + "unpacking past tandem.import.max-uncompressed-size or with more rows than tandem.import.max-rows is 413.";
+    private static final String DESCRIPTION = "Reads the sheet named after the kind (targets, actuals, projects, activities, parks or "
+            + "pairings; also 目标, 实际, 项目, 活动, 园区, 结对; a CSV is that sheet) with the header row of the templates (GET "
+            + "/api/v1/pairings/{id}/years/{year}/template, /api/v1/programs/{code}/years/{year}/template), English or "
+            + "Chinese, any order. targets and actuals: key, pairing, year, indicator, value (name and unit are not "
+            + "read); each row sets one pairing's value of one indicator in one year, an empty value removes the stored "
+            + "one; by the rules of PUT .../targets and .../actuals (nothing in a year a finalized assessment locks, "
+            + "actuals only while DRAFT, no actual of a DERIVED indicator, a reason once the actuals were submitted). "
+            + "projects, activities and parks: every column of the template (status is not read); each row is one "
+            + "record of its pairing, by the rules of the JSON API (the host one of the pair's counties, nothing in a "
+            + "year a finalized assessment locks). pairings (admins only; sheet pairings or 结对, in the programme-year "
+            + "template): key, program, industrialCounty, mountainCounty, formedOn, status, evidence, sourceNote (the "
+            + "county names are not read); each row designates its counties on their sides where they are not yet and "
+            + "creates or changes the pairing (a county designated on the other side, or paired already, is refused). "
+            + "The key is the record's id; a row without one changes the record "
+            + "of its pairing with the same track and title (a project), track, kind, date and title (an activity) or "
+            + "name (a park), or adds one. A project's step dates take the steps not yet taken, in order; a step taken "
+            + "keeps its date (step-date-fixed) and an empty step date removes nothing. Dates are date cells or "
+            + "year-month-day text. County editors import only their own pairs' data (not-your-pairing), admins any. "
+            + "Full-width digits are read as digits; formulas, text in number cells and duplicate rows are refused. "
+            + "dryRun=true changes nothing and answers 200 with every row's outcome (created, updated, unchanged, error) "
+            + "and every error with its sheet, row, column, the value found and a stable code. Otherwise all or nothing: "
+            + "400 invalid-rows listing every error (messages in Chinese, English with Accept-Language: en), or 201 with "
+            + "the import's record when something changed (its audit events carry context import:<id>), or 200 when "
+            + "nothing did (the same file again: no record, no audit event). A file that is not XLSX or CSV, encrypted, "
+            + "damaged or without the sheet is 400; larger than tandem.import.max-size, unpacking past "
+            + "tandem.import.max-uncompressed-size or with more rows than tandem.import.max-rows is 413.";
 
     @Inject
     Imports imports;
@@ -67,11 +79,11 @@ class ImportResource {
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @POST
     @Consumes({ XLSX, "text/csv", MediaType.APPLICATION_OCTET_STREAM })
-    @Operation(summary = "Import a pair-year's targets or actuals from an XLSX or CSV file (raw body)", description = DESCRIPTION)
+    @Operation(summary = "Import targets, actuals, projects, activities, parks or pairings from an XLSX or CSV file (raw body)", description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A dry run, or an import that changed nothing", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "201", description = "Imported; Location is the import's record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     public RestResponse<ImportReport> importFile(
-            @QueryParam("kind") @NotNull @Pattern(regexp = ImportKind.CODES) @Parameter(required = true, description = "targets or actuals") String kind,
+            @QueryParam("kind") @NotNull @Pattern(regexp = ImportKind.CODES) @Parameter(required = true, description = "targets, actuals, projects, activities, parks or pairings (admins)") String kind,
             @QueryParam("dryRun") @Parameter(description = "true: check and report, change nothing") boolean dryRun,
             @QueryParam("reason") @Size(max = 1000) @Parameter(description = "Why; required when a value changes once the pair-year's actuals were ever submitted") String reason,
             @QueryParam("fileName") @Size(max = 255) @Parameter(description = "The file's name, as recorded") String fileName,
@@ -88,11 +100,11 @@ class ImportResource {
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import a pair-year's targets or actuals from an XLSX or CSV file (form upload, part file)", description = DESCRIPTION)
+    @Operation(summary = "Import targets, actuals, projects, activities, parks or pairings from an XLSX or CSV file (form upload, part file)", description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A dry run, or an import that changed nothing", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "201", description = "Imported; Location is the import's record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     public RestResponse<ImportReport> importForm(
-            @QueryParam("kind") @NotNull @Pattern(regexp = ImportKind.CODES) @Parameter(required = true, description = "targets or actuals") String kind,
+            @QueryParam("kind") @NotNull @Pattern(regexp = ImportKind.CODES) @Parameter(required = true, description = "targets, actuals, projects, activities, parks or pairings (admins)") String kind,
             @QueryParam("dryRun") @Parameter(description = "true: check and report, change nothing") boolean dryRun,
             @QueryParam("reason") @Size(max = 1000) @Parameter(description = "Why; required when a value changes once the pair-year's actuals were ever submitted") String reason,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Import")
 record ImportView(@Schema(required = true) long id,
         @Schema(required = true, enumeration = {
-                "targets", "actuals" }) String kind,
+                "targets", "actuals", "projects", "activities", "parks", "pairings" }) String kind,
         @Schema(required = true) String fileName,
         @Schema(required = true, description = "SHA-256 of the file, hex") String sha256,
         @Schema(required = true) String mediaType, @Schema(required = true) String actor,

@@ -22,10 +22,12 @@ import org.tandem.security.Actor;
 import org.tandem.security.Roles;
 import org.tandem.web.RequestIds;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Imports a sheet of targets or actuals: reads the file ({@link SpreadsheetReader}), reads its rows
+ * Imports a sheet of projects, activities or parks (see {@link #records}) or of targets or actuals: reads the file
+ * ({@link SpreadsheetReader}), reads its rows
  * ({@link ValueSheet}), checks every pair-year's values by the rules of the JSON API ({@link PairYearBatches}) and
  * reports each row. A dry run stops there. Otherwise, in one transaction: refused whole (400, every error listed)
  * unless every row passes; when something changes, an {@link ImportRecord} is kept, every audit event of the
@@ -52,6 +54,8 @@ class Imports {
     Actor actor;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    RecordImports recordImports;
 
     static String context(long importId) {
         return "import:" + importId;
@@ -59,6 +63,89 @@ class Imports {
 
     @Transactional
     ImportReport run(Upload upload, ImportKind kind, boolean dryRun, String reason, boolean english) {
+        return kind.valueKind == null ? records(upload, kind, dryRun, english)
+                : values(upload, kind, dryRun, reason,
+                        english);
+    }
+
+    /**
+     * Projects, activities or parks: the rows are written as they are checked ({@link RecordImports}), so a dry
+     * run, an import with any error and one that changed nothing are rolled back whole.
+     */
+    private ImportReport records(Upload upload, ImportKind kind, boolean dryRun, boolean english) {
+        if (kind == ImportKind.PAIRINGS && !identity.hasRole(Roles.ADMIN)) {
+            throw new ProblemException(403, "admins-only", "Forbidden", Messages.of("admins-only", english, null, null),
+                    null);
+        }
+        String sha256 = sha256(upload.bytes());
+        RecordSheet.Read read = RecordSheet.read(reader.read(upload.bytes(), kind, english),
+                RecordImports.fields(kind), english);
+        ImportRecord record = dryRun ? null : record(upload, kind, sha256);
+        if (record != null) {
+            audit.context(context(record.id));
+        }
+        RecordImports.Outcomes written = recordImports.write(kind, read, english);
+        List<Problem.FieldError> errors = new ArrayList<>(read.errors());
+        errors.addAll(written.errors());
+        sort(errors);
+        Map<Integer, String> outcomes = new TreeMap<>();
+        Map<Integer, String> keys = new TreeMap<>();
+        errors.forEach(error -> outcomes.put(error.row(), "error"));
+        read.rows().forEach(row -> keys.put(row.row(), row.id() == null ? null : String.valueOf(row.id())));
+        int[] counts = new int[3];
+        written.results().forEach((row, result) -> {
+            if (result.outcome() != null) {
+                outcomes.put(row, result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                counts[result.outcome().ordinal()]++;
+                if (!dryRun && result.id() != null) {
+                    keys.put(row, String.valueOf(result.id()));
+                }
+            }
+        });
+        int errorRows = (int) outcomes.values().stream().filter("error"::equals).count();
+        if (!dryRun && !errors.isEmpty()) {
+            throw new ProblemException(400, "invalid-rows", "Invalid rows",
+                    Messages.of("invalid-rows", english, null, errors.size()), errors);
+        }
+        boolean changed = counts[0] + counts[1] > 0;
+        if (dryRun || !changed) {
+            // Nothing of a dry run, nor the record of an import that changed nothing, is kept.
+            QuarkusTransaction.setRollbackOnly();
+            record = null;
+        } else {
+            record.rowsRead = outcomes.size();
+            record.created = counts[0];
+            record.updated = counts[1];
+            record.unchanged = counts[2];
+        }
+        List<ImportReport.RowOutcome> rows = new ArrayList<>();
+        outcomes.forEach((row, outcome) -> rows.add(new ImportReport.RowOutcome(row, keys.get(row), outcome)));
+        return new ImportReport(record == null ? null : record.id, kind.code, dryRun, upload.fileName(), sha256,
+                read.sheet(), record == null ? null : record.importedAt,
+                new ImportReport.ImportTotals(outcomes.size(), counts[0], counts[1], counts[2], errorRows), rows,
+                errors);
+    }
+
+    private ImportRecord record(Upload upload, ImportKind kind, String sha256) {
+        ImportRecord record = new ImportRecord();
+        record.kind = kind.code;
+        record.fileName = upload.fileName();
+        record.sha256 = sha256;
+        record.mediaType = upload.mediaType();
+        record.actor = actor.name();
+        record.importedAt = OffsetDateTime.now();
+        record.requestId = RequestIds.current();
+        record.persist();
+        return record;
+    }
+
+    private static void sort(List<Problem.FieldError> errors) {
+        errors.sort(java.util.Comparator.comparing(Problem.FieldError::row)
+                .thenComparing(e -> e.column() == null ? "" : e.column()));
+    }
+
+    /** Targets or actuals: checked first ({@link PairYearBatches#check}), written only when all pass. */
+    private ImportReport values(Upload upload, ImportKind kind, boolean dryRun, String reason, boolean english) {
         String sha256 = sha256(upload.bytes());
         ValueSheet.Read read = ValueSheet.read(reader.read(upload.bytes(), kind, english), english);
         List<Problem.FieldError> errors = new ArrayList<>(read.errors());
@@ -106,8 +193,7 @@ class Imports {
                 changing.put(group.getKey(), entries);
             }
         }
-        errors.sort(java.util.Comparator.comparing(Problem.FieldError::row)
-                .thenComparing(e -> e.column() == null ? "" : e.column()));
+        sort(errors);
         int errorRows = (int) outcomes.values().stream().filter("error"::equals).count();
         if (!dryRun && !errors.isEmpty()) {
             throw new ProblemException(400, "invalid-rows", "Invalid rows",
@@ -116,19 +202,11 @@ class Imports {
         Long id = null;
         OffsetDateTime importedAt = null;
         if (!dryRun && !changing.isEmpty()) {
-            ImportRecord record = new ImportRecord();
-            record.kind = kind.code;
-            record.fileName = upload.fileName();
-            record.sha256 = sha256;
-            record.mediaType = upload.mediaType();
-            record.actor = actor.name();
-            record.importedAt = OffsetDateTime.now();
-            record.requestId = RequestIds.current();
+            ImportRecord record = record(upload, kind, sha256);
             record.rowsRead = outcomes.size();
             record.created = created;
             record.updated = updated;
             record.unchanged = unchanged;
-            record.persist();
             audit.context(context(record.id));
             for (var change : changing.entrySet()) {
                 batches.write(change.getKey().pairing(), change.getKey().year(), kind.valueKind, change.getValue(),

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.xml.stream.XMLStreamException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -38,7 +40,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  * Reads one sheet of an uploaded XLSX (fastexcel-reader, streaming) or CSV (Jackson) file into {@link Cells}, and
  * refuses what is not a readable spreadsheet with a problem before any row is looked at: not XLSX or CSV, an
  * encrypted or legacy workbook, a damaged one, one that unpacks past the limit (zip bomb), no sheet of the
- * expected name, more rows than the limit. The format is told by the file's first bytes, not by its name.
+ * expected name, merged cells or hidden rows or columns in it ({@link SheetLayout}), more rows than the limit. The format is
+ * told by the file's first bytes, not by its name.
  */
 @ApplicationScoped
 class SpreadsheetReader {
@@ -111,6 +114,12 @@ class SpreadsheetReader {
                 throw fileProblem(400, "wrong-sheet", english, kind.code, names);
             }
             Sheet sheet = found.get();
+            List<SheetLayout.Finding> layout = SheetLayout.of(file, sheet.getId());
+            if (!layout.isEmpty()) {
+                throw new ProblemException(400, "merged-or-hidden-cells", "Unreadable file",
+                        Messages.of("merged-or-hidden-cells", english, sheet.getName(), layout.size()),
+                        SheetLayout.errors(layout, sheet.getName(), english));
+            }
             List<Cells.Row> rows = new ArrayList<>();
             try (Stream<org.dhatim.fastexcel.reader.Row> stream = sheet.openStream()) {
                 var iterator = stream.iterator();
@@ -125,7 +134,7 @@ class SpreadsheetReader {
             return new Cells(sheet.getName(), rows);
         } catch (ProblemException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | XMLStreamException | RuntimeException e) {
             throw fileProblem(400, "corrupt-workbook", english, null, null);
         }
     }

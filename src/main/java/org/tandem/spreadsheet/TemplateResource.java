@@ -24,18 +24,23 @@ import org.tandem.security.Roles;
 @Tag(name = "Imports")
 class TemplateResource {
 
+    static final String SHEETS = "Sheets in the layouts POST /api/v1/imports reads: targets and actuals (key, pairing, year, "
+            + "indicator, name, unit, value; one row per pairing and active indicator that takes a value, no actual for a "
+            + "DERIVED one, with the stored values); projects, activities and parks (key = the record's id, empty for a new "
+            + "one; a project's status is shown, its steps are dates); the indicator catalogue (code, name, unit, track, "
+            + "REPORTED or DERIVED, derived ones marked read-only); and lists of the allowed values (tracks, activity kinds, "
+            + "project statuses, indicator codes), which the cells taking them offer as in-cell lists. Headers and names "
+            + "in Chinese, English with Accept-Language: en.";
+
     @Inject
     Templates templates;
 
     @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
     @GET
     @Produces(SpreadsheetTypes.XLSX)
-    @Operation(summary = "An XLSX template of a pair-year's targets and actuals, pre-filled", description = "Sheets targets and actuals "
-            + "in the layout POST /api/v1/imports reads (key, pairing, year, indicator, name, unit, value), one row per "
-            + "active indicator that takes a value (no actual for a DERIVED one), with the stored values; and the "
-            + "indicator catalogue (code, name, unit, track, REPORTED or DERIVED, derived ones marked read-only). "
-            + "Headers and names in Chinese, English with Accept-Language: en. County editors of the pairing's counties "
-            + "and admins (403 not-your-pairing otherwise).")
+    @Operation(summary = "An XLSX template of a pair-year: targets, actuals, projects, activities and parks, pre-filled", description = TemplateResource.SHEETS
+            + " For one pair-year: every project and park of the pairing and the activities held in the year. County editors "
+            + "of the pairing's counties and admins (403 not-your-pairing otherwise).")
     @APIResponse(responseCode = "200", description = "The workbook, as an attachment named <programme>_<pairing>_<year>_template.xlsx", content = @Content(mediaType = SpreadsheetTypes.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public RestResponse<StreamingOutput> getTemplate(@PathParam("id") long id, @PathParam("year") int year,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {

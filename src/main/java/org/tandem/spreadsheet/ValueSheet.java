@@ -214,7 +214,7 @@ final class ValueSheet {
     }
 
     /** A number cell's exact value, or a text cell that is a plain number once normalised; else null. */
-    private static BigDecimal decimal(Cells.Cell cell) {
+    static BigDecimal decimal(Cells.Cell cell) {
         if (cell.type() != Cells.Type.NUMBER && cell.type() != Cells.Type.TEXT) {
             return null;
         }

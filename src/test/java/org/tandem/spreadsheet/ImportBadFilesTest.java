@@ -154,6 +154,36 @@ class ImportBadFilesTest {
     }
 
     @Test
+    void mergedCellsAndHiddenRowsOrColumnsAreNamedByTheirCells() throws IOException {
+        long pairing = Fixtures.yiwuLiandu();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Excel", "1.0");
+        org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("targets");
+        for (int c = 0; c < HEADER.size(); c++) {
+            sheet.value(0, c, HEADER.get(c).toString());
+        }
+        for (int r = 1; r <= 3; r++) {
+            sheet.value(r, 1, pairing);
+            sheet.value(r, 2, 2024);
+            sheet.value(r, 3, LEAN);
+            sheet.value(r, 6, r);
+        }
+        sheet.range(2, 5, 2, 6).merge();
+        sheet.hideRow(3);
+        sheet.hideColumn(4);
+        workbook.finish();
+        post(api(), XLSX, out.toByteArray(), true).statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/merged-or-hidden-cells")).body("errors", hasSize(3))
+                .body("errors.find { it.code == 'merged-cells' }.value", equalTo("F3:G3"))
+                .body("errors.find { it.code == 'merged-cells' }.row", equalTo(3))
+                .body("errors.find { it.code == 'merged-cells' }.column", equalTo("F"))
+                .body("errors.find { it.code == 'hidden-row' }.row", equalTo(4))
+                .body("errors.find { it.code == 'hidden-column' }.column", equalTo("E"))
+                .body("errors.find { it.code == 'hidden-row' }.message", equalTo("第 4 行被隐藏。"));
+        nothingChanged(pairing);
+    }
+
+    @Test
     void formulasTextInNumberCellsAndDatesAreRowErrorsNamingTheirCells() {
         long pairing = Fixtures.yiwuLiandu();
         byte[] file = targets(row(pairing, 2024, LEAN, new Workbooks.Formula("2+3")),

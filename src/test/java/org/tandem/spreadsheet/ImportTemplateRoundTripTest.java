@@ -65,7 +65,8 @@ class ImportTemplateRoundTripTest {
                 .contentType(XLSX).header("Content-Disposition", containsString("_" + pairing + "_2024_template.xlsx"))
                 .extract().asByteArray();
         Map<String, List<List<Object>>> book = Workbooks.read(template);
-        assertEquals(List.of("targets", "actuals", "indicators"), new ArrayList<>(book.keySet()));
+        assertEquals(List.of("targets", "actuals", "projects", "activities", "parks", "indicators", "lists"),
+                new ArrayList<>(book.keySet()));
         List<List<Object>> targets = book.get("targets");
         List<List<Object>> actuals = book.get("actuals");
         assertEquals(Arrays.asList("键", "结对编号", "年度", "指标代码", "指标名称", "单位", "数值"), targets.get(0));

@@ -16,12 +16,14 @@ import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
 /**
  * Workbooks as a clerk's Excel would read and write them, for tests: read every sheet of a downloaded file into
- * rows of cell values (numbers as BigDecimal, text as String), and write sheets back, with a formula where a cell
+ * rows of cell values (numbers as BigDecimal, dates as LocalDate, text as String), and write sheets back, with a formula where
+ * a cell
  * holds a {@link Formula}.
  */
 final class Workbooks {
@@ -36,7 +38,8 @@ final class Workbooks {
     /** Every sheet by name, each a list of rows, each a mutable list of cell values (null when empty). */
     static Map<String, List<List<Object>>> read(byte[] xlsx) {
         Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx),
+                new ReadingOptions(true, false))) {
             for (Sheet sheet : workbook.getSheets().toList()) {
                 List<List<Object>> rows = new ArrayList<>();
                 for (Row row : sheet.read()) {
@@ -44,7 +47,8 @@ final class Workbooks {
                     for (int c = 0; c < row.getCellCount(); c++) {
                         Cell cell = row.getCell(c);
                         cells.add(cell == null || cell.getType() == CellType.EMPTY ? null
-                                : cell.getType() == CellType.NUMBER ? cell.asNumber() : cell.getText());
+                                : cell.getType() != CellType.NUMBER ? cell.getText()
+                                        : isDate(cell) ? cell.asDate().toLocalDate() : cell.asNumber());
                     }
                     rows.add(cells);
                 }
@@ -54,6 +58,11 @@ final class Workbooks {
             throw new UncheckedIOException(e);
         }
         return sheets;
+    }
+
+    private static boolean isDate(Cell cell) {
+        String format = cell.getDataFormatString();
+        return format != null && format.contains("yy");
     }
 
     static byte[] write(Map<String, List<List<Object>>> sheets) {

@@ -1,0 +1,516 @@
+package org.tandem.cooperation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.tandem.Money;
+import org.tandem.RowResult;
+import org.tandem.cooperation.CooperationTallies.Source;
+import org.tandem.problem.ProblemException;
+import org.tandem.registry.Pairing;
+import org.tandem.registry.Track;
+import org.tandem.registry.YearLock;
+import org.tandem.security.Access;
+
+/**
+ * Writes many projects, activities or parks at once, row by row, by the rules of the JSON API: the caller's rights
+ * on each row's pairing, the pair's counties as host, years a finalized assessment froze, a project's steps only
+ * forward. A row names the record it changes by id, or by what identifies it in its pairing (a project by track
+ * and title, an activity by track, kind, date and title, a park by name), so that the same rows again change
+ * nothing; a row matching nothing creates a record.
+ * <p>
+ * Each row's outcome ({@link RowResult}) is created, updated, unchanged or refused (with the problem's code, the
+ * field it is about and a message). Refused rows write nothing of their own, but rows before them may have: the caller decides
+ * whether the transaction commits (every row accepted) or rolls back (a dry run, or any refusal).
+ */
+@ApplicationScoped
+public class RecordBatches {
+
+    /** The later steps of a project as a row gives them; null is "not given", never "undone". */
+    public record Steps(LocalDate signedOn, LocalDate constructionStartedOn, LocalDate productionStartedOn,
+            LocalDate cancelledOn) {
+    }
+
+    public record ProjectRow(Long id, long pairing, ProjectInput details, Steps steps) {
+    }
+
+    public record ActivityRow(Long id, long pairing, ActivityInput details) {
+    }
+
+    public record ParkRow(Long id, long pairing, ParkInput details) {
+    }
+
+    /** The steps a row may add, in the order they are taken, with the column each comes from. */
+    private static final List<ProjectStatus> STEPS = List.of(ProjectStatus.SIGNED, ProjectStatus.UNDER_CONSTRUCTION,
+            ProjectStatus.IN_PRODUCTION, ProjectStatus.CANCELLED);
+
+    @Inject
+    Access access;
+    @Inject
+    CooperationTallies tallies;
+    @Inject
+    ProjectYears years;
+
+    /** The pairings rows name, and which of them the caller may write; tracks by code. */
+    private final class Context {
+        final Map<Long, Pairing> pairings = new HashMap<>();
+        final Map<Long, ProblemException> forbidden = new HashMap<>();
+        final Map<String, Track> tracks = new HashMap<>();
+        final Set<Long> changed = new TreeSet<>();
+
+        Context(Collection<Long> pairingIds) {
+            for (List<Long> chunk : chunks(new ArrayList<>(new LinkedHashSet<>(pairingIds)))) {
+                Pairing.<Pairing> list("from Pairing p join fetch p.industrialCounty join fetch p.mountainCounty"
+                        + " where p.id in ?1", chunk).forEach(p -> pairings.put(p.id, p));
+            }
+            pairings.values().forEach(pairing -> {
+                try {
+                    access.checkPairing(pairing);
+                } catch (ProblemException e) {
+                    forbidden.put(pairing.id, e);
+                }
+            });
+            Track.<Track> listAll().forEach(track -> tracks.put(track.code, track));
+            // Every pairing the rows may write is locked first, in id order, as a single write locks its own.
+            new TreeSet<>(pairings.keySet()).stream().filter(id -> !forbidden.containsKey(id)).forEach(tallies::lock);
+        }
+
+        /** The row's pairing if the caller may write it, else the refusal. */
+        RowResult refusal(long pairingId) {
+            if (!pairings.containsKey(pairingId)) {
+                return RowResult.refused("not-found", "pairing", "pairing " + pairingId + " does not exist");
+            }
+            ProblemException forbid = forbidden.get(pairingId);
+            return forbid == null ? null : RowResult.refused(forbid.code(), "pairing", forbid.getMessage());
+        }
+
+        RowResult hostRefusal(Pairing pairing, String hostCounty) {
+            if (pairing.countyCodes().contains(hostCounty)) {
+                return null;
+            }
+            return RowResult.refused("host-county-not-in-pair", "hostCounty", "must be one of the pair's counties: "
+                    + String.join(" or ", pairing.countyCodes()));
+        }
+    }
+
+    // Projects
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RowResult> projects(List<ProjectRow> rows) {
+        Context context = new Context(rows.stream().map(ProjectRow::pairing).toList());
+        Map<Long, CooperationProject> byId = byId(CooperationProject.class, "p",
+                rows.stream().map(ProjectRow::id).filter(Objects::nonNull).toList());
+        Map<List<Object>, List<CooperationProject>> byName = byName(CooperationProject.class, "p", "p.title",
+                rows.stream().filter(r -> r.id() == null).map(r -> r.details().title()).toList(),
+                rows.stream().map(ProjectRow::pairing).toList(), p -> List.of(p.pairing.id, p.track.code, p.title));
+        List<RowResult> results = new ArrayList<>();
+        Set<Object> seen = new java.util.HashSet<>();
+        List<CooperationProject> written = new ArrayList<>();
+        for (ProjectRow row : rows) {
+            RowResult refused = context.refusal(row.pairing());
+            if (refused == null) {
+                refused = context.hostRefusal(context.pairings.get(row.pairing()), row.details().hostCounty());
+            }
+            Track track = context.tracks.get(row.details().track());
+            if (refused == null && track == null) {
+                refused = RowResult.refused("unknown-track", "track", "no track with code " + row.details().track());
+            }
+            if (refused != null) {
+                results.add(refused);
+                continue;
+            }
+            Match<CooperationProject> match = match(row.id(), row.pairing(), byId, byName,
+                    List.of(row.pairing(), track.code, row.details().title()), p -> p.pairing.id, p -> p.id, "project");
+            if (match.refusal() != null || !seen.add(match.key())) {
+                results.add(match.refusal() != null ? match.refusal()
+                        : RowResult.refused("duplicate-record", "key", "the same project is on an earlier row"));
+                continue;
+            }
+            CooperationProject[] target = { match.record() };
+            RowResult result = project(context.pairings.get(row.pairing()), target, row, track);
+            results.add(result);
+            if (result.outcome() != null && result.outcome() != RowResult.Outcome.UNCHANGED) {
+                context.changed.add(row.pairing());
+                written.add(target[0]);
+            }
+        }
+        CooperationProject.flush();
+        written.forEach(project -> years.write(project.id));
+        context.changed.forEach(pairing -> tallies.recount(Source.PROJECTS, pairing));
+        return results;
+    }
+
+    /** Applies a row to {@code target[0]}, or to a new project it then holds. */
+    private static RowResult project(Pairing pairing, CooperationProject[] target, ProjectRow row, Track track) {
+        CooperationProject existing = target[0];
+        CooperationProject project = existing;
+        ProjectInput details = row.details();
+        Map<ProjectStatus, LocalDate> given = steps(row.steps());
+        try {
+            if (existing != null) {
+                for (var step : given.entrySet()) {
+                    LocalDate stored = stepDate(existing, step.getKey());
+                    if (stored != null && !stored.equals(step.getValue())) {
+                        return RowResult.refused("step-date-fixed", stepField(step.getKey()), "the project was "
+                                + step.getKey() + " on " + stored + "; a step taken does not change");
+                    }
+                }
+                // Every step given was checked equal to one taken, or is new.
+                if (same(existing, details, track)
+                        && given.keySet().stream().allMatch(status -> stepDate(existing, status) != null)) {
+                    return RowResult.of(RowResult.Outcome.UNCHANGED, existing.id);
+                }
+                YearLock.check(pairing.id, existing.stepYears());
+            } else {
+                project = CooperationProject.of(pairing);
+            }
+            project.describe(details, track);
+            for (ProjectStatus status : STEPS) {
+                LocalDate on = given.get(status);
+                if (on != null && stepDate(project, status) == null) {
+                    try {
+                        project.moveTo(status, on);
+                    } catch (ProblemException e) {
+                        return RowResult.refused("illegal-transition".equals(e.code()) ? e.code() : "step-before-previous",
+                                stepField(status), e.getMessage());
+                    }
+                }
+            }
+            YearLock.check(pairing.id, project.stepYears());
+        } catch (ProblemException e) {
+            // describe refuses a planning date after a later step; YearLock a year a finalized assessment froze
+            return RowResult.refused("validation".equals(e.code()) ? "planned-after-steps" : e.code(), "plannedOn",
+                    e.getMessage());
+        }
+        if (existing == null) {
+            project.persist();
+        }
+        target[0] = project;
+        return RowResult.of(existing == null ? RowResult.Outcome.CREATED : RowResult.Outcome.UPDATED, project.id);
+    }
+
+    private static boolean same(CooperationProject p, ProjectInput in, Track track) {
+        return p.track.code.equals(track.code) && p.title.equals(in.title())
+                && Objects.equals(p.leadEnterprise, in.leadEnterprise()) && p.hostCounty.code.equals(in.hostCounty())
+                && sameAmount(p.investment, Money.of(in.investment()))
+                && sameAmount(p.expectedAnnualOutput, Money.of(in.expectedAnnualOutput()))
+                && sameAmount(p.expectedAnnualTax, Money.of(in.expectedAnnualTax())) && p.plannedOn.equals(in.plannedOn())
+                && Objects.equals(p.description, in.description());
+    }
+
+    private static Map<ProjectStatus, LocalDate> steps(Steps steps) {
+        Map<ProjectStatus, LocalDate> given = new LinkedHashMap<>();
+        if (steps == null) {
+            return given;
+        }
+        put(given, ProjectStatus.SIGNED, steps.signedOn());
+        put(given, ProjectStatus.UNDER_CONSTRUCTION, steps.constructionStartedOn());
+        put(given, ProjectStatus.IN_PRODUCTION, steps.productionStartedOn());
+        put(given, ProjectStatus.CANCELLED, steps.cancelledOn());
+        return given;
+    }
+
+    private static void put(Map<ProjectStatus, LocalDate> given, ProjectStatus status, LocalDate on) {
+        if (on != null) {
+            given.put(status, on);
+        }
+    }
+
+    private static LocalDate stepDate(CooperationProject project, ProjectStatus status) {
+        return switch (status) {
+            case SIGNED -> project.signedOn;
+            case UNDER_CONSTRUCTION -> project.constructionStartedOn;
+            case IN_PRODUCTION -> project.productionStartedOn;
+            case CANCELLED -> project.cancelledOn;
+            case PLANNED -> project.plannedOn;
+        };
+    }
+
+    /** The field (column) of a step's date. */
+    public static String stepField(ProjectStatus status) {
+        return switch (status) {
+            case SIGNED -> "signedOn";
+            case UNDER_CONSTRUCTION -> "constructionStartedOn";
+            case IN_PRODUCTION -> "productionStartedOn";
+            case CANCELLED -> "cancelledOn";
+            case PLANNED -> "plannedOn";
+        };
+    }
+
+    // Activities
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RowResult> activities(List<ActivityRow> rows) {
+        Context context = new Context(rows.stream().map(ActivityRow::pairing).toList());
+        Map<Long, CooperationActivity> byId = byId(CooperationActivity.class, "a",
+                rows.stream().map(ActivityRow::id).filter(Objects::nonNull).toList());
+        Map<List<Object>, List<CooperationActivity>> byName = byName(CooperationActivity.class, "a", "a.title",
+                rows.stream().filter(r -> r.id() == null).map(r -> r.details().title()).toList(),
+                rows.stream().map(ActivityRow::pairing).toList(),
+                a -> List.of(a.pairing.id, a.track.code, a.kind, a.heldOn, a.title));
+        List<RowResult> results = new ArrayList<>();
+        Set<Object> seen = new java.util.HashSet<>();
+        for (ActivityRow row : rows) {
+            RowResult refused = context.refusal(row.pairing());
+            Track track = context.tracks.get(row.details().track());
+            if (refused == null && track == null) {
+                refused = RowResult.refused("unknown-track", "track", "no track with code " + row.details().track());
+            }
+            if (refused != null) {
+                results.add(refused);
+                continue;
+            }
+            ActivityInput details = row.details();
+            Match<CooperationActivity> match = match(row.id(), row.pairing(), byId, byName,
+                    List.of(row.pairing(), track.code, details.kind(), details.heldOn(), details.title()),
+                    a -> a.pairing.id, a -> a.id, "activity");
+            if (match.refusal() != null || !seen.add(match.key())) {
+                results.add(match.refusal() != null ? match.refusal()
+                        : RowResult.refused("duplicate-record", "key", "the same activity is on an earlier row"));
+                continue;
+            }
+            CooperationActivity activity = match.record();
+            if (activity != null && same(activity, details, track)) {
+                results.add(RowResult.of(RowResult.Outcome.UNCHANGED, activity.id));
+                continue;
+            }
+            Pairing pairing = context.pairings.get(row.pairing());
+            CooperationActivity target = activity == null ? CooperationActivity.of(pairing) : activity;
+            try {
+                YearLock.check(pairing.id, target.yearsChangedByHoldingOn(details.heldOn()));
+            } catch (ProblemException e) {
+                results.add(RowResult.refused(e.code(), "heldOn", e.getMessage()));
+                continue;
+            }
+            target.describe(details, track);
+            if (activity == null) {
+                target.persist();
+            }
+            context.changed.add(pairing.id);
+            results.add(RowResult.of(activity == null ? RowResult.Outcome.CREATED : RowResult.Outcome.UPDATED, target.id));
+        }
+        CooperationActivity.flush();
+        context.changed.forEach(pairing -> tallies.recount(Source.ACTIVITIES, pairing));
+        return results;
+    }
+
+    private static boolean same(CooperationActivity a, ActivityInput in, Track track) {
+        return a.track.code.equals(track.code) && a.kind == in.kind() && a.heldOn.equals(in.heldOn())
+                && a.title.equals(in.title()) && Objects.equals(a.participants, in.participants())
+                && Objects.equals(a.enterprises, in.enterprises()) && sameAmount(a.amount, Money.of(in.amount()))
+                && Objects.equals(a.description, in.description());
+    }
+
+    // Parks
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RowResult> parks(List<ParkRow> rows) {
+        Context context = new Context(rows.stream().map(ParkRow::pairing).toList());
+        Map<Long, CooperationPark> byId = byId(CooperationPark.class, "p",
+                rows.stream().map(ParkRow::id).filter(Objects::nonNull).toList());
+        Map<List<Object>, List<CooperationPark>> byName = byName(CooperationPark.class, "p", "p.name",
+                rows.stream().filter(r -> r.id() == null).map(r -> r.details().name()).toList(),
+                rows.stream().map(ParkRow::pairing).toList(), p -> List.of(p.pairing.id, p.name));
+        List<RowResult> results = new ArrayList<>();
+        Set<Object> seen = new java.util.HashSet<>();
+        for (ParkRow row : rows) {
+            RowResult refused = context.refusal(row.pairing());
+            if (refused == null) {
+                refused = context.hostRefusal(context.pairings.get(row.pairing()), row.details().hostCounty());
+            }
+            if (refused != null) {
+                results.add(refused);
+                continue;
+            }
+            ParkInput details = row.details();
+            Match<CooperationPark> match = match(row.id(), row.pairing(), byId, byName,
+                    List.of(row.pairing(), details.name()), p -> p.pairing.id, p -> p.id, "park");
+            if (match.refusal() != null || !seen.add(match.key())) {
+                results.add(match.refusal() != null ? match.refusal()
+                        : RowResult.refused("duplicate-record", "key", "the same park is on an earlier row"));
+                continue;
+            }
+            CooperationPark park = match.record();
+            if (park != null && same(park, details)) {
+                results.add(RowResult.of(RowResult.Outcome.UNCHANGED, park.id));
+                continue;
+            }
+            CooperationPark target = park == null ? CooperationPark.of(context.pairings.get(row.pairing())) : park;
+            target.describe(details);
+            if (park == null) {
+                target.persist();
+            }
+            results.add(RowResult.of(park == null ? RowResult.Outcome.CREATED : RowResult.Outcome.UPDATED, target.id));
+        }
+        CooperationPark.flush();
+        return results;
+    }
+
+    private static boolean same(CooperationPark p, ParkInput in) {
+        return p.name.equals(in.name()) && p.hostCounty.code.equals(in.hostCounty())
+                && Objects.equals(p.establishedOn, in.establishedOn())
+                && sameAmount(p.areaMu, in.areaMu() == null ? null : in.areaMu().setScale(2, RoundingMode.HALF_UP))
+                && Objects.equals(p.focusIndustry, in.focusIndustry());
+    }
+
+    // The rows a template is pre-filled with
+
+    /**
+     * The projects of these pairings as rows, in id order: every one of them, or (with {@code year}) those with a
+     * step in that year.
+     */
+    public List<ProjectRow> projectsOf(List<Long> pairings, Integer year) {
+        List<ProjectRow> rows = new ArrayList<>();
+        for (List<Long> chunk : chunks(pairings)) {
+            var query = CooperationProject.getEntityManager().createQuery("from CooperationProject p"
+                    + " where p.pairing.id in :pairings" + (year == null ? ""
+                            : " and (year(p.plannedOn) = :year or year(p.signedOn) = :year"
+                                    + " or year(p.constructionStartedOn) = :year or year(p.productionStartedOn) = :year"
+                                    + " or year(p.cancelledOn) = :year)")
+                    + " order by p.id", CooperationProject.class).setParameter("pairings", chunk);
+            if (year != null) {
+                query.setParameter("year", year);
+            }
+            query.getResultList().forEach(p -> rows.add(new ProjectRow(p.id, p.pairing.id,
+                    new ProjectInput(p.track.code, p.title, p.leadEnterprise, p.hostCounty.code, p.investment,
+                            p.expectedAnnualOutput, p.expectedAnnualTax, p.plannedOn, p.description),
+                    new Steps(p.signedOn, p.constructionStartedOn, p.productionStartedOn, p.cancelledOn))));
+        }
+        return rows;
+    }
+
+    /** The activities of these pairings held in {@code year}, as rows in id order. */
+    public List<ActivityRow> activitiesOf(List<Long> pairings, int year) {
+        List<ActivityRow> rows = new ArrayList<>();
+        for (List<Long> chunk : chunks(pairings)) {
+            CooperationActivity.getEntityManager().createQuery("from CooperationActivity a"
+                    + " where a.pairing.id in :pairings and a.heldOn between :from and :to order by a.id",
+                    CooperationActivity.class).setParameter("pairings", chunk)
+                    .setParameter("from", LocalDate.of(year, 1, 1)).setParameter("to", LocalDate.of(year, 12, 31))
+                    .getResultList().forEach(a -> rows.add(new ActivityRow(a.id, a.pairing.id,
+                            new ActivityInput(a.track.code, a.kind, a.heldOn, a.title, a.participants, a.enterprises,
+                                    a.amount, a.description))));
+        }
+        return rows;
+    }
+
+    /** The parks of these pairings, as rows in id order. */
+    public List<ParkRow> parksOf(List<Long> pairings) {
+        List<ParkRow> rows = new ArrayList<>();
+        for (List<Long> chunk : chunks(pairings)) {
+            CooperationPark.getEntityManager().createQuery("from CooperationPark p where p.pairing.id in :pairings"
+                    + " order by p.id", CooperationPark.class).setParameter("pairings", chunk).getResultList()
+                    .forEach(p -> rows.add(new ParkRow(p.id, p.pairing.id, new ParkInput(p.name, p.hostCounty.code,
+                            p.establishedOn, p.areaMu, p.focusIndustry))));
+        }
+        return rows;
+    }
+
+    /** A project's status as its steps tell it. */
+    public static ProjectStatus status(Steps steps) {
+        if (steps.cancelledOn() != null) {
+            return ProjectStatus.CANCELLED;
+        }
+        if (steps.productionStartedOn() != null) {
+            return ProjectStatus.IN_PRODUCTION;
+        }
+        if (steps.constructionStartedOn() != null) {
+            return ProjectStatus.UNDER_CONSTRUCTION;
+        }
+        return steps.signedOn() != null ? ProjectStatus.SIGNED : ProjectStatus.PLANNED;
+    }
+
+    // Matching rows to records
+
+    /** The record a row changes (null: a new one), the key that identifies it in the batch, or a refusal. */
+    private record Match<T>(T record, Object key, RowResult refusal) {
+    }
+
+    private static <T> Match<T> match(Long id, long pairing, Map<Long, T> byId, Map<List<Object>, List<T>> byName,
+            List<Object> name, Function<T, Long> pairingOf, Function<T, Long> idOf, String what) {
+        if (id != null) {
+            T record = byId.get(id);
+            if (record == null || pairingOf.apply(record) != pairing) {
+                return new Match<>(null, null, RowResult.refused("record-not-found", "key",
+                        "pairing " + pairing + " has no " + what + " " + id));
+            }
+            return new Match<>(record, id, null);
+        }
+        List<T> named = byName.getOrDefault(name, List.of());
+        if (named.size() > 1) {
+            return new Match<>(null, null, RowResult.refused("ambiguous-match", "key", named.size() + " " + what
+                    + "s of the pairing match this row: give the key (id) of the one it changes"));
+        }
+        return named.isEmpty() ? new Match<>(null, name, null)
+                : new Match<>(named.get(0), idOf.apply(named.get(0)), null);
+    }
+
+    private static <T> Map<Long, T> byId(Class<T> type, String alias, List<Long> ids) {
+        Map<Long, T> found = new HashMap<>();
+        for (List<Long> chunk : chunks(ids)) {
+            CooperationProject.getEntityManager().createQuery("from " + type.getSimpleName() + " " + alias
+                    + " where " + alias + ".id in :ids", type).setParameter("ids", chunk).getResultList()
+                    .forEach(record -> found.put(idOf(record), record));
+        }
+        return found;
+    }
+
+    /** The records of these pairings with one of these names, grouped by what identifies them in a pairing. */
+    private static <T> Map<List<Object>, List<T>> byName(Class<T> type, String alias, String nameColumn,
+            List<String> names, List<Long> pairings, Function<T, List<Object>> identity) {
+        Map<List<Object>, List<T>> found = new HashMap<>();
+        List<String> distinctNames = names.stream().filter(Objects::nonNull).distinct().toList();
+        List<Long> distinctPairings = pairings.stream().distinct().toList();
+        if (distinctNames.isEmpty()) {
+            return found;
+        }
+        for (List<Long> pairingChunk : chunks(distinctPairings)) {
+            for (List<String> nameChunk : chunks(distinctNames)) {
+                CooperationProject.getEntityManager().createQuery("from " + type.getSimpleName() + " " + alias
+                        + " where " + alias + ".pairing.id in :pairings and " + nameColumn + " in :names", type)
+                        .setParameter("pairings", pairingChunk).setParameter("names", nameChunk).getResultList()
+                        .forEach(record -> found.computeIfAbsent(identity.apply(record), k -> new ArrayList<>())
+                                .add(record));
+            }
+        }
+        return found;
+    }
+
+    private static Long idOf(Object record) {
+        if (record instanceof CooperationProject p) {
+            return p.id;
+        }
+        if (record instanceof CooperationActivity a) {
+            return a.id;
+        }
+        return ((CooperationPark) record).id;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> values) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += 1000) {
+            chunks.add(values.subList(i, Math.min(values.size(), i + 1000)));
+        }
+        return chunks;
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+}
