@@ -1,5 +1,6 @@
 package org.tandem.report;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
@@ -26,15 +27,17 @@ import org.tandem.registry.CountyRef;
 import org.tandem.registry.Program;
 import org.tandem.web.DateRange;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A programme's figures ({@link ProgramSummary}), each read already grouped by the database: one statement per
  * figure, whatever the number of pairs, groups or years. The projects and activities come from the tallies the
- * cooperation records keep (per pair, year, track and step or kind); derived indicators are evaluated over the same
- * tallies by a join with the catalogue, the way {@code DerivedValues} evaluates them for one pair. Only the
+ * cooperation records keep (per pair, year, track and step or kind); derived indicators are evaluated in Java over
+ * those grouped rows, the way {@code DerivedValues} evaluates them for one pair (no statement of their own). Only the
  * per-track scores are not in a column: they are read from the assessments' breakdowns, in one statement.
  * <p>
  * Every pair of the programme counts but the dissolved ones. A county editor's groupBy=pairing shows only the
@@ -214,25 +217,25 @@ public class ProgramSummaries {
     private void activities(Frame frame, Figures figures) {
         String key = frame.key("t.track_code");
         List<Object[]> rows = frame.bind(em.createNativeQuery("select " + key + ", t.calendar_year, t.kind,"
-                + " sum(t.activities), sum(t.participants), sum(t.enterprises), sum(t.amount) from activity_tally t"
-                + frame.pairs("t") + frame.years("t") + Frame.groupBy(key, "t.calendar_year", "t.kind")), true)
-                .getResultList();
+                + " sum(t.activities), sum(t.participants), sum(t.enterprises), sum(t.amount), t.track_code"
+                + " from activity_tally t" + frame.pairs("t") + frame.years("t")
+                + Frame.groupBy(key, "t.calendar_year", "t.track_code", "t.kind")), true).getResultList();
         for (Object[] r : rows) {
-            figures.of(frame.group(r[0]), year(r[1])).activity((String) r[2], count(r[3]), count(r[4]), count(r[5]),
-                    money(r[6]));
+            figures.of(frame.group(r[0]), year(r[1])).activity((String) r[7], (String) r[2], count(r[3]), count(r[4]),
+                    count(r[5]), money(r[6]));
         }
     }
 
     /**
-     * Targets and reported actuals summed per group, year and indicator; derived actuals summed over the tallies
-     * each derived indicator counts (its step or kinds, its track unless any track counts), in one statement.
+     * Targets and reported actuals summed per group, year and indicator (one statement); derived actuals evaluated
+     * over the project and activity tallies already read ({@link #derive}).
      */
     @SuppressWarnings("unchecked")
     private void indicators(Frame frame, Figures figures) {
         List<Object[]> catalogue = em.createNativeQuery("select i.code, i.track_code, i.name_zh, i.unit, i.source,"
-                + " i.direction"
-                + " from indicator i join track k on k.code = i.track_code order by k.position, i.code")
-                .getResultList();
+                + " i.direction, i.derived_from, i.derived_aggregate, i.derived_measure, i.derived_any_track,"
+                + " i.derived_project_status, i.derived_activity_kinds from indicator i"
+                + " join track k on k.code = i.track_code order by k.position, i.code").getResultList();
         catalogue.forEach(r -> figures.catalogue.put((String) r[0], r));
 
         String key = frame.key("i.track_code");
@@ -250,29 +253,93 @@ public class ProgramSummaries {
             }
         }
 
-        String projectValue = "case when i.derived_aggregate = 'COUNT' then cast(t.projects as numeric(24, 2))"
-                + " when i.derived_measure = 'INVESTMENT' then t.investment"
-                + " when i.derived_measure = 'EXPECTED_ANNUAL_OUTPUT' then t.expected_annual_output"
-                + " when i.derived_measure = 'EXPECTED_ANNUAL_TAX' then t.expected_annual_tax end";
-        String activityValue = "case when i.derived_aggregate = 'COUNT' then cast(t.activities as numeric(24, 2))"
-                + " when i.derived_measure = 'PARTICIPANTS' then cast(t.participants as numeric(24, 2))"
-                + " when i.derived_measure = 'ENTERPRISES' then cast(t.enterprises as numeric(24, 2))"
-                + " when i.derived_measure = 'AMOUNT' then t.amount end";
-        String track = " and (i.derived_any_track = true or i.track_code = t.track_code)";
-        List<Object[]> derived = frame.bind(em.createNativeQuery("select " + key + ", t.calendar_year, i.code, sum("
-                + projectValue + ") from project_tally t join indicator i on i.source = 'DERIVED'"
-                + " and i.derived_from = 'PROJECT' and i.derived_project_status = t.step" + track + frame.pairs("t")
-                + frame.years("t") + Frame.groupBy(key, "t.calendar_year", "i.code")
-                + " union all select " + key + ", t.calendar_year, i.code, sum(" + activityValue + ")"
-                + " from activity_tally t join indicator i on i.source = 'DERIVED' and i.derived_from = 'ACTIVITY'"
-                + " and (i.derived_activity_kinds is null"
-                + " or ',' || i.derived_activity_kinds || ',' like '%,' || t.kind || ',%')" + track
-                + frame.pairs("t") + frame.years("t") + Frame.groupBy(key, "t.calendar_year", "i.code")), true)
-                .getResultList();
-        for (Object[] r : derived) {
-            Indicator indicator = figures.of(frame.group(r[0]), year(r[1])).indicator((String) r[2]);
-            indicator.actual = indicator.actual.add(decimal(r[3]));
+        derive(frame.groupBy(), figures);
+    }
+
+    /**
+     * The actuals of the derived indicators, evaluated over the tallies already read (per group, year, track and
+     * step or kind) the way {@code DerivedValues} evaluates them for one pair: a derived indicator counts or sums
+     * the projects that reached its step, or the activities of its kinds, under its track unless any track counts.
+     * By track, an indicator that counts any track's records is evaluated over every track's and shown under its own.
+     */
+    private static void derive(GroupBy groupBy, Figures figures) {
+        List<Object[]> derived = figures.catalogue.values().stream().filter(r -> "DERIVED".equals(r[4])).toList();
+        if (groupBy != GroupBy.TRACK) {
+            for (Map<Integer, Year> years : figures.years.values()) {
+                for (Year year : years.values()) {
+                    for (Object[] indicator : derived) {
+                        BigDecimal value = evaluate(indicator, List.of(year));
+                        if (value != null) {
+                            Indicator figure = year.indicator((String) indicator[0]);
+                            figure.actual = figure.actual.add(value);
+                        }
+                    }
+                }
+            }
+            return;
         }
+        Map<Integer, List<Year>> byYear = new TreeMap<>();
+        figures.years.values().forEach(years -> years.forEach((y, year) -> byYear
+                .computeIfAbsent(y, k -> new ArrayList<>()).add(year)));
+        byYear.forEach((y, tracks) -> {
+            for (Object[] indicator : derived) {
+                BigDecimal value = evaluate(indicator, tracks);
+                if (value != null) {
+                    Indicator figure = figures.of((String) indicator[1], y).indicator((String) indicator[0]);
+                    figure.actual = figure.actual.add(value);
+                }
+            }
+        });
+    }
+
+    /** A derived indicator's value over the tallies of {@code years}; null when no tally is one it counts. */
+    private static BigDecimal evaluate(Object[] indicator, List<Year> years) {
+        String track = (String) indicator[1];
+        boolean count = "COUNT".equals(indicator[7]);
+        String measure = (String) indicator[8];
+        boolean anyTrack = Boolean.TRUE.equals(indicator[9]);
+        boolean matched = false;
+        BigDecimal value = BigDecimal.ZERO;
+        if ("PROJECT".equals(indicator[6])) {
+            for (Year year : years) {
+                for (Map.Entry<String, Sums> byTrack : year.projects.getOrDefault((String) indicator[10], Map.of())
+                        .entrySet()) {
+                    if (anyTrack || byTrack.getKey().equals(track)) {
+                        Sums sums = byTrack.getValue();
+                        matched = true;
+                        value = value.add(count ? BigDecimal.valueOf(sums.count) : switch (String.valueOf(measure)) {
+                            case "INVESTMENT" -> sums.investment;
+                            case "EXPECTED_ANNUAL_OUTPUT" -> sums.output;
+                            case "EXPECTED_ANNUAL_TAX" -> sums.tax;
+                            default -> BigDecimal.ZERO;
+                        });
+                    }
+                }
+            }
+            return matched ? value : null;
+        }
+        String kindsColumn = (String) indicator[11];
+        List<String> kinds = kindsColumn == null || kindsColumn.isBlank() ? null
+                : Arrays.stream(kindsColumn.split(",")).map(String::trim).toList();
+        for (Year year : years) {
+            for (ActivityTally tally : year.activityTallies) {
+                if ((anyTrack || tally.track().equals(track)) && (kinds == null || kinds.contains(tally.kind()))) {
+                    matched = true;
+                    value = value.add(count ? BigDecimal.valueOf(tally.activities()) : switch (String.valueOf(measure)) {
+                        case "PARTICIPANTS" -> BigDecimal.valueOf(tally.participants());
+                        case "ENTERPRISES" -> BigDecimal.valueOf(tally.enterprises());
+                        case "AMOUNT" -> tally.amount();
+                        default -> BigDecimal.ZERO;
+                    });
+                }
+            }
+        }
+        return matched ? value : null;
+    }
+
+    /** One activity tally row as read: a group's activities of one track and kind in one year. */
+    private record ActivityTally(String track, String kind, long activities, long participants, long enterprises,
+            BigDecimal amount) {
     }
 
     /** Per group, how many pairs had their first park established in each year (up to the last year asked). */
@@ -362,12 +429,7 @@ public class ProgramSummaries {
                 + frame.pairs("a") + frame.years("a")), true).getResultList();
         for (Object[] r : rows) {
             int year = year(r[1]);
-            JsonNode tracks;
-            try {
-                tracks = json.readTree((String) r[4]).path("tracks");
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a stored breakdown is unreadable", e);
-            }
+            JsonNode tracks = tracksOf((String) r[4]);
             for (JsonNode track : tracks) {
                 String code = track.path("trackCode").asText();
                 Year figuresOfGroup = figures.of(frame.groupBy() == GroupBy.TRACK ? code : frame.group(r[0]), year);
@@ -382,6 +444,30 @@ public class ProgramSummaries {
                 own.rank = r[2] == null ? null : ((Number) r[2]).intValue();
                 own.previousRank = r[3] == null ? null : ((Number) r[3]).intValue();
             }
+        }
+    }
+
+    /**
+     * The {@code tracks} of a stored breakdown, the rest skipped unread into objects: a breakdown is mostly its
+     * indicators, and a summary of a big programme reads thousands.
+     */
+    private JsonNode tracksOf(String breakdown) {
+        try (JsonParser parser = json.createParser(breakdown)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    if ("tracks".equals(field)) {
+                        // The rest of the breakdown is left unread: no check for what follows the tracks.
+                        return json.readerFor(JsonNode.class)
+                                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
+                    }
+                    parser.skipChildren();
+                }
+            }
+            return json.createArrayNode();
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored breakdown is unreadable", e);
         }
     }
 
@@ -424,6 +510,7 @@ public class ProgramSummaries {
     private static final class Year {
         final Map<String, Map<String, Sums>> projects = new HashMap<>();
         final Map<String, Sums> activities = new HashMap<>();
+        final List<ActivityTally> activityTallies = new ArrayList<>();
         final Map<String, Indicator> indicators = new HashMap<>();
         long submitted;
         long approved;
@@ -447,7 +534,9 @@ public class ProgramSummaries {
             sums.tax = sums.tax.add(tax);
         }
 
-        void activity(String kind, long count, long participants, long enterprises, BigDecimal amount) {
+        void activity(String track, String kind, long count, long participants, long enterprises,
+                BigDecimal amount) {
+            activityTallies.add(new ActivityTally(track, kind, count, participants, enterprises, amount));
             Sums sums = activities.computeIfAbsent(kind, k -> new Sums());
             sums.count += count;
             sums.participants += participants;
