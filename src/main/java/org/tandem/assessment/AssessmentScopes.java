@@ -11,13 +11,13 @@ import org.tandem.registry.Program;
  * programme's assessments and its pairings (a ranking line names the pair), so that a clerk's write into a
  * pair's records leaves the ranking kept.
  */
-final class AssessmentScopes {
+public final class AssessmentScopes {
 
     private AssessmentScopes() {
     }
 
     /** The read shows assessments of programme {@code programCode}. */
-    static void ofProgram(String programCode) {
+    public static void ofProgram(String programCode) {
         List<Long> found = Program.getEntityManager()
                 .createQuery("select p.id from Program p where p.code = :code", Long.class)
                 .setParameter("code", programCode).getResultList();
