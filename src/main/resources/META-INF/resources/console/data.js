@@ -75,12 +75,23 @@ export async function programmeSummary(program, year) {
   };
 }
 
-/** Each pairing's workflow state of the year (one read a pairing, six at a time). */
-export async function workflowStates(pairings, year, onProgress) {
+/**
+ * The pair-years' workflow states of the year: the counts from the programme summary (one read), and, for a
+ * programme of at most {@code perPairingUpTo} pairs, each pairing's state (one read a pairing, six at a time).
+ */
+export async function workflowStates(program, pairings, year, onProgress, perPairingUpTo = 60) {
+  const summary = await get(`programs/${encodeURIComponent(program)}/summary${query({ year })}`);
+  const w = summary.groups[0]?.years[0]?.workflow ?? { draft: 0, submitted: 0, returned: 0, approved: 0 };
+  const counts = { DRAFT: w.draft, RETURNED: w.returned, SUBMITTED: w.submitted, APPROVED: w.approved };
+  const byPairing = pairings.length <= perPairingUpTo ? await pairingStates(pairings, year, onProgress) : new Map();
+  return { counts, byPairing };
+}
+
+/** Each pairing's workflow state of the year, by pairing id (one read a pairing, six at a time). */
+export async function pairingStates(pairings, year, onProgress) {
   const states = await pool(pairings, 6, (p) => get(`pairings/${p.id}/years/${year}/actuals`)
     .then(workflowState).catch(() => null), onProgress);
-  const counts = Object.fromEntries(WORKFLOW_STATES.map((s) => [s, 0]));
   const byPairing = new Map();
-  pairings.forEach((p, i) => { if (states[i]) { counts[states[i]]++; byPairing.set(p.id, states[i]); } });
-  return { counts, byPairing };
+  pairings.forEach((p, i) => { if (states[i]) byPairing.set(p.id, states[i]); });
+  return byPairing;
 }

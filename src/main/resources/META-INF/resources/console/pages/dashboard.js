@@ -60,8 +60,8 @@ export default async function dashboard(root, ctx) {
       ],
     }, t('byCity')))));
 
-  // The slow part last: every pairing's state of the year, filled in as it comes.
-  workflowStates(s.pairings, s.year, (done, total) => {
+  // Last: the pair-years' states of the year (the summary's counts; each pairing's state for a small programme).
+  workflowStates(s.program, s.pairings, s.year, (done, total) => {
     const p = workflowBox.querySelector('#workflow-progress');
     if (p) p.textContent = t('loadingPairs', { done, total });
   }).then(({ counts, byPairing }) => {

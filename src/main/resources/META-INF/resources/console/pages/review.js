@@ -2,7 +2,7 @@
 import { h, field, values, showError, clear, table, badge, toast } from '../ui.js';
 import { t, number } from '../i18n.js';
 import { all, call, get, post, query } from '../api.js';
-import { workflowStates } from '../data.js';
+import { pairingStates } from '../data.js';
 import { programmeYear, pairName } from './common.js';
 
 export default async function review(root, ctx) {
@@ -11,8 +11,8 @@ export default async function review(root, ctx) {
   if (!picked.program) return;
   const { program, year } = picked;
   const pairings = await all('pairings', { program });
-  const [{ byPairing }, runs, ranking] = await Promise.all([
-    workflowStates(pairings, year), get(`assessment-runs${query({ program, year, size: 5 })}`),
+  const [byPairing, runs, ranking] = await Promise.all([
+    pairingStates(pairings, year), get(`assessment-runs${query({ program, year, size: 5 })}`),
     get(`assessments${query({ program, year, size: 100 })}`)]);
 
   // Submissions
