@@ -7,26 +7,20 @@ import static org.tandem.support.Api.api;
 import static org.tandem.support.Api.as;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.tandem.support.Fixtures;
+import org.tandem.support.Workbooks;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -37,31 +31,14 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @EnabledIf(value = "org.tandem.console.Browser#wanted", disabledReason = Browser.SKIP_REASON)
-class ClerkBrowserTest {
+class ClerkBrowserTest extends BrowserTestBase {
 
     static final String LEAN = "LEAN_BENCHMARK_PROJECTS";
     static final String LEADS = "INVESTMENT_LEADS_SHARED";
 
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void screenshot(TestInfo test) {
-        browser.screenshot("clerk-" + test.getTestMethod().orElseThrow().getName() + "-end");
+    @Override
+    String screenshots() {
+        return "clerk";
     }
 
     private JsonPath read(String clerk, String path) {
@@ -132,15 +109,12 @@ class ClerkBrowserTest {
         Files.deleteIfExists(downloaded);
         browser.find(By.id("download-template")).click();
         browser.until(d -> Files.exists(downloaded) && downloaded.toFile().length() > 0);
-        Map<String, List<List<Object>>> book;
-        try (InputStream in = Files.newInputStream(downloaded)) {
-            book = Sheets.read(in);
-        }
+        Map<String, List<List<Object>>> book = Workbooks.read(Files.readAllBytes(downloaded));
         List<List<Object>> targets = book.get("targets");
-        int leadsRow = Sheets.rowOf(targets, LEADS);
-        Sheets.setValue(targets.get(leadsRow), "十五");
+        int leadsRow = targets.indexOf(Workbooks.rowOf(targets, LEADS));
+        Workbooks.setValue(targets.get(leadsRow), "十五");
         Path wrong = Browser.DOWNLOADS.resolve("pair-year-wrong.xlsx");
-        Files.write(wrong, Sheets.write(book));
+        Files.write(wrong, Workbooks.write(book));
         upload(wrong, "targets", "check-import");
         WebElement report = browser.until(d -> {
             WebElement r = d.findElement(By.id("import-report"));
@@ -153,9 +127,9 @@ class ClerkBrowserTest {
         assertEquals(null, value(read(clerk, base + "/targets"), LEADS));
 
         // Fixed, checked, imported.
-        Sheets.setValue(targets.get(leadsRow), 15);
+        Workbooks.setValue(targets.get(leadsRow), 15);
         Path fixed = Browser.DOWNLOADS.resolve("pair-year-fixed.xlsx");
-        Files.write(fixed, Sheets.write(book));
+        Files.write(fixed, Workbooks.write(book));
         upload(fixed, "targets", "check-import");
         browser.until(d -> "0".equals(d.findElement(By.id("import-report")).getAttribute("data-errors")));
         browser.find(By.id("do-import")).click();

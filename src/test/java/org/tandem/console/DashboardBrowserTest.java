@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tandem.support.Api.api;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,7 +16,6 @@ import org.tandem.assessment.AnnualAssessmentTest;
 import org.tandem.support.Api;
 import org.tandem.support.Fixtures;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -32,28 +26,11 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @EnabledIf(value = "org.tandem.console.Browser#wanted", disabledReason = Browser.SKIP_REASON)
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserTestBase {
 
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void screenshot(TestInfo test) {
-        browser.screenshot("dashboard-" + test.getTestMethod().orElseThrow().getName() + "-end");
+    @Override
+    String screenshots() {
+        return "dashboard";
     }
 
     private static String readString(java.nio.file.Path file) {

@@ -8,15 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tandem.support.Api.api;
 
-import java.net.URL;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -24,35 +19,17 @@ import org.openqa.selenium.WebElement;
 import org.tandem.support.Api;
 import org.tandem.support.Fixtures;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** Signing in to the console as each role, what each one is shown, renewal, the language switch, signing out. */
 @QuarkusTest
 @EnabledIf(value = "org.tandem.console.Browser#wanted", disabledReason = Browser.SKIP_REASON)
-class SignInBrowserTest {
+class SignInBrowserTest extends BrowserTestBase {
 
-    static Browser browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void screenshot(TestInfo test) {
-        browser.screenshot("signin-" + test.getTestMethod().orElseThrow().getName() + "-end");
+    @Override
+    String screenshots() {
+        return "signin";
     }
 
     private Set<String> nav() {

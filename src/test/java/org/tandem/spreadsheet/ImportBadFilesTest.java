@@ -23,6 +23,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.tandem.assessment.AnnualAssessmentTest;
 import org.tandem.support.Fixtures;
+import org.tandem.support.Workbooks;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;

@@ -34,6 +34,7 @@ import org.tandem.cooperation.ActivityKind;
 import org.tandem.cooperation.ProjectStatus;
 import org.tandem.support.CooperationRecords;
 import org.tandem.support.Fixtures;
+import org.tandem.support.Workbooks;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

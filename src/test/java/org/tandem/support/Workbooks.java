@@ -1,9 +1,10 @@
-package org.tandem.console;
+package org.tandem.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,15 +20,26 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
-/** A downloaded template read into rows of cell values and written back as a clerk's Excel would (fastexcel). */
-final class Sheets {
+/**
+ * Workbooks as a clerk's Excel would read and write them, for tests: read every sheet of a downloaded file into
+ * rows of cell values (numbers as BigDecimal, dates as LocalDate, text as String), and write sheets back, with a formula where
+ * a cell
+ * holds a {@link Formula}.
+ */
+public final class Workbooks {
 
-    private Sheets() {
+    private Workbooks() {
     }
 
-    static Map<String, List<List<Object>>> read(InputStream xlsx) {
+    /** A cell holding a formula. */
+    public record Formula(String expression) {
+    }
+
+    /** Every sheet by name, each a list of rows, each a mutable list of cell values (null when empty). */
+    public static Map<String, List<List<Object>>> read(byte[] xlsx) {
         Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(xlsx, new ReadingOptions(true, false))) {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx),
+                new ReadingOptions(true, false))) {
             for (Sheet sheet : workbook.getSheets().toList()) {
                 List<List<Object>> rows = new ArrayList<>();
                 for (Row row : sheet.read()) {
@@ -36,9 +48,7 @@ final class Sheets {
                         Cell cell = row.getCell(c);
                         cells.add(cell == null || cell.getType() == CellType.EMPTY ? null
                                 : cell.getType() != CellType.NUMBER ? cell.getText()
-                                        : cell.getDataFormatString() != null && cell.getDataFormatString().contains("yy")
-                                                ? cell.asDate().toLocalDate()
-                                                : cell.asNumber());
+                                        : isDate(cell) ? cell.asDate().toLocalDate() : cell.asNumber());
                     }
                     rows.add(cells);
                 }
@@ -50,7 +60,12 @@ final class Sheets {
         return sheets;
     }
 
-    static byte[] write(Map<String, List<List<Object>>> sheets) {
+    private static boolean isDate(Cell cell) {
+        String format = cell.getDataFormatString();
+        return format != null && format.contains("yy");
+    }
+
+    public static byte[] write(Map<String, List<List<Object>>> sheets) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(out, "Excel", "1.0");
@@ -60,7 +75,9 @@ final class Sheets {
                     List<Object> row = rows.get(r);
                     for (int c = 0; c < row.size(); c++) {
                         Object value = row.get(c);
-                        if (value instanceof LocalDate date) {
+                        if (value instanceof Formula formula) {
+                            sheet.formula(r, c, formula.expression());
+                        } else if (value instanceof LocalDate date) {
                             sheet.value(r, c, date);
                             sheet.style(r, c).format("yyyy-mm-dd").set();
                         } else if (value instanceof Number number) {
@@ -78,21 +95,20 @@ final class Sheets {
         return out.toByteArray();
     }
 
-    /** The index of the row of a targets or actuals sheet whose indicator (column D) is code. */
-    static int rowOf(List<List<Object>> sheet, String code) {
-        for (int r = 0; r < sheet.size(); r++) {
-            if (sheet.get(r).size() > 3 && code.equals(sheet.get(r).get(3))) {
-                return r;
-            }
-        }
-        throw new AssertionError("no row for " + code);
+    /** The row of {@code sheet} whose indicator (column D) is {@code code}. */
+    public static List<Object> rowOf(List<List<Object>> sheet, String code) {
+        return sheet.stream().filter(row -> row.size() > 3 && code.equals(row.get(3))).findFirst().orElseThrow();
     }
 
     /** Sets the value column (G) of a row. */
-    static void setValue(List<Object> row, Object value) {
+    public static void setValue(List<Object> row, Object value) {
         while (row.size() < 7) {
             row.add(null);
         }
         row.set(6, value);
+    }
+
+    public static BigDecimal decimal(String value) {
+        return new BigDecimal(value);
     }
 }
