@@ -27,10 +27,10 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Imports a sheet of projects, activities or parks (see {@link #records}) or of targets or actuals: reads the file
- * ({@link SpreadsheetReader}), reads its rows
- * ({@link ValueSheet}), checks every pair-year's values by the rules of the JSON API ({@link PairYearBatches}) and
- * reports each row. A dry run stops there. Otherwise, in one transaction: refused whole (400, every error listed)
+ * Imports one sheet of a file ({@link SpreadsheetReader}). Projects, activities, parks and pairings: see
+ * {@link #records}. Targets or actuals: reads the rows ({@link ValueSheet}), checks every pair-year's values by
+ * the rules of the JSON API ({@link PairYearBatches}) and reports each row. A dry run stops there. Otherwise, in one
+ * transaction: refused whole (400, every error listed)
  * unless every row passes; when something changes, an {@link ImportRecord} is kept, every audit event of the
  * transaction names it ({@code import:<id>}) and the values are written by the same code as PUT targets / actuals.
  * An import that changes nothing (the same file again) writes nothing at all, record and audit included.
@@ -151,7 +151,7 @@ class Imports {
                 .thenComparing(e -> e.column() == null ? "" : e.column()));
     }
 
-    /** Targets or actuals: checked first ({@link PairYearBatches#check}), written only when all pass. */
+    /** Targets or actuals: checked first ({@link PairYearBatches#checkAll}), written only when all pass. */
     private ImportReport values(Upload upload, ImportKind kind, boolean dryRun, String reason, boolean english) {
         String sha256 = sha256(upload.bytes());
         ValueSheet.Read read = ValueSheet.read(reader.read(upload.bytes(), kind, english), english);
