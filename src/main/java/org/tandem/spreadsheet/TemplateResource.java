@@ -37,9 +37,6 @@ class TemplateResource {
     public RestResponse<StreamingOutput> getTemplate(@PathParam("id") long id, @PathParam("year") int year,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Templates.Template template = templates.of(id, year);
-        boolean english = Messages.english(acceptLanguage);
-        StreamingOutput body = out -> Templates.write(template, english, out);
-        return RestResponse.ResponseBuilder.ok(body, SpreadsheetTypes.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"" + template.fileName() + "\"").build();
+        return Templates.attachment(template, Messages.english(acceptLanguage));
     }
 }

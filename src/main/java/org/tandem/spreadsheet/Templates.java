@@ -12,10 +12,12 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.dhatim.fastexcel.Range;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.tandem.cooperation.ActivityKind;
 import org.tandem.cooperation.ProjectStatus;
 import org.tandem.cooperation.RecordBatches;
@@ -114,6 +116,13 @@ class Templates {
     private static Line line(Indicator indicator) {
         return new Line(indicator.code, indicator.nameZh, indicator.nameEn, indicator.unit,
                 indicator.track == null ? null : indicator.track.code, indicator.isDerived());
+    }
+
+    /** The workbook as the answer of a template endpoint: streamed, an attachment named by the template. */
+    static RestResponse<StreamingOutput> attachment(Template template, boolean english) {
+        StreamingOutput body = out -> write(template, english, out);
+        return RestResponse.ResponseBuilder.ok(body, SpreadsheetTypes.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + template.fileName() + "\"").build();
     }
 
     /** Writes the workbook, streaming, in Chinese or English. */
