@@ -187,4 +187,19 @@ export async function download(path, fallbackName, lang) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Opens a page the API renders (with the token, which a plain link cannot carry) in a new tab. */
+export async function openPage(path) {
+  const tab = window.open('', '_blank');
+  let data;
+  try {
+    ({ data } = await call('GET', path, { headers: { Accept: 'text/html' } }));
+  } catch (err) {
+    tab?.close();
+    throw err;
+  }
+  const url = URL.createObjectURL(new Blob([await data.text()], { type: 'text/html;charset=utf-8' }));
+  if (tab) tab.location = url; else window.location.assign(url);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 schedule();

@@ -7,6 +7,7 @@ const PAGES = {
   ranking: { load: () => import('./pages/ranking.js'), nav: 'navRanking', roles: null },
   mine: { load: () => import('./pages/mine.js'), nav: 'navMine', roles: ['county-editor', 'admin'] },
   review: { load: () => import('./pages/review.js'), nav: 'navReview', roles: ['assessor', 'admin'] },
+  schemes: { load: () => import('./pages/schemes.js'), nav: 'navSchemes', roles: ['assessor', 'admin'] },
   programs: { load: () => import('./pages/programs.js'), nav: 'navPrograms', roles: ['admin'] },
   users: { load: () => import('./pages/users.js'), nav: 'navUsers', roles: ['admin'] },
   audit: { load: () => import('./pages/audit.js'), nav: 'navAudit', roles: ['admin', 'assessor'] },

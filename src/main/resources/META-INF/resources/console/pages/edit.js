@@ -100,8 +100,18 @@ export default async function edit(root, ctx) {
       field(t('on'), 'on', { type: 'date', required: true }), h('button.secondary', { type: 'submit' }, t('move')));
     return f;
   };
+  const kindOptions = KINDS.map((k) => [k, k]);
+  const projectFields = [['title', { required: true }], ['track', { options: trackOptions }], ['leadEnterprise', {}],
+    ['hostCounty', { options: counties }], ['plannedOn', { type: 'date', required: true }], ['investment', { decimal: true }],
+    ['expectedAnnualOutput', { decimal: true }], ['expectedAnnualTax', { decimal: true }], ['description', { type: 'textarea' }]];
+  const activityFields = [['title', { required: true }], ['track', { options: trackOptions }], ['kind', { options: kindOptions }],
+    ['heldOn', { type: 'date', required: true }], ['participants', { decimal: true }], ['enterprises', { decimal: true }],
+    ['amount', { decimal: true }], ['description', { type: 'textarea' }]];
+  const parkFields = [['name', { required: true }], ['hostCounty', { options: counties }], ['establishedOn', { type: 'date' }],
+    ['areaMu', { decimal: true }], ['focusIndustry', {}]];
   root.append(h('section.card', h('h2', t('projects')), h('h3.muted', t('newProject')), projectForm, table([
     { label: t('title'), value: (p) => p.title }, { label: t('step'), value: pipeline }, { label: t('moveTo'), value: moveCell },
+    { label: t('change'), value: (p) => recordEditor('projects', p, projectFields, ctx) },
   ], projects.items)));
 
   // --- activities and parks ------------------------------------------------------------------------------------
@@ -115,10 +125,12 @@ export default async function edit(root, ctx) {
     h('button', { type: 'submit' }, t('add')));
   root.append(h('section.card', h('h2', t('activities')), activityForm, table([
     { label: t('date'), value: (a) => a.heldOn }, { label: t('title'), value: (a) => a.title }, { label: t('kind'), value: (a) => a.kind },
+    { label: t('change'), value: (a) => recordEditor('activities', a, activityFields, ctx) },
   ], activities.items)));
   root.append(h('section.card', h('h2', t('parks')), parkForm, table([
     { label: t('name'), value: (p) => p.name }, { label: t('hostCounty'), value: (p) => p.hostCounty.name },
     { label: t('areaMu'), value: (p) => number(p.areaMu), num: true },
+    { label: t('change'), value: (p) => recordEditor('parks', p, parkFields, ctx) },
   ], parks.items)));
 }
 
@@ -127,6 +139,52 @@ function asNumber(text) {
   if (text === '') return null;
   const n = Number(text);
   return Number.isFinite(n) ? n : text;
+}
+
+/**
+ * Edits or deletes one record (a project, activity or park): opened, it reads the record afresh for its ETag;
+ * saving replaces it with If-Match, so a change made meanwhile by someone else answers 412 and offers a reload.
+ * Deleting asks once more in the page before it sends the DELETE.
+ */
+function recordEditor(kind, item, fields, ctx) {
+  const box = h('details.record-editor', { 'data-record': `${kind}/${item.id}` }, h('summary', t('change')));
+  let etag = null;
+  box.addEventListener('toggle', async () => {
+    if (!box.open || box.querySelector('form')) return;
+    try {
+      const answer = await call('GET', `${kind}/${item.id}`);
+      etag = answer.etag;
+      box.append(editorForm(answer.data));
+    } catch (err) { showError(box, err, { reload: ctx.reload }); }
+  });
+  const codeOf = (v) => (v && typeof v === 'object' ? v.code : v);
+  function editorForm(record) {
+    const form = h('form.inline', { onsubmit: async (e) => {
+      e.preventDefault();
+      clear(form);
+      const v = values(form);
+      const body = Object.fromEntries(fields.map(([name, spec]) => [name, v[name] === undefined ? null : spec.decimal ? asNumber(v[name]) : v[name]]));
+      try {
+        await call('PUT', `${kind}/${item.id}`, { body, headers: etag ? { 'If-Match': etag } : {} });
+        toast(t('saved'));
+        ctx.reload();
+      } catch (err) { showError(form, err, { reload: ctx.reload }); }
+    } },
+    fields.map(([name, spec]) => field(t(name), name, { type: spec.type, options: spec.options, required: spec.required,
+      value: codeOf(record[name]) ?? '', attrs: spec.decimal ? { inputmode: 'decimal', size: 12 } : {} })),
+    h('button', { type: 'submit' }, t('save')));
+    const sure = h('button.danger.confirm-delete', { type: 'button', hidden: true, onclick: async () => {
+      clear(form);
+      try {
+        await call('DELETE', `${kind}/${item.id}`, { headers: etag ? { 'If-Match': etag } : {} });
+        toast(t('deleted'));
+        ctx.reload();
+      } catch (err) { showError(form, err, { reload: ctx.reload }); }
+    } }, t('confirmDelete'));
+    form.append(h('button.secondary.delete', { type: 'button', onclick: (e) => { e.currentTarget.hidden = true; sure.hidden = false; sure.focus(); } }, t('delete')), sure);
+    return form;
+  }
+  return box;
 }
 
 /** A form handler: posts the form's values, shows errors next to the fields, reloads the page on success. */

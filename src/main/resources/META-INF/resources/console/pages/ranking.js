@@ -1,6 +1,6 @@
 import { h, table, badge, showError } from '../ui.js';
 import { t, named, number, acceptLanguage } from '../i18n.js';
-import { get, pool, query, download } from '../api.js';
+import { get, pool, query, download, openPage } from '../api.js';
 import { tracks } from '../data.js';
 import { programmeYear, pairName } from './common.js';
 
@@ -14,10 +14,13 @@ export default async function ranking(root, ctx) {
   const params = { program, year };
   const actions = h('div.toolbar');
   const fileBase = `${program}_${year}_ranking`;
+  const bulletin = `/api/v1/programs/${encodeURIComponent(program)}/years/${year}/bulletin`;
   actions.append(
     h('button.secondary#download-csv', { type: 'button', onclick: () => download(`/api/v1/assessments${query({ ...params, format: 'csv' })}`, `${fileBase}.csv`, acceptLanguage()).catch((e) => showError(actions, e)) }, t('downloadCsv')),
     h('button.secondary#download-xlsx', { type: 'button', onclick: () => download(`/api/v1/assessments${query({ ...params, format: 'xlsx' })}`, `${fileBase}.xlsx`, acceptLanguage()).catch((e) => showError(actions, e)) }, t('downloadXlsx')),
-    h('button.secondary', { type: 'button', onclick: () => window.print() }, t('print')));
+    h('button.secondary', { type: 'button', onclick: () => window.print() }, t('print')),
+    h('button.secondary#download-bulletin', { type: 'button', onclick: () => download(`${bulletin}${query({ format: 'xlsx' })}`, `${program}_${year}_bulletin.xlsx`, acceptLanguage()).catch((e) => showError(actions, e)) }, t('bulletinXlsx')),
+    h('button.secondary#print-bulletin', { type: 'button', onclick: () => openPage(`${bulletin}/print`).catch((e) => showError(actions, e)) }, t('printBulletin')));
   root.append(actions);
   if (!data.items.length) { root.append(h('p.muted', t('noAssessments'))); return; }
   // Per-track points come with each assessment's breakdown.
