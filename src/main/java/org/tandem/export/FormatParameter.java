@@ -32,6 +32,8 @@ import org.tandem.problem.ProblemException;
 public class FormatParameter implements ContainerRequestFilter {
 
     static final String NAME = "format";
+    /** The last segment of the paths of printable HTML pages (e.g. a bulletin's), which have no exports. */
+    static final String PRINTABLE = "/print";
     /** What a request that accepts JSON or anything is taken to accept. */
     private static final String JSON_FIRST = MediaType.APPLICATION_JSON + ", */*;q=0.1";
 
@@ -39,6 +41,10 @@ public class FormatParameter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (!request.getUriInfo().getRequestUri().getPath().startsWith("/api/")
                 || !(HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
+            return;
+        }
+        if (request.getUriInfo().getRequestUri().getPath().endsWith(PRINTABLE)) {
+            // A printable page answers HTML alone, from one method: the REST layer matches its Accept itself.
             return;
         }
         List<String> formats = request.getUriInfo().getQueryParameters().get(NAME);

@@ -129,6 +129,18 @@ class DashboardBrowserTest extends BrowserTestBase {
         browser.until(d -> java.nio.file.Files.exists(csv) && csv.toFile().length() > 0);
         String text = readString(csv);
         assertTrue(text.contains(ranking.getString("items[0].mountainCounty.name")), text);
+        // The printable bulletin opens in a tab of its own, rendered by the service with the console's token.
+        String console = browser.driver.getWindowHandle();
+        browser.find(By.id("print-bulletin")).click();
+        browser.until(d -> d.getWindowHandles().size() == 2);
+        String tab = browser.driver.getWindowHandles().stream().filter(w -> !w.equals(console)).findFirst().orElseThrow();
+        browser.driver.switchTo().window(tab);
+        browser.until(d -> d.getPageSource().contains("年度考核通报")
+                && d.getPageSource().contains(ranking.getString("items[0].mountainCounty.name")));
+        browser.screenshot("dashboard-bulletin-print");
+        browser.driver.close();
+        browser.driver.switchTo().window(console);
+        rows = browser.page("ranking").findElements(By.cssSelector("tbody tr"));
         rows.get(0).findElement(By.cssSelector("a")).click();
         WebElement pair = browser.page("pair");
         assertFalse(pair.findElements(By.cssSelector("canvas")).isEmpty(), "the radar is drawn");

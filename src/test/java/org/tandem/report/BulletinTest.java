@@ -185,6 +185,10 @@ class BulletinTest {
                 .get(BULLETIN + "/print", PROGRAM, 2023).then().statusCode(200).contentType(startsWith("text/html"))
                 .extract().asString();
         assertTrue(page.contains("2023年度考核通报（未定稿）"), page);
+        // A client that asks for HTML and nothing else gets the page too; one that asks for JSON only, a 406.
+        Api.raw().accept("text/html").get(BULLETIN + "/print", PROGRAM, 2023).then().statusCode(200)
+                .contentType(startsWith("text/html"));
+        Api.raw().accept("application/json").get(BULLETIN + "/print", PROGRAM, 2023).then().statusCode(406);
         assertTrue(page.contains("示例方案，非官方"));
         assertTrue(page.contains("义乌市—莲都区"));
         assertTrue(page.contains("未定稿（非最终）"));
