@@ -86,6 +86,7 @@ public class ProgramSummaries {
             medians(frame, figures);
         }
         breakdowns(frame, figures);
+        funding(frame, figures);
         List<ProgramSummary.Group> groups = new ArrayList<>();
         for (GroupHead head : heads.values()) {
             List<ProgramSummary.YearFigures> years = new ArrayList<>();
@@ -448,6 +449,30 @@ public class ProgramSummaries {
     }
 
     /**
+     * The funding ledger's sums per group, year and effect (a correction counts, negative, under the effect of the
+     * entry it reverses); for groupBy=track the earmarked track, entries not earmarked left out. One statement.
+     */
+    @SuppressWarnings("unchecked")
+    private void funding(Frame frame, Figures figures) {
+        String key = frame.key("e.track_code");
+        List<Object[]> rows = frame.bind(em.createNativeQuery("select " + key + ", e.calendar_year, e.effect,"
+                + " sum(e.amount) from ledger_entry e" + frame.pairs("e") + frame.years("e")
+                + Frame.groupBy(key, "e.calendar_year", "e.effect")), true).getResultList();
+        for (Object[] r : rows) {
+            if (r[0] == null) {
+                continue;
+            }
+            Year year = figures.of(frame.group(r[0]), year(r[1]));
+            BigDecimal amount = money(r[3]);
+            switch ((String) r[2]) {
+                case "ALLOCATION" -> year.allocated = year.allocated.add(amount);
+                case "DISBURSEMENT" -> year.disbursed = year.disbursed.add(amount);
+                default -> year.clawedBack = year.clawedBack.add(amount);
+            }
+        }
+    }
+
+    /**
      * The {@code tracks} of a stored breakdown, the rest skipped unread into objects: a breakdown is mostly its
      * indicators, and a summary of a big programme reads thousands.
      */
@@ -524,6 +549,9 @@ public class ProgramSummaries {
         final Map<String, List<BigDecimal>> trackPoints = new TreeMap<>();
         Integer rank;
         Integer previousRank;
+        BigDecimal allocated = zeroMoney();
+        BigDecimal disbursed = zeroMoney();
+        BigDecimal clawedBack = zeroMoney();
 
         void project(String step, String track, long count, BigDecimal investment, BigDecimal output,
                 BigDecimal tax) {
@@ -619,7 +647,9 @@ public class ProgramSummaries {
                 assessments = new ProgramSummary.Assessments(assessedInTrack, null, null, null, null, null,
                         trackScores, null, null, null);
             }
-            return new ProgramSummary.YearFigures(year, steps, kinds, parks, indicatorFigures, workflow, assessments);
+            return new ProgramSummary.YearFigures(year, steps, kinds, parks, indicatorFigures, workflow, assessments,
+                    new ProgramSummary.Funding(allocated, disbursed, clawedBack,
+                            allocated.subtract(clawedBack).subtract(disbursed)));
         }
     }
 

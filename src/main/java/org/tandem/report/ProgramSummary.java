@@ -54,7 +54,13 @@ public record ProgramSummary(
             @Schema(description = "Pairs with a park established by the end of the year; absent for groupBy=track") Parks parks,
             @Schema(required = true, description = "Every indicator with a target or an actual in the group and year") List<IndicatorFigures> indicators,
             @Schema(description = "The workflow state of the pairs' actuals of the year; absent for groupBy=track") Workflow workflow,
-            @Schema(required = true) Assessments assessments) {
+            @Schema(required = true) Assessments assessments,
+            @Schema(required = true, description = "The funding ledger's sums for the group's pairs in the year (groupBy=track: the entries earmarked for the track)") Funding funding) {
+    }
+
+    @Schema(name = "SummaryFunding", description = "Sums of the funding ledger, corrections included; balance = allocated - clawedBack - disbursed (negative: owed back)")
+    public record Funding(@Schema(required = true) BigDecimal allocated, @Schema(required = true) BigDecimal disbursed,
+            @Schema(required = true) BigDecimal clawedBack, @Schema(required = true) BigDecimal balance) {
     }
 
     @Schema(name = "SummaryProjectStep")
@@ -202,5 +208,9 @@ public record ProgramSummary(
             Column.decimal("平均分", "Mean total", r -> r.figures().assessments().meanTotal()),
             Column.decimal("中位数", "Median total", r -> r.figures().assessments().medianTotal()),
             Column.integer("排名", "Rank", r -> r.figures().assessments().rank()),
-            Column.integer("上年排名", "Previous rank", r -> r.figures().assessments().previousRank()));
+            Column.integer("上年排名", "Previous rank", r -> r.figures().assessments().previousRank()),
+            Column.money("已分配资金", "Allocated", r -> r.figures().funding().allocated()),
+            Column.money("已拨付资金", "Disbursed", r -> r.figures().funding().disbursed()),
+            Column.money("已收回资金", "Clawed back", r -> r.figures().funding().clawedBack()),
+            Column.money("资金余额", "Funding balance", r -> r.figures().funding().balance()));
 }

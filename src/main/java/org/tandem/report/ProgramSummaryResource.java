@@ -49,7 +49,8 @@ public class ProgramSummaryResource {
     @Extension(name = ExportContract.MARK, value = "true")
     @Operation(summary = "A programme's figures summed over its pairs, by year", description = "Projects by lifecycle step and track,"
             + " activities by kind, park coverage, targets and actuals per indicator with completion, the workflow state of"
-            + " the actuals, grades, mean and median scores overall and per track, and (groupBy=pairing) the move in rank."
+            + " the actuals, grades, mean and median scores overall and per track, (groupBy=pairing) the move in rank, and the"
+            + " funding ledger's sums (allocated, disbursed, clawed back, balance)."
             + " Each figure is one grouped SQL statement whatever the number of pairs; asOf says when they were read.")
     public Uni<ProgramSummary> programSummary(@PathParam("code") String code,
             @QueryParam("year") @Parameter(description = YEAR) Integer year,

@@ -1,0 +1,6 @@
+package org.tandem.funding;
+
+enum AllocationStatus {
+    DRAFT,
+    APPROVED
+}

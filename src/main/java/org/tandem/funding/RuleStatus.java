@@ -1,0 +1,6 @@
+package org.tandem.funding;
+
+enum RuleStatus {
+    DRAFT,
+    PUBLISHED
+}
