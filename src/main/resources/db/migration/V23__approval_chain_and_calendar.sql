@@ -16,7 +16,7 @@ create table approval_chain (
     created_at  timestamp with time zone not null,
     updated_at  timestamp with time zone not null,
     constraint approval_chain_pk primary key (program_id),
-    constraint approval_chain_program_fk foreign key (program_id) references program (id)
+    constraint approval_chain_program_fk foreign key (program_id) references program (id) on delete cascade
 );
 
 -- The level a SUBMITTED pair-year waits for (null otherwise), how many approvals are in force (so that a write
@@ -72,7 +72,7 @@ create table reporting_period (
     period         varchar(8) not null,
     due_on         date       not null,
     constraint reporting_period_pk primary key (id),
-    constraint reporting_period_program_fk foreign key (program_id) references program (id),
+    constraint reporting_period_program_fk foreign key (program_id) references program (id) on delete cascade,
     constraint reporting_period_once unique (program_id, calendar_year, period),
     constraint reporting_period_period_check check (period in ('ANNUAL', 'H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4'))
 );
