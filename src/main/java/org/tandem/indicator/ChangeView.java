@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "PairYearChange", description = "A value changed (TARGET/ACTUAL: old and new value, null meaning none) "
-        + "or a workflow step taken (WORKFLOW: from and to state, the comment in reason)")
+        + "or a workflow step taken (WORKFLOW: from and to state, the level and side, the comment or why in reason)")
 record ChangeView(
         @Schema(required = true) long id,
         @Schema(required = true) ChangeKind kind,
@@ -16,6 +16,8 @@ record ChangeView(
         BigDecimal newValue,
         ActualsState fromState,
         ActualsState toState,
+        @Schema(description = "The level of the approval chain a workflow step was taken at") ApprovalLevel level,
+        @Schema(description = "The side a CONFIRM, APPROVE or WITHDRAW was for") ApprovalSide side,
         String reason,
         @Schema(required = true) String actor,
         @Schema(required = true) OffsetDateTime occurredAt) {
@@ -23,6 +25,6 @@ record ChangeView(
     static ChangeView of(PairYearChange change) {
         return new ChangeView(change.id, change.kind, change.action, change.indicatorCode,
                 Quantities.plain(change.oldValue), Quantities.plain(change.newValue), change.fromState, change.toState,
-                change.reason, change.actor, change.occurredAt);
+                change.level, change.side, change.reason, change.actor, change.occurredAt);
     }
 }

@@ -1,6 +1,8 @@
 package org.tandem.indicator;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.Entity;
@@ -36,6 +38,14 @@ class PairYear extends TrackedEntity implements ScopedData {
     @Enumerated(EnumType.STRING)
     public ActualsState actualsState;
     public boolean everSubmitted;
+    /** The level SUBMITTED actuals wait for; null otherwise. */
+    @Enumerated(EnumType.STRING)
+    public ApprovalLevel awaitingLevel;
+    /** How many approvals are in force ({@link PairYearApproval}): a write reads them only when there are some. */
+    public int approvalsInForce;
+    /** When the actuals were first submitted (both counties confirmed, where the chain asks for that), and last. */
+    public OffsetDateTime firstSubmittedAt;
+    public OffsetDateTime lastSubmittedAt;
 
     public static PairYear find(long pairingId, int year) {
         return find("pairing.id = ?1 and calendarYear = ?2", pairingId, year).firstResult();
@@ -83,45 +93,137 @@ class PairYear extends TrackedEntity implements ScopedData {
     }
 
     /**
-     * Takes a step of the actuals workflow (SUBMIT, APPROVE or RETURN) and returns the history entry that
-     * records it; a step the current state does not allow is refused with 409.
+     * Submits DRAFT actuals to the first level of {@code chain}: SUBMITTED, awaiting that level. A chain that starts
+     * with PAIR_COUNTIES takes the counties' confirmations instead (409 confirmation-required).
      */
-    public PairYearChange take(ChangeAction action, String comment, String actor, OffsetDateTime at) {
-        checkComment(action, comment);
-        ActualsState from = actualsState;
-        switch (action) {
-            case SUBMIT -> submit();
-            case APPROVE -> approve();
-            case RETURN -> sendBack();
-            default -> throw new IllegalArgumentException(action + " is not a workflow step");
+    public PairYearChange submit(List<ApprovalLevel> chain, String comment, String actor, OffsetDateTime at) {
+        if (chain.get(0) == ApprovalLevel.PAIR_COUNTIES) {
+            throw ProblemException.conflict("confirmation-required", "the approval chain of this program starts with "
+                    + "both counties confirming: each county confirms (POST .../actuals/confirm) instead of submitting");
         }
-        return PairYearChange.step(pairing.id, calendarYear, action, from, actualsState, comment, actor, at);
-    }
-
-    public void submit() {
         if (actualsState != ActualsState.DRAFT) {
             throw ProblemException.conflict("submit-requires-draft",
                     "only DRAFT actuals can be submitted; these are " + actualsState);
         }
-        actualsState = ActualsState.SUBMITTED;
-        everSubmitted = true;
+        ActualsState from = actualsState;
+        submitted(chain.get(0), at);
+        return PairYearChange.step(pairing.id, calendarYear, ChangeAction.SUBMIT, from, actualsState, comment, actor,
+                at, null, null);
     }
 
-    public void approve() {
+    /**
+     * Records one county's confirmation of DRAFT actuals; once both counties have confirmed, the actuals are
+     * SUBMITTED to the level above. Refused with 409 when the chain has no PAIR_COUNTIES level, the actuals are not
+     * DRAFT, or this side has confirmed already. Adds the confirmation to {@code inForce}; returns the history entry.
+     */
+    public PairYearChange confirm(List<ApprovalLevel> chain, List<PairYearApproval> inForce, ApprovalSide side,
+            String comment, String actor, OffsetDateTime at) {
+        if (chain.get(0) != ApprovalLevel.PAIR_COUNTIES) {
+            throw ProblemException.conflict("confirmation-not-in-chain", "the approval chain of this program has no "
+                    + "PAIR_COUNTIES level: one county submits (POST .../actuals/submit)");
+        }
+        if (actualsState != ActualsState.DRAFT) {
+            throw ProblemException.conflict("confirm-requires-draft",
+                    "only DRAFT actuals can be confirmed; these are " + actualsState);
+        }
+        if (PairYearApproval.has(inForce, ApprovalLevel.PAIR_COUNTIES, side)) {
+            throw ProblemException.conflict("already-confirmed", "the " + side.name().toLowerCase()
+                    + " county has confirmed these actuals already");
+        }
+        ActualsState from = actualsState;
+        PairYearApproval confirmation = PairYearApproval.of(id, ApprovalLevel.PAIR_COUNTIES, side, actor, at, comment);
+        confirmation.persist();
+        inForce.add(confirmation);
+        approvalsInForce++;
+        if (PairYearApproval.complete(inForce, ApprovalLevel.PAIR_COUNTIES)) {
+            submitted(ApprovalChain.after(chain, ApprovalLevel.PAIR_COUNTIES), at);
+        }
+        return PairYearChange.step(pairing.id, calendarYear, ChangeAction.CONFIRM, from, actualsState, comment, actor,
+                at, ApprovalLevel.PAIR_COUNTIES, side);
+    }
+
+    /**
+     * Approves SUBMITTED actuals for {@code sides} of the level they await; once every side of that level has
+     * approved, they move up to the next level, or become APPROVED after the last. 409 approve-requires-submitted
+     * from any other state, already-approved when the sides have approved already. Returns the history entries.
+     */
+    public List<PairYearChange> approve(List<ApprovalLevel> chain, List<PairYearApproval> inForce,
+            List<ApprovalSide> sides, String comment, String actor, OffsetDateTime at) {
+        checkSubmitted();
+        ApprovalLevel level = actingLevel();
+        List<ApprovalSide> open = sides.stream().filter(side -> !PairYearApproval.has(inForce, level, side)).toList();
+        if (open.isEmpty()) {
+            throw ProblemException.conflict("already-approved", "your side of level " + level
+                    + " has approved these actuals already");
+        }
+        List<PairYearChange> steps = new ArrayList<>();
+        for (ApprovalSide side : open) {
+            ActualsState from = actualsState;
+            PairYearApproval approval = PairYearApproval.of(id, level, side, actor, at, comment);
+            approval.persist();
+            inForce.add(approval);
+            approvalsInForce++;
+            if (PairYearApproval.complete(inForce, level)) {
+                awaitingLevel = ApprovalChain.after(chain, level);
+                if (awaitingLevel == null) {
+                    actualsState = ActualsState.APPROVED;
+                }
+            }
+            steps.add(PairYearChange.step(pairing.id, calendarYear, ChangeAction.APPROVE, from, actualsState, comment,
+                    actor, at, level, side));
+        }
+        return steps;
+    }
+
+    /** Refuses (409 approve-requires-submitted) unless the actuals are SUBMITTED. */
+    public void checkSubmitted() {
         if (actualsState != ActualsState.SUBMITTED) {
             throw ProblemException.conflict("approve-requires-submitted",
                     "only SUBMITTED actuals can be approved; these are " + actualsState);
         }
-        actualsState = ActualsState.APPROVED;
     }
 
-    /** Sends submitted or approved actuals back to the pair for correction. */
-    public void sendBack() {
+    /** The level whose turn it is to approve or return: the awaited one, or PROVINCE once APPROVED; null in DRAFT. */
+    public ApprovalLevel actingLevel() {
+        if (actualsState == ActualsState.DRAFT) {
+            return null;
+        }
+        return actualsState == ActualsState.APPROVED || awaitingLevel == null ? ApprovalLevel.PROVINCE : awaitingLevel;
+    }
+
+    /**
+     * Sends submitted or approved actuals back to the counties for correction, from {@code level}: every approval
+     * in force is withdrawn (the caller deletes them). 409 return-requires-submitted from DRAFT.
+     */
+    public PairYearChange sendBack(ApprovalLevel level, String comment, String actor, OffsetDateTime at) {
         if (actualsState == ActualsState.DRAFT) {
             throw ProblemException.conflict("return-requires-submitted",
                     "only SUBMITTED or APPROVED actuals can be returned; these are DRAFT");
         }
+        ActualsState from = actualsState;
         actualsState = ActualsState.DRAFT;
+        awaitingLevel = null;
+        approvalsInForce = 0;
+        return PairYearChange.step(pairing.id, calendarYear, ChangeAction.RETURN, from, actualsState, comment, actor,
+                at, level, null);
+    }
+
+    /** The history entries withdrawing {@code inForce} (removed by the caller) because the actuals changed. */
+    public List<PairYearChange> withdraw(List<PairYearApproval> inForce, String reason, String actor,
+            OffsetDateTime at) {
+        approvalsInForce = 0;
+        return inForce.stream().map(approval -> PairYearChange.step(pairing.id, calendarYear, ChangeAction.WITHDRAW,
+                actualsState, actualsState, reason, actor, at, approval.level, approval.side)).toList();
+    }
+
+    private void submitted(ApprovalLevel awaiting, OffsetDateTime at) {
+        actualsState = ActualsState.SUBMITTED;
+        awaitingLevel = awaiting;
+        everSubmitted = true;
+        if (firstSubmittedAt == null) {
+            firstSubmittedAt = at;
+        }
+        lastSubmittedAt = at;
     }
 
     /** A change of it is a change of its pairing's records. */

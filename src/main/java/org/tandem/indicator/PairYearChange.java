@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Set;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -40,6 +41,11 @@ class PairYearChange extends PanacheEntityBase implements ScopedData {
     public ActualsState fromState;
     @Enumerated(EnumType.STRING)
     public ActualsState toState;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "approval_level")
+    public ApprovalLevel level;
+    @Enumerated(EnumType.STRING)
+    public ApprovalSide side;
     public String reason;
     public String actor;
     public OffsetDateTime occurredAt;
@@ -61,7 +67,7 @@ class PairYearChange extends PanacheEntityBase implements ScopedData {
     }
 
     static PairYearChange step(long pairingId, int year, ChangeAction action, ActualsState from, ActualsState to,
-            String comment, String actor, OffsetDateTime at) {
+            String comment, String actor, OffsetDateTime at, ApprovalLevel level, ApprovalSide side) {
         PairYearChange change = new PairYearChange();
         change.pairingId = pairingId;
         change.calendarYear = year;
@@ -69,6 +75,8 @@ class PairYearChange extends PanacheEntityBase implements ScopedData {
         change.action = action;
         change.fromState = from;
         change.toState = to;
+        change.level = level;
+        change.side = side;
         change.reason = comment;
         change.actor = actor;
         change.occurredAt = at;

@@ -108,30 +108,54 @@ class PairYearResource {
     @POST
     @Path("/actuals/submit")
     @Transactional
-    @Operation(summary = "Submit the year's actuals for approval", description = "DRAFT → SUBMITTED; 409 "
-            + "submit-requires-draft otherwise. From then on every change of a value needs a reason.")
+    @Operation(summary = "Submit the year's actuals for approval", description = "DRAFT → SUBMITTED, awaiting the first "
+            + "level of the program's approval chain (by default PROVINCE alone: an assessor approves); 409 "
+            + "submit-requires-draft otherwise, confirmation-required when the chain starts with PAIR_COUNTIES (each "
+            + "county confirms instead). From then on every change of a value needs a reason.")
     public RestResponse<ActualsView> submitActuals(@PathParam("id") long id, @PathParam("year") int year,
             @Valid StepInput body, @Context Request request) {
         return Versions.ok(values.submit(id, year, body, request));
     }
 
-    @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
+    @RolesAllowed({ Roles.ADMIN, Roles.COUNTY_EDITOR })
+    @POST
+    @Path("/actuals/confirm")
+    @Transactional
+    @Operation(summary = "Confirm the year's actuals for one county of the pair", description = "For a program whose "
+            + "approval chain starts with PAIR_COUNTIES: the industrial and the mountain county each confirm the DRAFT "
+            + "actuals; once both have, they are SUBMITTED to the next level. A county editor confirms for its own "
+            + "county (403 not-your-pairing for another pair, not-your-county when naming the other county); an admin "
+            + "names the county (400). 409 confirmation-not-in-chain, confirm-requires-draft, already-confirmed. A "
+            + "change of the actuals withdraws the confirmations given (history: WITHDRAW).")
+    public RestResponse<ActualsView> confirmActuals(@PathParam("id") long id, @PathParam("year") int year,
+            @Valid StepInput body, @Context Request request) {
+        return Versions.ok(values.confirm(id, year, body, request));
+    }
+
+    @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR, Roles.CITY_REVIEWER })
     @POST
     @Path("/actuals/approve")
     @Transactional
-    @Operation(summary = "Approve the year's submitted actuals", description = "SUBMITTED → APPROVED; 409 "
-            + "approve-requires-submitted otherwise.")
+    @Operation(summary = "Approve the year's submitted actuals at the level they await", description = "At CITY a city "
+            + "reviewer approves for the pair's counties in its city (the city above each county approves; one "
+            + "approval when both lie in the same city), 403 not-your-city otherwise; at PROVINCE an assessor. When "
+            + "every side of the level has approved, the actuals await the next level, or are APPROVED after the last. "
+            + "409 approve-requires-submitted unless SUBMITTED, awaiting-another-level when the caller's level's turn "
+            + "has not come or has passed, already-approved; 403 not-your-level when the caller acts at no level of "
+            + "the chain.")
     public RestResponse<ActualsView> approveActuals(@PathParam("id") long id, @PathParam("year") int year,
             @Valid StepInput body, @Context Request request) {
         return Versions.ok(values.approve(id, year, body, request));
     }
 
-    @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR })
+    @RolesAllowed({ Roles.ADMIN, Roles.ASSESSOR, Roles.CITY_REVIEWER })
     @POST
     @Path("/actuals/return")
     @Transactional
-    @Operation(summary = "Return the year's actuals to the pair for correction", description = "SUBMITTED or APPROVED "
-            + "→ DRAFT; a comment is required (400 naming comment); 409 return-requires-submitted from DRAFT.")
+    @Operation(summary = "Return the year's actuals to the counties for correction", description = "SUBMITTED or "
+            + "APPROVED → DRAFT, by the level the actuals await (APPROVED ones by the province), with the same "
+            + "scope rules as approve; every approval in force is withdrawn and the counties confirm or submit again. "
+            + "A comment saying why is required (400 naming comment); 409 return-requires-submitted from DRAFT.")
     public RestResponse<ActualsView> returnActuals(@PathParam("id") long id, @PathParam("year") int year,
             @Valid StepInput body, @Context Request request) {
         return Versions.ok(values.sendBack(id, year, body, request));

@@ -1,6 +1,7 @@
 package org.tandem.indicator;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.tandem.registry.Pairing;
 import org.tandem.registry.YearLock;
 import org.tandem.security.Access;
 import org.tandem.security.Actor;
+import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -41,6 +43,8 @@ class PairYearValues {
     Access access;
     @Inject
     Actor actor;
+    @Inject
+    Clock clock;
 
     TargetsView targets(long pairingId, int year) {
         Pairing pairing = pairingIn(pairingId, year);
@@ -74,7 +78,13 @@ class PairYearValues {
         return step(pairingId, year, ChangeAction.SUBMIT, body, request);
     }
 
-    /** SUBMITTED → APPROVED. */
+    /** One county's confirmation of DRAFT actuals; both together submit them. */
+    @Transactional
+    ActualsView confirm(long pairingId, int year, StepInput body, Request request) {
+        return step(pairingId, year, ChangeAction.CONFIRM, body, request);
+    }
+
+    /** SUBMITTED → the next level of the chain, or APPROVED after the last. */
     @Transactional
     ActualsView approve(long pairingId, int year, StepInput body, Request request) {
         return step(pairingId, year, ChangeAction.APPROVE, body, request);
@@ -146,7 +156,7 @@ class PairYearValues {
         }
         String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
         pairYear = apply(pairing, year, kind, pairYear, changed, stored, known, reason, actor.name(),
-                OffsetDateTime.now());
+                OffsetDateTime.now(clock));
         PairYear.flush();
         return pairYear;
     }
@@ -166,6 +176,15 @@ class PairYearValues {
             // Targets and actuals share the pair-year's ETag: any write moves it on, at once, and a
             // concurrent write of the same pair-year waits and then fails its version check (412).
             PairYear.getEntityManager().lock(pairYear, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+            if (kind == ValueKind.ACTUAL && pairYear.approvalsInForce > 0) {
+                // The confirmations were of other values: they no longer hold, and the counties confirm again.
+                List<PairYearApproval> inForce = PairYearApproval.inForce(pairYear.id);
+                for (PairYearChange withdrawal : pairYear.withdraw(inForce,
+                        "the actuals changed" + (reason == null ? "" : ": " + reason), who, now)) {
+                    withdrawal.persist();
+                }
+                PairYearApproval.delete("pairYearId", pairYear.id);
+            }
         }
         for (ValuesInput.Item item : changed) {
             IndicatorValue current = stored.get(item.indicator());
@@ -253,7 +272,7 @@ class PairYearValues {
     private ActualsView step(long pairingId, int year, ChangeAction action, StepInput body,
             Request request) {
         Pairing pairing = pairingIn(pairingId, year);
-        if (action == ChangeAction.SUBMIT) {
+        if (action == ChangeAction.SUBMIT || action == ChangeAction.CONFIRM) {
             access.checkPairing(pairing);
         }
         YearLock.check(pairingId, List.of(year));
@@ -264,14 +283,122 @@ class PairYearValues {
         PairYear pairYear = current;
         String comment = body == null || body.comment() == null || body.comment().isBlank() ? null
                 : body.comment().strip();
+        String county = body == null ? null : body.county();
         PairYear.checkComment(action, comment);
+        List<ApprovalLevel> chain = ApprovalChain.of(pairing.program.id);
         if (pairYear == null) {
             pairYear = PairYear.start(pairing, year);
             pairYear.persist();
         }
-        pairYear.take(action, comment, actor.name(), OffsetDateTime.now()).persist();
+        List<PairYearApproval> inForce = new ArrayList<>(
+                pairYear.approvalsInForce == 0 ? List.of() : PairYearApproval.inForce(pairYear.id));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String who = actor.name();
+        switch (action) {
+            case SUBMIT -> pairYear.submit(chain, comment, who, now).persist();
+            case CONFIRM -> pairYear.confirm(chain, inForce, confirmingSide(pairing, county), comment, who, now)
+                    .persist();
+            case APPROVE -> {
+                pairYear.checkSubmitted();
+                ApprovalLevel level = pairYear.actingLevel();
+                checkLevel(chain, level);
+                pairYear.approve(chain, inForce, approvingSides(pairing, level, county), comment, who, now)
+                        .forEach(change -> change.persist());
+            }
+            case RETURN -> {
+                ApprovalLevel level = pairYear.actingLevel();
+                if (level != null) {
+                    checkLevel(chain, level);
+                    approvingSides(pairing, level, county);
+                }
+                pairYear.sendBack(level, comment, who, now).persist();
+                PairYearApproval.delete("pairYearId", pairYear.id);
+            }
+            default -> throw new IllegalArgumentException(action + " is not a workflow step");
+        }
         PairYear.flush();
         return actuals(pairing, year, pairYear);
+    }
+
+    /**
+     * Refuses a caller who does not act at {@code level}: 403 not-your-level when it acts at no level of the chain,
+     * 409 awaiting-another-level when its level's turn has not come or has passed.
+     */
+    private void checkLevel(List<ApprovalLevel> chain, ApprovalLevel level) {
+        Set<ApprovalLevel> mine = ApprovalLevel.of(access);
+        if (mine.contains(level)) {
+            return;
+        }
+        if (chain.stream().noneMatch(mine::contains)) {
+            throw new ProblemException(403, "not-your-level", "Forbidden", "the approval chain of this program " + chain
+                    + " has no level you act at " + mine, null);
+        }
+        throw ProblemException.conflict("awaiting-another-level", "these actuals await level " + level
+                + "; you act at " + mine);
+    }
+
+    /**
+     * The side a county confirms for: a county editor's own county (403 not-your-county when the body names the
+     * other); an admin names the county (400 naming county).
+     */
+    private ApprovalSide confirmingSide(Pairing pairing, String county) {
+        String own = access.county();
+        if (!access.hasRole(Roles.ADMIN)) {
+            if (county != null && !county.equals(own)) {
+                throw new ProblemException(403, "not-your-county", "Forbidden",
+                        "a county editor confirms for its own county only (" + own + ")", null);
+            }
+            county = own;
+        } else if (county == null) {
+            throw ProblemException.invalid("county", "is required of an admin: the county of the pair to confirm for");
+        }
+        ApprovalSide side = sideOf(pairing, county);
+        if (side == null) {
+            throw ProblemException.invalid("county", "must be " + pairing.industrialCounty.code + " or "
+                    + pairing.mountainCounty.code + ", a county of the pair");
+        }
+        return side;
+    }
+
+    /**
+     * The sides of {@code level} the caller approves or returns for. The province has one side. At CITY, a city
+     * reviewer acts for the sides whose county lies in its city (403 not-your-city for a pair with none), an admin
+     * for every side or for the county named.
+     */
+    private List<ApprovalSide> approvingSides(Pairing pairing, ApprovalLevel level, String county) {
+        if (level == ApprovalLevel.PROVINCE) {
+            return level.sides();
+        }
+        List<ApprovalSide> sides = new ArrayList<>(level.sides());
+        if (county != null) {
+            ApprovalSide named = sideOf(pairing, county);
+            if (named == null) {
+                throw ProblemException.invalid("county", "must be " + pairing.industrialCounty.code + " or "
+                        + pairing.mountainCounty.code + ", a county of the pair");
+            }
+            sides.retainAll(List.of(named));
+        }
+        if (!access.hasRole(Roles.ADMIN)) {
+            String city = access.city();
+            sides.removeIf(side -> !cityOf(pairing, side).equals(city));
+            if (sides.isEmpty()) {
+                throw new ProblemException(403, "not-your-city", "Forbidden", "only a city reviewer of "
+                        + pairing.industrialCounty.cityName + " or " + pairing.mountainCounty.cityName
+                        + " may act for this pairing" + (county == null ? "" : "'s county " + county), null);
+            }
+        }
+        return sides;
+    }
+
+    private static ApprovalSide sideOf(Pairing pairing, String county) {
+        if (pairing.industrialCounty.code.equals(county)) {
+            return ApprovalSide.INDUSTRIAL;
+        }
+        return pairing.mountainCounty.code.equals(county) ? ApprovalSide.MOUNTAIN : null;
+    }
+
+    private static String cityOf(Pairing pairing, ApprovalSide side) {
+        return side == ApprovalSide.INDUSTRIAL ? pairing.industrialCounty.cityCode : pairing.mountainCounty.cityCode;
     }
 
     private static TargetsView targets(Pairing pairing, int year) {
@@ -280,7 +407,12 @@ class PairYearValues {
     }
 
     private static ActualsView actuals(Pairing pairing, int year, PairYear pairYear) {
+        List<ApprovalLevel> chain = ApprovalChain.of(pairing.program.id);
+        List<PairYearApproval> inForce = pairYear == null || pairYear.approvalsInForce == 0 ? List.of()
+                : PairYearApproval.inForce(pairYear.id);
         return new ActualsView(pairing.id, year, PairYear.stateOf(pairYear), pairYear != null && pairYear.everSubmitted,
-                IndicatorValue.of(pairing.id, year, ValueKind.ACTUAL).stream().map(ValueView::of).toList());
+                IndicatorValue.of(pairing.id, year, ValueKind.ACTUAL).stream().map(ValueView::of).toList(),
+                pairYear == null ? null : pairYear.awaitingLevel, pairYear == null ? null : pairYear.firstSubmittedAt,
+                pairYear == null ? null : pairYear.lastSubmittedAt, ApprovalsView.of(pairing, chain, pairYear, inForce));
     }
 }

@@ -60,7 +60,11 @@ public class ProblemMappers {
             "pair_year_once",
             new String[] { "concurrent-write", "another request wrote this pair-year at the same time; retry" },
             "indicator_value_once",
-            new String[] { "concurrent-write", "another request wrote this pair-year at the same time; retry" });
+            new String[] { "concurrent-write", "another request wrote this pair-year at the same time; retry" },
+            "pair_year_approval_once",
+            new String[] { "concurrent-write", "another request approved this pair-year at the same time; retry" },
+            "reporting_period_once",
+            new String[] { "concurrent-write", "another request wrote this calendar at the same time; retry" });
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {

@@ -47,4 +47,9 @@ class Counties implements CountyDirectory {
     public boolean exists(String code) {
         return County.findById(code) != null;
     }
+
+    @Override
+    public boolean cityExists(String code) {
+        return County.count("cityCode", code) > 0;
+    }
 }

@@ -14,6 +14,20 @@ public class Access {
     @Inject
     SecurityIdentity identity;
 
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The county the caller is bound to as a county editor, or null. */
+    public String county() {
+        return identity.hasRole(Roles.COUNTY_EDITOR) ? identity.getAttribute(CurrentUserAugmentor.COUNTY) : null;
+    }
+
+    /** The city the caller is bound to as a city reviewer, or null. */
+    public String city() {
+        return identity.hasRole(Roles.CITY_REVIEWER) ? identity.getAttribute(CurrentUserAugmentor.CITY) : null;
+    }
+
     /** Refuses with 403 unless the caller may write this pairing's records. */
     public void checkPairing(CountyScoped pairing) {
         if (identity.hasRole(Roles.ADMIN)) {

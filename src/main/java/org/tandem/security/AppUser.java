@@ -34,6 +34,8 @@ public class AppUser extends TrackedEntity implements ScopedData {
     public String passwordHash;
     /** The county a county editor is bound to; null for other roles. */
     public String countyCode;
+    /** The city (its 6-digit code) a city reviewer is bound to; null for other roles. */
+    public String cityCode;
     public boolean enabled;
     /** Written only by {@link Logins}, with atomic statements: a user's edit never writes back a stale count. */
     @Column(insertable = false, updatable = false)

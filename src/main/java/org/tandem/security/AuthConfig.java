@@ -87,5 +87,9 @@ public interface AuthConfig {
         /** The claim holding a county editor's county code. */
         @WithDefault("county")
         String countyClaim();
+
+        /** The claim holding a city reviewer's city code. */
+        @WithDefault("city")
+        String cityClaim();
     }
 }

@@ -8,4 +8,7 @@ public interface CountyDirectory {
 
     /** Whether {@code code} names a county. */
     boolean exists(String code);
+
+    /** Whether {@code code} names a city above some county. */
+    boolean cityExists(String code);
 }

@@ -20,12 +20,15 @@ import io.smallrye.mutiny.Uni;
  * Completes the identity of a verified token. For the built-in provider the user is read again, so a
  * disabled user is refused at once and a change of roles applies without waiting for the token to expire:
  * "again" means from the {@link ReadCache}, which lets a read go as soon as any data changes.
- * The county a county editor is bound to becomes the identity's {@code county} attribute.
+ * The county a county editor is bound to becomes the identity's {@code county} attribute, the city a city reviewer
+ * is bound to its {@code city} attribute.
  */
 @ApplicationScoped
 public class CurrentUserAugmentor implements SecurityIdentityAugmentor {
 
     public static final String COUNTY = ReadCache.COUNTY;
+    /** The identity attribute naming the city a city reviewer is bound to. */
+    public static final String CITY = "city";
 
     @Inject
     AuthConfig config;
@@ -50,22 +53,26 @@ public class CurrentUserAugmentor implements SecurityIdentityAugmentor {
             })));
         }
         Object county = token.getClaim(config.external().countyClaim());
+        Object city = token.getClaim(config.external().cityClaim());
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
-                .addAttribute(COUNTY, county == null ? null : county.toString()).build());
+                .addAttribute(COUNTY, county == null ? null : county.toString())
+                .addAttribute(CITY, city == null ? null : city.toString()).build());
     }
 
     /** What the token check needs of a user, and its rights as the read cache keys by them. */
-    private record Current(boolean enabled, Set<String> roles, String county, String rights) {
+    private record Current(boolean enabled, Set<String> roles, String county, String city, String rights) {
 
-        Current(boolean enabled, Set<String> roles, String county) {
-            this(enabled, roles, county, ReadCache.rights(roles, county));
+        Current(boolean enabled, Set<String> roles, String county, String city) {
+            this(enabled, roles, county, city, ReadCache.rights(roles, county) + (city == null ? "" : " city=" + city));
         }
     }
 
     private static Current load(String username) {
         return QuarkusTransaction.requiringNew().call(() -> {
             AppUser found = AppUser.findByUsername(username);
-            return found == null ? null : new Current(found.enabled, Set.copyOf(found.roles), found.countyCode);
+            return found == null ? null
+                    : new Current(found.enabled, Set.copyOf(found.roles), found.countyCode,
+                            found.cityCode);
         });
     }
 
@@ -78,6 +85,9 @@ public class CurrentUserAugmentor implements SecurityIdentityAugmentor {
                 .addAttribute(ReadCache.RIGHTS, user.rights());
         if (user.county() != null) {
             builder.addAttribute(COUNTY, user.county());
+        }
+        if (user.city() != null) {
+            builder.addAttribute(CITY, user.city());
         }
         return builder.build();
     }

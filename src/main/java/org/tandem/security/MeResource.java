@@ -39,6 +39,7 @@ public class MeResource {
             @Schema(description = "For users of the built-in provider") UserKind kind,
             @Schema(required = true) Set<String> roles,
             @Schema(description = "The county a county editor is bound to") String county,
+            @Schema(description = "The city a city reviewer is bound to") String city,
             @Schema(required = true, description = "When the token of this request expires") OffsetDateTime tokenExpiresAt) {
     }
 
@@ -58,6 +59,7 @@ public class MeResource {
         } else {
             displayName = token.getClaim("name");
         }
-        return new Me(token.getName(), displayName, kind, new TreeSet<>(identity.getRoles()), county, expires);
+        return new Me(token.getName(), displayName, kind, new TreeSet<>(identity.getRoles()), county,
+                identity.getAttribute(CurrentUserAugmentor.CITY), expires);
     }
 }

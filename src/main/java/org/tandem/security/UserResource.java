@@ -116,6 +116,16 @@ public class UserResource {
         if (body.county() != null && !counties.exists(body.county())) {
             throw ProblemException.invalid("county", "no county with code " + body.county());
         }
+        boolean reviewer = body.roles().contains(Roles.CITY_REVIEWER);
+        if (reviewer && body.city() == null) {
+            throw ProblemException.invalid("city", "is required for a city reviewer");
+        }
+        if (!reviewer && body.city() != null) {
+            throw ProblemException.invalid("city", "only a city reviewer is bound to a city");
+        }
+        if (body.city() != null && !counties.cityExists(body.city())) {
+            throw ProblemException.invalid("city", "no city with code " + body.city());
+        }
         user.username = body.username();
         user.displayName = body.displayName();
         user.kind = body.kind() == null ? UserKind.PERSON : body.kind();
@@ -124,6 +134,7 @@ public class UserResource {
         }
         user.roles = new HashSet<>(body.roles());
         user.countyCode = body.county();
+        user.cityCode = body.city();
         user.enabled = body.enabled() == null || body.enabled();
     }
 

@@ -13,6 +13,7 @@ import org.tandem.web.PageRequest;
 @Schema(name = "User")
 public record UserView(@Schema(required = true) long id, @Schema(required = true) String username, String displayName,
         @Schema(required = true) UserKind kind, @Schema(required = true) Set<String> roles, String county,
+        @Schema(description = "The city a city reviewer is bound to") String city,
         @Schema(required = true) boolean enabled) {
 
     /** The columns of an export of users. */
@@ -34,6 +35,7 @@ public record UserView(@Schema(required = true) long id, @Schema(required = true
     }
 
     static UserView of(AppUser u) {
-        return new UserView(u.id, u.username, u.displayName, u.kind, new TreeSet<>(u.roles), u.countyCode, u.enabled);
+        return new UserView(u.id, u.username, u.displayName, u.kind, new TreeSet<>(u.roles), u.countyCode, u.cityCode,
+                u.enabled);
     }
 }

@@ -25,6 +25,10 @@ public final class Fixtures {
     public static final String SUICHANG = "331123";
     public static final String JINGNING = "331127";
     public static final String CHUNAN = "330127";
+    /** Cities: Yiwu lies in Jinhua, Liandu and Suichang in Lishui, Nanhu in Jiaxing, Chun'an in Hangzhou. */
+    public static final String JINHUA = "330700";
+    public static final String LISHUI = "331100";
+    public static final String HANGZHOU = "330100";
 
     private Fixtures() {
     }
@@ -64,6 +68,14 @@ public final class Fixtures {
             body.put("county", county);
         }
         api().body(body).post("/api/v1/users").then().statusCode(201);
+        return username;
+    }
+
+    /** Creates a city reviewer bound to the city with this code; returns the unique username. */
+    public static String cityReviewer(String city) {
+        String username = uniqueCode("city-reviewer").toLowerCase();
+        api().body(Map.of("username", username, "password", PASSWORD, "roles", List.of("city-reviewer"), "city", city))
+                .post("/api/v1/users").then().statusCode(201);
         return username;
     }
 
