@@ -108,8 +108,9 @@ class Assessments {
                 AssessmentState.of(a.status, window != null));
         int openObjections = 0;
         Map<Long, Long> objectionOf = new HashMap<>();
-        for (Object[] row : Objection.getEntityManager().createQuery("select o.id, o.state, o.adjustment.id"
-                + " from Objection o where o.assessment = :a", Object[].class).setParameter("a", a).getResultList()) {
+        for (Object[] row : Objection.getEntityManager().createQuery("select o.id, o.state, j.id"
+                + " from Objection o left join o.adjustment j where o.assessment = :a", Object[].class).setParameter("a", a)
+                .getResultList()) {
             openObjections += row[1] == ObjectionState.OPEN ? 1 : 0;
             if (row[2] != null) {
                 objectionOf.put((Long) row[2], (Long) row[0]);
