@@ -2,17 +2,18 @@ package org.tandem;
 
 import java.time.Clock;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 
 /**
  * The clock the service tells the time by where the time decides something (a submission late or on time, a due
- * date passed). One bean, so that a test or a replay can put another in its place.
+ * date passed, an objection window closed): one bean, injected rather than read from the system, so that a test can
+ * move it (QuarkusMock: hence a normal scope) instead of waiting.
  */
 public class Clocks {
 
     @Produces
-    @Singleton
+    @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
     }

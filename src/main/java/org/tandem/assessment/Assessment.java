@@ -1,6 +1,7 @@
 package org.tandem.assessment;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -139,9 +140,20 @@ class Assessment extends TrackedEntity implements ScopedData {
         return adjustment;
     }
 
-    /** Freezes this open assessment and locks its pair's data of the year, in the same transaction. */
-    void finalizeBy(String actor) {
+    /**
+     * Freezes this open assessment and locks its pair's data of the year, in the same transaction: refused while its
+     * year's objection {@code window} (null when the year was never published) is open at {@code now}, or while an
+     * objection to it is unresolved ({@code objectionsOpen}).
+     */
+    void finalizeBy(String actor, ObjectionWindow window, boolean objectionsOpen, Instant now) {
         checkOpen();
+        if (window != null) {
+            window.checkClosedAt(now, id);
+        }
+        if (objectionsOpen) {
+            throw ProblemException.conflict("objections-unresolved", "assessment " + id
+                    + " has objections not yet resolved; an assessor upholds or rejects each before it is finalized");
+        }
         status = AssessmentStatus.FINALIZED;
         finalizedAt = OffsetDateTime.now();
         finalizedBy = actor;

@@ -38,6 +38,7 @@ public final class AssessmentViews {
             Column.text("是否合格", "Passed", a -> a.passed() ? "true" : "false"),
             Column.text("是否否决", "Vetoed", a -> a.vetoed() ? "true" : "false"),
             Column.text("状态", "Status", Summary::status),
+            Column.text("阶段", "State", Summary::state),
             Column.integer("评分方案", "Scheme", Summary::scheme),
             Column.integer("考核编号", "Assessment", Summary::id));
 
@@ -54,7 +55,9 @@ public final class AssessmentViews {
             @Schema(required = true) boolean passed,
             @Schema(required = true) boolean vetoed,
             @Schema(required = true) AssessmentStatus status,
-            @Schema(required = true) long scheme) {
+            @Schema(required = true) long scheme,
+            // Boxed: revision snapshots written before the objection window are read back into this record without it.
+            @Schema(required = true, description = "COMPUTED; PUBLISHED_FOR_OBJECTIONS once its year is published for objections (公示), until it is finalized; FINALIZED") AssessmentState state) {
     }
 
     @Schema(name = "Ranking")
@@ -84,7 +87,10 @@ public final class AssessmentViews {
             @Schema(required = true, description = "The id of this breakdown at /score-breakdowns/{id}; this assessment's audit events name its breakdowns by such ids") Long breakdownId,
             @Schema(required = true) List<AdjustmentView> adjustments,
             @Schema(required = true) List<RevisionView> revisions,
-            @Schema(required = true) String roundingRule) {
+            @Schema(required = true) String roundingRule,
+            @Schema(description = "The objection window of its programme-year; absent until the year is published for objections") ObjectionViews.Window objectionWindow,
+            // Boxed: revision snapshots written before the objection window are read back into this record without it.
+            @Schema(required = true, description = "Objections to it not yet resolved: while any is, it cannot be finalized") Integer openObjections) {
     }
 
     @Schema(name = "ScoreBreakdown", description = "A breakdown an assessment held, as it was computed: stored once and never changed."
@@ -98,7 +104,8 @@ public final class AssessmentViews {
     @Schema(name = "AdjustmentRecord")
     public record AdjustmentView(@Schema(required = true) long id, @Schema(required = true) String item,
             @Schema(required = true) BigDecimal points, @Schema(required = true) String reason,
-            @Schema(required = true) String actor, @Schema(required = true) OffsetDateTime createdAt) {
+            @Schema(required = true) String actor, @Schema(required = true) OffsetDateTime createdAt,
+            @Schema(description = "The upheld objection that caused it") Long objection) {
     }
 
     @Schema(name = "AssessmentRevision", description = "The finalized result as it stood before a reopen")

@@ -1,6 +1,9 @@
 package org.tandem.assessment;
 
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +35,8 @@ class Assessments {
     ObjectMapper json;
     @Inject
     Actor actor;
+    @Inject
+    Clock clock;
 
     /** The assessment with everything its detail shows, or 404. */
     Assessment require(long id) {
@@ -44,10 +49,27 @@ class Assessments {
 
     /** Adds a reviewer's adjustment and scores the assessment again at once. */
     AssessmentViews.Detail adjust(Assessment assessment, AssessmentViews.AdjustmentInput input) {
+        addAdjustment(assessment, input);
+        return detail(assessment);
+    }
+
+    /** Adds a reviewer's adjustment and scores the assessment again at once; returns the adjustment. */
+    AssessmentAdjustment addAdjustment(Assessment assessment, AssessmentViews.AdjustmentInput input) {
         Rankings.lock(assessment.program);
-        assessment.adjust(codec.read(assessment.scheme).adjustmentItems(), input.item(), input.points(),
-                input.reason(), actor.name());
+        AssessmentAdjustment adjustment = assessment.adjust(codec.read(assessment.scheme).adjustmentItems(),
+                input.item(), input.points(), input.reason(), actor.name());
         Assessment.flush();
+        rescore(assessment);
+        return adjustment;
+    }
+
+    /**
+     * Scores the open assessment again from its pair's current data and adjustments, under its scheme, and ranks its
+     * year again.
+     */
+    void rescore(Assessment assessment) {
+        assessment.checkOpen();
+        Rankings.lock(assessment.program);
         long pairingId = assessment.pairing.id;
         var adjustments = AssessmentAdjustment.byPairing(assessment.program, assessment.year);
         Assessor.Scored scored = assessor.score(assessment.scheme, List.of(pairingId), assessment.year, adjustments)
@@ -57,12 +79,15 @@ class Assessments {
         // The new score may move this assessment and others in the ranking; the detail shows the rank as stored.
         Rankings.rerank(assessment.program, assessment.year);
         Assessment.getEntityManager().refresh(assessment);
-        return detail(assessment);
     }
 
-    /** Status does not rank (see {@link Rankings}): the ranks stay as they are. */
+    /**
+     * Status does not rank (see {@link Rankings}): the ranks stay as they are. Refused while the year is published
+     * for objections and the window is open, or an objection to it is unresolved.
+     */
     AssessmentViews.Detail finalizeAssessment(Assessment assessment) {
-        assessment.finalizeBy(actor.name());
+        assessment.finalizeBy(actor.name(), ObjectionWindow.of(assessment.program, assessment.year),
+                Objection.anyOpen(assessment), clock.instant());
         return detail(assessment);
     }
 
@@ -71,15 +96,30 @@ class Assessments {
         return detail(assessment);
     }
 
-    /** The assessment with its rank as stored, its breakdown, adjustments and revisions. */
+    /**
+     * The assessment with its rank as stored, its state, its breakdown, adjustments (each with the objection that
+     * caused it, if one did), revisions, and its year's objection window.
+     */
     AssessmentViews.Detail detail(Assessment a) {
+        ObjectionWindow window = ObjectionWindow.of(a.program, a.year);
         AssessmentViews.Summary summary = new AssessmentViews.Summary(a.id, a.pairing.id,
                 CountyRef.of(a.pairing.industrialCounty), CountyRef.of(a.pairing.mountainCounty), a.year,
-                a.rank, a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id);
+                a.rank, a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id,
+                AssessmentState.of(a.status, window != null));
+        int openObjections = 0;
+        Map<Long, Long> objectionOf = new HashMap<>();
+        for (Object[] row : Objection.getEntityManager().createQuery("select o.id, o.state, j.id"
+                + " from Objection o left join o.adjustment j where o.assessment = :a", Object[].class).setParameter("a", a)
+                .getResultList()) {
+            openObjections += row[1] == ObjectionState.OPEN ? 1 : 0;
+            if (row[2] != null) {
+                objectionOf.put((Long) row[2], (Long) row[0]);
+            }
+        }
         List<AssessmentViews.AdjustmentView> adjustments = AssessmentAdjustment
                 .<AssessmentAdjustment> list("assessment = ?1 order by id", a).stream()
                 .map(j -> new AssessmentViews.AdjustmentView(j.id, j.itemCode, j.points, j.reason, j.actor,
-                        j.createdAt))
+                        j.createdAt, objectionOf.get(j.id)))
                 .toList();
         List<AssessmentViews.RevisionView> revisions = AssessmentRevision
                 .<AssessmentRevision> list("assessment = ?1 order by number", a).stream()
@@ -90,6 +130,8 @@ class Assessments {
                 }).toList();
         return new AssessmentViews.Detail(summary, a.program.code, a.scheme.number, a.run == null ? null : a.run.id,
                 a.inputsDigest, a.computedAt, a.finalizedAt, a.finalizedBy, a.breakdown.result(json), a.breakdown.id,
-                adjustments, revisions, Rounding.RULE);
+                adjustments, revisions, Rounding.RULE,
+                window == null ? null : new ObjectionViews.Window(window.days, window.publishedAt, window.closesAt),
+                openObjections);
     }
 }

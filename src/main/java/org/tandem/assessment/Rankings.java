@@ -65,15 +65,18 @@ public final class Rankings {
             return List.of();
         }
         Map<Long, AssessmentViews.Summary> byId = new HashMap<>();
+        // The year's objection window, if it was published, joined in: the state of each line without another query.
         Assessment.getEntityManager().createQuery("select a.id, p.id, ic.code, ic.name, mc.code, mc.name, a.year,"
-                + " a.rank, a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id"
+                + " a.rank, a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id, w.id"
                 + " from Assessment a join a.pairing p join p.industrialCounty ic join p.mountainCounty mc"
+                + " left join ObjectionWindow w on w.program = a.program and w.year = a.year"
                 + " where a.id in :ids", Object[].class).setParameter("ids", ids).getResultList()
                 .forEach(row -> byId.put((Long) row[0], new AssessmentViews.Summary((Long) row[0], (Long) row[1],
                         new CountyRef((String) row[2], (String) row[3]),
                         new CountyRef((String) row[4], (String) row[5]), (Integer) row[6], (Integer) row[7],
                         (BigDecimal) row[8], (String) row[9], (String) row[10], (Boolean) row[11],
-                        (Boolean) row[12], (AssessmentStatus) row[13], (Long) row[14])));
+                        (Boolean) row[12], (AssessmentStatus) row[13], (Long) row[14],
+                        AssessmentState.of((AssessmentStatus) row[13], row[15] != null))));
         return ids.stream().map(byId::get).toList();
     }
 

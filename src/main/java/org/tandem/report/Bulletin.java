@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.assessment.ObjectionViews;
 import org.tandem.export.Column;
 import org.tandem.export.Table;
 import org.tandem.registry.CountyRef;
@@ -33,7 +34,8 @@ public record Bulletin(
         @Schema(required = true, description = "Every assessment, by rank") List<Line> ranking,
         @Schema(required = true, description = "Per track, the pairs with the most points in it (ties all listed)") List<TrackLeaders> leaders,
         @Schema(required = true, description = "The pairs that did not pass, by rank, with the reasons from their breakdowns") List<BelowPassMark> belowPassMark,
-        @Schema(required = true, description = "The programme's totals of the year, as the summary gives them") ProgramSummary.YearFigures totals)
+        @Schema(required = true, description = "The programme's totals of the year, as the summary gives them") ProgramSummary.YearFigures totals,
+        @Schema(description = "The year's objection window (公示), once its assessments have been published for objections") ObjectionViews.Window objectionWindow)
         implements
             Weighed {
 
@@ -61,6 +63,8 @@ public record Bulletin(
             @Schema(required = true) boolean vetoed,
             @Schema(required = true, enumeration = {
                     "COMPUTED", "FINALIZED" }) String status,
+            @Schema(required = true, enumeration = { "COMPUTED", "PUBLISHED_FOR_OBJECTIONS",
+                    "FINALIZED" }, description = "computed, published for objections (公示) until finalized, or final") String state,
             @Schema(required = true, description = "false: not final, the result may still change") boolean isFinal,
             @Schema(required = true) List<TrackPoints> tracks){
 
@@ -68,6 +72,11 @@ public record Bulletin(
         public BigDecimal pointsOf(String track) {
             return tracks.stream().filter(t -> t.track().equals(track)).map(TrackPoints::points).findFirst()
                     .orElse(null);
+        }
+
+        /** Published for objections (公示) and not finalized yet. */
+        public boolean published() {
+            return "PUBLISHED_FOR_OBJECTIONS".equals(state);
         }
 
         public String pair() {
@@ -113,7 +122,8 @@ public record Bulletin(
                 Column.decimal("总分", "Total", Line::total),
                 Column.text("等次", "Grade", Line::gradeLabel),
                 Column.text("是否合格", "Passed", l -> l.passed() ? "合格" : "不合格"),
-                Column.text("考核状态", "Status", l -> l.isFinal() ? "已定稿" : "未定稿（非最终结果）")));
+                Column.text("考核状态", "Status", l -> l.isFinal() ? "已定稿"
+                        : l.published() ? "未定稿（公示中，非最终结果）" : "未定稿（非最终结果）")));
         for (TrackName track : tracks) {
             columns.add(Column.decimal(track.name(), track.track(), l -> l.pointsOf(track.track())));
         }

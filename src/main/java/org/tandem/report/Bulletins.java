@@ -1,6 +1,8 @@
 package org.tandem.report;
 
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -12,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.tandem.assessment.ObjectionViews;
+import org.tandem.assessment.Publications;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.CountyRef;
 import org.tandem.registry.Program;
@@ -32,6 +36,10 @@ public class Bulletins {
     static final int INDICATOR_REASONS = 5;
     /** A scheme's pass mark when its rules leave it out (SchemeRules' default). */
     private static final BigDecimal DEFAULT_PASS_MARK = new BigDecimal("60");
+
+    /** Times in notices as Zhejiang reads them (UTC+8). */
+    private static final DateTimeFormatter CHINA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.ofHours(8));
 
     @Inject
     EntityManager em;
@@ -62,6 +70,7 @@ public class Bulletins {
         ((List<Object[]>) em.createNativeQuery("select code, name_zh from track order by position").getResultList())
                 .forEach(r -> tracks.add(new Bulletin.TrackName((String) r[0], (String) r[1])));
         Map<Long, Bulletin.SchemeUsed> schemes = schemes(rows);
+        ObjectionViews.Window window = Publications.window(programId, year);
 
         List<Bulletin.Line> ranking = new ArrayList<>();
         List<Bulletin.BelowPassMark> below = new ArrayList<>();
@@ -73,10 +82,12 @@ public class Bulletins {
                         track.path("points").decimalValue(), track.path("maxPoints").decimalValue()));
             }
             String status = (String) r[12];
+            boolean isFinal = "FINALIZED".equals(status);
+            String state = isFinal ? "FINALIZED" : window != null ? "PUBLISHED_FOR_OBJECTIONS" : "COMPUTED";
             Bulletin.Line line = new Bulletin.Line(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                     new CountyRef((String) r[2], (String) r[3]), new CountyRef((String) r[4], (String) r[5]),
                     r[6] == null ? null : ((Number) r[6]).intValue(), (BigDecimal) r[7], (String) r[8], (String) r[9],
-                    (Boolean) r[10], (Boolean) r[11], status, "FINALIZED".equals(status), trackPoints);
+                    (Boolean) r[10], (Boolean) r[11], status, state, isFinal, trackPoints);
             ranking.add(line);
             if (!line.passed()) {
                 below.add(new Bulletin.BelowPassMark(line, reasons(breakdown)));
@@ -89,12 +100,16 @@ public class Bulletins {
         if (provisional) {
             notices.add("本通报含未定稿的考核结果（" + (ranking.size() - finalized) + " 个结对），结果可能变化，非最终结论。");
         }
+        if (window != null && provisional) {
+            notices.add("本年度考核结果已于 " + CHINA_TIME.format(window.publishedAt()) + " 起公示 " + window.days()
+                    + " 天（至 " + CHINA_TIME.format(window.closesAt()) + "），公示期内各结对可提出异议，异议处理完毕后定稿。");
+        }
         if (example) {
             notices.add("评分方案为示例方案，非官方考核评价办法，分数仅供演示。");
         }
         return new Bulletin(summary.program(), summary.programName(), year, summary.asOf(), provisional,
                 ranking.size(), finalized, example, notices, List.copyOf(schemes.values()), tracks, ranking,
-                leaders(tracks, ranking), below, summary.groups().get(0).years().get(0));
+                leaders(tracks, ranking), below, summary.groups().get(0).years().get(0), window);
     }
 
     /** The schemes the assessments {@code rows} were computed with, by id, in one statement. */
