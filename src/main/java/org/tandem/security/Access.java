@@ -42,4 +42,33 @@ public class Access {
                     null);
         }
     }
+
+    /**
+     * Refuses with 403 when a county editor asks for what belongs to a pairing of other counties: data kept closer
+     * than the records themselves (evidence documents). Admins, assessors and viewers read every pairing's.
+     */
+    public void checkPairingRead(CountyScoped pairing) {
+        if (!identity.hasRole(Roles.COUNTY_EDITOR) || identity.hasRole(Roles.ADMIN)
+                || identity.hasRole(Roles.ASSESSOR) || identity.hasRole(Roles.VIEWER)) {
+            return;
+        }
+        String county = identity.getAttribute(CurrentUserAugmentor.COUNTY);
+        if (county == null || !pairing.countyCodes().contains(county)) {
+            throw new ProblemException(403, "not-your-pairing", "Forbidden",
+                    "only editors of " + String.join(" or ", pairing.countyNames())
+                            + " among the county editors may read this pairing's documents",
+                    null);
+        }
+    }
+
+    /** Refuses with 403 unless the caller has one of {@code roles}; {@code what} names the write refused. */
+    public void checkAnyRole(String what, String... roles) {
+        for (String role : roles) {
+            if (identity.hasRole(role)) {
+                return;
+            }
+        }
+        throw new ProblemException(403, "forbidden", "Forbidden",
+                "only " + String.join(" or ", roles) + " may " + what, null);
+    }
 }

@@ -28,6 +28,11 @@ import io.vertx.ext.web.handler.BodyHandler;
  * The limit is {@code tandem.http.max-body-size}, but for uploads of spreadsheets ({@code /api/v1/imports}), whose
  * limit is {@code tandem.import.max-size}; Quarkus's own {@code quarkus.http.limits.max-body-size} must be at least
  * the larger of the two.
+ * <p>
+ * Uploads of evidence documents (a POST under {@code /api/v1/documents}) stream: one announced as larger than
+ * {@code tandem.document.max-size} is refused here, and one of unknown length is passed on unread, for the
+ * document store counts it as it goes and refuses it (storing nothing) past the limit. Quarkus's own limit must be at
+ * least that limit too.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -36,20 +41,34 @@ public class BodyLimit {
 
     /** The path of spreadsheet uploads, which have a limit of their own. */
     public static final String IMPORTS = "/api/v1/imports";
+    /** The path of evidence documents, whose uploads stream and have a limit of their own. */
+    public static final String DOCUMENTS = "/api/v1/documents";
 
     @ConfigProperty(name = "tandem.http.max-body-size")
     MemorySize maxBodySize;
     @ConfigProperty(name = "tandem.import.max-size", defaultValue = "10M")
     MemorySize maxImportSize;
+    @ConfigProperty(name = "tandem.document.max-size", defaultValue = "50M")
+    MemorySize maxDocumentSize;
     @Inject
     ObjectMapper json;
 
     void install(@Observes Router router) {
         long standard = maxBodySize.asLongValue();
         long uploads = maxImportSize.asLongValue();
+        long documents = maxDocumentSize.asLongValue();
         BodyHandler chunkedStandard = BodyHandler.create(false).setBodyLimit(standard);
         BodyHandler chunkedUploads = BodyHandler.create(false).setBodyLimit(uploads);
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(context -> {
+            if (isDocumentUpload(context)) {
+                String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
+                if (length != null && isOver(length, documents)) {
+                    refuse(context, documents);
+                } else {
+                    context.next();
+                }
+                return;
+            }
             boolean upload = isUpload(context);
             long limit = upload ? uploads : standard;
             BodyHandler chunked = upload ? chunkedUploads : chunkedStandard;
@@ -73,7 +92,7 @@ public class BodyLimit {
             }
         }).failureHandler(context -> {
             if (context.statusCode() == 413 && !context.response().headWritten()) {
-                refuse(context, isUpload(context) ? uploads : standard);
+                refuse(context, isDocumentUpload(context) ? documents : isUpload(context) ? uploads : standard);
             } else {
                 context.next();
             }
@@ -88,6 +107,12 @@ public class BodyLimit {
     private static boolean isUpload(RoutingContext context) {
         String path = context.request().path();
         return path != null && (path.equals(IMPORTS) || path.startsWith(IMPORTS + "/"));
+    }
+
+    private static boolean isDocumentUpload(RoutingContext context) {
+        String path = context.request().path();
+        return context.request().method() == HttpMethod.POST && path != null
+                && (path.equals(DOCUMENTS) || path.startsWith(DOCUMENTS + "/"));
     }
 
     private static boolean isOver(String length, long limit) {

@@ -39,7 +39,8 @@ class ArchitectureTest {
             // features, each above the ones it builds on
             "org.tandem.registry", "org.tandem.cooperation", "org.tandem.indicator", "org.tandem.spreadsheet",
             "org.tandem.scheme",
-            "org.tandem.assessment", "org.tandem.funding", "org.tandem.report", "org.tandem.bench");
+            "org.tandem.assessment", "org.tandem.document", "org.tandem.funding", "org.tandem.report",
+            "org.tandem.bench");
 
     static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.tandem", "db.migration");
