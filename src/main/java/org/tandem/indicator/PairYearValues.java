@@ -15,12 +15,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Request;
 
+import org.tandem.notification.Notice;
+import org.tandem.notification.NotificationType;
+import org.tandem.notification.Notifications;
 import org.tandem.problem.Problem;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.YearLock;
 import org.tandem.security.Access;
 import org.tandem.security.Actor;
+import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 import org.tandem.web.Versions;
@@ -41,6 +45,8 @@ class PairYearValues {
     Access access;
     @Inject
     Actor actor;
+    @Inject
+    Notifications notifications;
 
     TargetsView targets(long pairingId, int year) {
         Pairing pairing = pairingIn(pairingId, year);
@@ -271,7 +277,25 @@ class PairYearValues {
         }
         pairYear.take(action, comment, actor.name(), OffsetDateTime.now()).persist();
         PairYear.flush();
+        notify(pairing, year, action, comment);
         return actuals(pairing, year, pairYear);
+    }
+
+    /**
+     * The events a step records, in its transaction: a submission waits for the assessors; a return sends the pair
+     * back to work with its comment. Both counties of the pair see both.
+     */
+    private void notify(Pairing pairing, int year, ChangeAction action, String comment) {
+        NotificationType type = switch (action) {
+            case SUBMIT -> NotificationType.SUBMISSION_WAITING;
+            case RETURN -> NotificationType.DATA_RETURNED;
+            default -> null;
+        };
+        if (type != null) {
+            notifications.record(Notice.of(type, "PairYear", pairing.id + "/" + year).pairYear(pairing.id, year)
+                    .toCounties(pairing.countyCodes()).toRoles(Roles.ASSESSOR)
+                    .with("program", pairing.program.code).with("comment", comment));
+        }
     }
 
     private static TargetsView targets(Pairing pairing, int year) {
