@@ -17,6 +17,7 @@ import org.tandem.web.PageRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -133,7 +134,7 @@ class NotificationFeed {
     private NotificationView view(Notification n, boolean read) {
         Map<String, Object> data;
         try {
-            data = json.readValue(n.data, DATA);
+            data = json.readerFor(DATA).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(n.data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("notification " + n.id + " holds data that is not JSON", e);
         }

@@ -1,5 +1,6 @@
 package org.tandem.notification;
 
+import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -8,10 +9,12 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tandem.support.Api.api;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.tandem.assessment.AnnualAssessmentTest;
 import org.tandem.support.Api;
 import org.tandem.support.Fixtures;
 
@@ -85,6 +88,43 @@ class NotificationFeedTest {
         as(liandu).post("/api/v1/notifications/read-all").then().statusCode(200).body("marked", equalTo(1));
         as(liandu).get("/api/v1/notifications/unread-count").then().body("unread", equalTo(0));
         as(liandu).queryParam("unread", true).get("/api/v1/notifications").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void finalizedResultsReachThePairsCountiesAssessorsAndViewers() {
+        String program = Fixtures.program(List.of(Fixtures.YIWU, Fixtures.NANHU),
+                List.of(Fixtures.LIANDU, Fixtures.SUICHANG));
+        long ours = Fixtures.pairing(program, Fixtures.YIWU, Fixtures.LIANDU);
+        Fixtures.pairing(program, Fixtures.NANHU, Fixtures.SUICHANG);
+        AnnualAssessmentTest.publishedScheme(program, 2024);
+        for (String kind : List.of("targets", "actuals")) {
+            api().body(Map.of("items", List.of(Map.of("indicator", "SUPPLY_CONTRACTS_VALUE", "value", 100),
+                    Map.of("indicator", "INVESTMENT_LEADS_SHARED", "value", 50))))
+                    .put("/api/v1/pairings/{id}/years/2024/" + kind, ours).then().statusCode(200);
+        }
+        AnnualAssessmentTest.run(program);
+        long assessment = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments")
+                .then().extract().jsonPath().getLong("items.find { it.pairingId == " + ours + " }.id");
+        String yiwu = Fixtures.user("county-editor", Fixtures.YIWU);
+        String suichang = Fixtures.user("county-editor", Fixtures.SUICHANG);
+        String viewer = Fixtures.user("viewer", null);
+        for (String user : List.of(yiwu, suichang, viewer)) {
+            as(user).post("/api/v1/notifications/read-all").then().statusCode(200);
+        }
+
+        api().post("/api/v1/assessments/{id}/finalize", assessment).then().statusCode(200);
+
+        for (String reader : List.of(yiwu, viewer)) {
+            as(reader).queryParam("unread", true).get("/api/v1/notifications").then().statusCode(200)
+                    .body("totalItems", equalTo(1)).body("items[0].type", equalTo("RESULTS_FINALIZED"))
+                    .body("items[0].subject.type", equalTo("Assessment"))
+                    .body("items[0].subject.id", equalTo(Long.toString(assessment)))
+                    .body("items[0].pairingId", equalTo((int) ours))
+                    .body("items[0].data.total", comparesEqualTo(new BigDecimal("80")))
+                    .body("items[0].data.program", equalTo(program)).body("items[0].data.passed", equalTo(true));
+        }
+        // The other pair's county sees nothing of it.
+        as(suichang).get("/api/v1/notifications/unread-count").then().body("unread", equalTo(0));
     }
 
     @Test
