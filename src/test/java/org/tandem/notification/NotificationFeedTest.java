@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.tandem.assessment.AnnualAssessmentTest;
 import org.tandem.support.Api;
 import org.tandem.support.Fixtures;
+import org.tandem.support.Statements;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -97,6 +98,7 @@ class NotificationFeedTest {
         long ours = Fixtures.pairing(program, Fixtures.YIWU, Fixtures.LIANDU);
         Fixtures.pairing(program, Fixtures.NANHU, Fixtures.SUICHANG);
         AnnualAssessmentTest.publishedScheme(program, 2024);
+        // Targets met in full: 100 points.
         for (String kind : List.of("targets", "actuals")) {
             api().body(Map.of("items", List.of(Map.of("indicator", "SUPPLY_CONTRACTS_VALUE", "value", 100),
                     Map.of("indicator", "INVESTMENT_LEADS_SHARED", "value", 50))))
@@ -104,7 +106,7 @@ class NotificationFeedTest {
         }
         AnnualAssessmentTest.run(program);
         long assessment = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments")
-                .then().extract().jsonPath().getLong("items.find { it.pairingId == " + ours + " }.id");
+                .then().extract().jsonPath().getLong("items.find { it.pairing == " + ours + " }.id");
         String yiwu = Fixtures.user("county-editor", Fixtures.YIWU);
         String suichang = Fixtures.user("county-editor", Fixtures.SUICHANG);
         String viewer = Fixtures.user("viewer", null);
@@ -120,7 +122,7 @@ class NotificationFeedTest {
                     .body("items[0].subject.type", equalTo("Assessment"))
                     .body("items[0].subject.id", equalTo(Long.toString(assessment)))
                     .body("items[0].pairingId", equalTo((int) ours))
-                    .body("items[0].data.total", comparesEqualTo(new BigDecimal("80")))
+                    .body("items[0].data.total", comparesEqualTo(new BigDecimal("100")))
                     .body("items[0].data.program", equalTo(program)).body("items[0].data.passed", equalTo(true));
         }
         // The other pair's county sees nothing of it.
@@ -137,6 +139,24 @@ class NotificationFeedTest {
         assertEquals(1L, events(kept));
         api().queryParam("type", "DEADLINE_MISSED").get("/api/v1/notifications").then()
                 .body("items.subject.id", hasItem(kept)).body("items.subject.id", not(hasItem(failed)));
+    }
+
+    @Test
+    void aPageCostsTheSameStatementsWhateverItsSize() {
+        String assessor = Fixtures.user("assessor", null);
+        for (int i = 0; i < 6; i++) {
+            Api.raw().post("/api/v1/test-only/outbox/{subject}", Fixtures.uniqueCode("probe")).then().statusCode(204);
+        }
+        // Its token is fetched before counting.
+        as(assessor).get("/api/v1/notifications/unread-count").then().statusCode(200);
+        long one = Statements.of(() -> as(assessor).queryParam("type", "DEADLINE_MISSED").queryParam("size", 1)
+                .get("/api/v1/notifications").then().statusCode(200).body("items.size()", equalTo(1)));
+        long six = Statements.of(() -> as(assessor).queryParam("type", "DEADLINE_MISSED").queryParam("size", 6)
+                .get("/api/v1/notifications").then().statusCode(200).body("items.size()", equalTo(6)));
+        assertEquals(one, six, "statements of a page of 1 and of 6");
+        long admin = Statements.of(() -> api().queryParam("type", "DEADLINE_MISSED").queryParam("size", 6)
+                .get("/api/v1/notifications").then().statusCode(200).body("items.size()", equalTo(6)));
+        assertEquals(one, admin);
     }
 
     @Test
