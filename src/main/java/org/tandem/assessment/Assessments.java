@@ -8,11 +8,15 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.tandem.notification.Notice;
+import org.tandem.notification.NotificationType;
+import org.tandem.notification.Notifications;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.CountyRef;
 import org.tandem.scheme.SchemeRulesCodec;
 import org.tandem.scoring.Rounding;
 import org.tandem.security.Actor;
+import org.tandem.security.Roles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,6 +41,9 @@ class Assessments {
     Actor actor;
     @Inject
     Clock clock;
+
+    @Inject
+    Notifications notifications;
 
     /** The assessment with everything its detail shows, or 404. */
     Assessment require(long id) {
@@ -88,6 +95,11 @@ class Assessments {
     AssessmentViews.Detail finalizeAssessment(Assessment assessment) {
         assessment.finalizeBy(actor.name(), ObjectionWindow.of(assessment.program, assessment.year),
                 Objection.anyOpen(assessment), clock.instant());
+        notifications.record(Notice.of(NotificationType.RESULTS_FINALIZED, "Assessment", assessment.id)
+                .pairYear(assessment.pairing.id, assessment.year).toCounties(assessment.pairing.countyCodes())
+                .toRoles(Roles.ASSESSOR, Roles.VIEWER).with("program", assessment.program.code)
+                .with("total", assessment.total).with("grade", assessment.gradeCode).with("passed", assessment.passed)
+                .with("rank", assessment.rank));
         return detail(assessment);
     }
 

@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 
+import org.tandem.notification.Notice;
+import org.tandem.notification.NotificationType;
+import org.tandem.notification.Notifications;
 import org.tandem.problem.Problem;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Program;
@@ -48,6 +51,8 @@ class Objections {
     SecurityIdentity identity;
     @Inject
     Clock clock;
+    @Inject
+    Notifications notifications;
 
     /** Publishes the assessments of programme {@code code} in {@code year} for objections for {@code days} days. */
     ObjectionViews.Publication publish(String code, int year, int days) {
@@ -63,7 +68,15 @@ class Objections {
             throw ProblemException.conflict("already-published", "the assessments of " + code + " in " + year
                     + " were published for objections at " + existing.publishedAt + " by " + existing.publishedBy);
         }
-        return publication(ObjectionWindow.open(program, year, days, actor.name(), clock.instant()));
+        ObjectionWindow window = ObjectionWindow.open(program, year, days, actor.name(), clock.instant());
+        List<String> counties = Objection.getEntityManager().createQuery("select p.industrialCounty.code,"
+                + " p.mountainCounty.code from Pairing p where p.program = :program", Object[].class)
+                .setParameter("program", program).getResultStream().flatMap(row -> java.util.Arrays.stream(row))
+                .map(String.class::cast).distinct().toList();
+        notifications.record(Notice.of(NotificationType.RESULTS_PUBLISHED, "ObjectionWindow", window.id)
+                .toCounties(counties).toRoles(Roles.ASSESSOR, Roles.VIEWER).with("program", code).with("year", year)
+                .with("days", days).with("closesAt", window.closesAt));
+        return publication(window);
     }
 
     /** The objection window of programme {@code code} in {@code year}; 404 when it was not published. */
@@ -103,8 +116,13 @@ class Objections {
     Objection file(Assessment assessment, ObjectionViews.ObjectionInput input) {
         access.checkPairing(assessment.pairing);
         String county = identity.hasRole(Roles.ADMIN) ? null : identity.getAttribute(CurrentUserAugmentor.COUNTY);
-        return Objection.file(assessment, ObjectionWindow.of(assessment.program, assessment.year), input.reason(),
-                actor.name(), county, clock.instant());
+        Objection objection = Objection.file(assessment, ObjectionWindow.of(assessment.program, assessment.year),
+                input.reason(), actor.name(), county, clock.instant());
+        notifications.record(Notice.of(NotificationType.OBJECTION_FILED, "Objection", objection.id)
+                .pairYear(assessment.pairing.id, assessment.year).toCounties(assessment.pairing.countyCodes())
+                .toRoles(Roles.ASSESSOR).with("program", assessment.program.code).with("assessment", assessment.id)
+                .with("reason", input.reason()));
+        return objection;
     }
 
     /** Objection {@code id} of assessment {@code assessmentId}; 404 when there is none the caller may see. */
@@ -142,6 +160,11 @@ class Objections {
                     clock.instant());
         }
         objection.persistAndFlush();
+        notifications.record(Notice.of(NotificationType.OBJECTION_RESOLVED, "Objection", objection.id)
+                .pairYear(objection.pairing.id, objection.year).toCounties(objection.pairing.countyCodes())
+                .toRoles(Roles.ASSESSOR).with("program", objection.program.code).with("outcome", objection.state)
+                .with("reason", objection.resolutionReason).with("totalBefore", objection.totalBefore)
+                .with("totalAfter", objection.totalAfter));
         return ObjectionViews.ObjectionView.of(objection);
     }
 

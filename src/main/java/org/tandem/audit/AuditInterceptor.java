@@ -48,7 +48,7 @@ public class AuditInterceptor implements Interceptor {
      */
     private static final Set<String> UNAUDITED = Set.of("SigningKey", "AuditEvent", "ScoreBreakdown");
     /** Never written into an event. */
-    private static final Set<String> SECRET = Set.of("passwordHash", "privateKey");
+    private static final Set<String> SECRET = Set.of("passwordHash", "privateKey", "secret");
 
     @Inject
     AuditLog log;

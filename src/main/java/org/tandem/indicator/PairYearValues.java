@@ -16,6 +16,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Request;
 
+import org.tandem.notification.Notice;
+import org.tandem.notification.NotificationType;
+import org.tandem.notification.Notifications;
 import org.tandem.problem.Problem;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
@@ -45,6 +48,9 @@ class PairYearValues {
     Actor actor;
     @Inject
     Clock clock;
+
+    @Inject
+    Notifications notifications;
 
     TargetsView targets(long pairingId, int year) {
         Pairing pairing = pairingIn(pairingId, year);
@@ -290,6 +296,7 @@ class PairYearValues {
             pairYear = PairYear.start(pairing, year);
             pairYear.persist();
         }
+        ApprovalLevel waitingBefore = pairYear.actualsState == ActualsState.SUBMITTED ? pairYear.awaitingLevel : null;
         List<PairYearApproval> inForce = new ArrayList<>(
                 pairYear.approvalsInForce == 0 ? List.of() : PairYearApproval.inForce(pairYear.id));
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -317,6 +324,7 @@ class PairYearValues {
             default -> throw new IllegalArgumentException(action + " is not a workflow step");
         }
         PairYear.flush();
+        notify(pairing, year, action, comment, pairYear, waitingBefore);
         return actuals(pairing, year, pairYear);
     }
 
@@ -399,6 +407,39 @@ class PairYearValues {
 
     private static String cityOf(Pairing pairing, ApprovalSide side) {
         return side == ApprovalSide.INDUSTRIAL ? pairing.industrialCounty.cityCode : pairing.mountainCounty.cityCode;
+    }
+
+    /**
+     * The events a step records, in its transaction. A return sends the pair back to work with its comment. A step
+     * that leaves the actuals waiting for a level (submitted, confirmed by both counties, approved by a level below
+     * the last) tells that level: the assessors for the province, the reviewers of the pair's cities for the city,
+     * the other county while one county has confirmed. Both counties of the pair see every event of their pair.
+     */
+    private void notify(Pairing pairing, int year, ChangeAction action, String comment, PairYear after,
+            ApprovalLevel waitingBefore) {
+        Notice notice;
+        if (action == ChangeAction.RETURN) {
+            notice = Notice.of(NotificationType.DATA_RETURNED, "PairYear", pairing.id + "/" + year)
+                    .toRoles(Roles.ASSESSOR);
+        } else if (after.actualsState == ActualsState.SUBMITTED && after.awaitingLevel != null
+                && after.awaitingLevel != waitingBefore) {
+            notice = Notice.of(NotificationType.SUBMISSION_WAITING, "PairYear", pairing.id + "/" + year)
+                    .with("level", after.awaitingLevel);
+            switch (after.awaitingLevel) {
+                case PROVINCE -> notice.toRoles(Roles.ASSESSOR);
+                case CITY -> notice.toCities(List.of(pairing.industrialCounty.cityCode, pairing.mountainCounty.cityCode));
+                default -> {
+                    // the counties, who see it anyway
+                }
+            }
+        } else if (action == ChangeAction.CONFIRM && after.actualsState == ActualsState.DRAFT) {
+            notice = Notice.of(NotificationType.SUBMISSION_WAITING, "PairYear", pairing.id + "/" + year)
+                    .with("level", ApprovalLevel.PAIR_COUNTIES);
+        } else {
+            return;
+        }
+        notifications.record(notice.pairYear(pairing.id, year).toCounties(pairing.countyCodes())
+                .with("program", pairing.program.code).with("comment", comment));
     }
 
     private static TargetsView targets(Pairing pairing, int year) {

@@ -35,7 +35,7 @@ class ArchitectureTest {
             // infrastructure: never reaches up into a feature
             "org.tandem", "org.tandem.problem", "org.tandem.storage", "org.tandem.scoring", "org.tandem.web",
             "org.tandem.export",
-            "org.tandem.cache", "org.tandem.security", "org.tandem.audit",
+            "org.tandem.cache", "org.tandem.security", "org.tandem.audit", "org.tandem.notification",
             // features, each above the ones it builds on
             "org.tandem.registry", "org.tandem.cooperation", "org.tandem.indicator", "org.tandem.spreadsheet",
             "org.tandem.scheme",

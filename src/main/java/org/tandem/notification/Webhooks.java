@@ -1,0 +1,68 @@
+package org.tandem.notification;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.tandem.web.PageOf;
+import org.tandem.web.PageRequest;
+
+import io.quarkus.panache.common.Parameters;
+
+/** Admins' webhooks and what was sent to them. Callers run the writes in a transaction. */
+@ApplicationScoped
+class Webhooks {
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "url", "url");
+    private static final Map<String, String> DELIVERY_SORTABLE = Map.of("id", "d.id");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    PageOf<WebhookView> list(PageRequest paging) {
+        var query = Webhook.<Webhook> findAll(paging.toSort(SORTABLE, "id", "id")).page(paging.toPage());
+        return new PageOf<>(query.list().stream().map(WebhookView::of).toList(), paging.page, paging.size,
+                paging.total(query::count));
+    }
+
+    Webhook create(WebhookInput input) {
+        Webhook webhook = new Webhook();
+        webhook.configure(input.url(), input.eventTypes(), input.description(), !Boolean.FALSE.equals(input.active()));
+        webhook.secret = input.secret() != null ? input.secret() : newSecret();
+        webhook.persistAndFlush();
+        return webhook;
+    }
+
+    void update(Webhook webhook, WebhookInput input) {
+        webhook.configure(input.url(), input.eventTypes(), input.description(), !Boolean.FALSE.equals(input.active()));
+        if (input.secret() != null) {
+            webhook.secret = input.secret();
+        }
+        webhook.persistAndFlush();
+    }
+
+    /** Its deliveries go with it, sent or not. */
+    void delete(Webhook webhook) {
+        webhook.delete();
+        Webhook.flush();
+    }
+
+    /** A webhook's deliveries, newest first by default, with their events' types read in the same statement. */
+    PageOf<DeliveryView> deliveries(Webhook webhook, DeliveryState state, PageRequest paging) {
+        String where = "d.webhookId = :webhook" + (state == null ? "" : " and d.state = :state");
+        Parameters parameters = Parameters.with("webhook", webhook.id);
+        if (state != null) {
+            parameters.and("state", state);
+        }
+        var query = WebhookDelivery.<WebhookDelivery> find("select d from WebhookDelivery d join fetch d.notification"
+                + " where " + where, paging.toSort(DELIVERY_SORTABLE, "-id", "d.id"), parameters).page(paging.toPage());
+        long total = paging.total(() -> WebhookDelivery.count(where.replace("d.", ""), parameters));
+        return new PageOf<>(query.list().stream().map(DeliveryView::of).toList(), paging.page, paging.size, total);
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "whsec_" + HexFormat.of().formatHex(bytes);
+    }
+}
