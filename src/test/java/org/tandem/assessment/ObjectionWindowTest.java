@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -278,6 +279,17 @@ class ObjectionWindowTest {
                 .body("items[1].actor", equalTo(liandu)).body("items[0].actor", equalTo(assessor));
         api().queryParam("entityType", "ObjectionWindow").get("/api/v1/audit-events").then().statusCode(200)
                 .body("items.action", hasItem("CREATE"));
+
+        // Publishing, filing and resolving were told: the pair's counties and the assessors, in their feeds.
+        String mine = "items.findAll { it.data.program == '" + y.program() + "' }";
+        as(liandu).queryParam("size", 100).get("/api/v1/notifications").then().statusCode(200)
+                .body(mine + ".type", equalTo(List.of("RESULTS_FINALIZED", "OBJECTION_RESOLVED", "OBJECTION_RESOLVED",
+                        "OBJECTION_FILED", "OBJECTION_FILED", "RESULTS_PUBLISHED")))
+                .body(mine + "[1].data.outcome", equalTo("REJECTED")).body(mine + "[2].data.outcome", equalTo("UPHELD"));
+        as(assessor).queryParam("type", "OBJECTION_FILED").queryParam("size", 100).get("/api/v1/notifications").then()
+                .statusCode(200).body(mine + ".data.reason", equalTo(List.of("招商线索数量统计口径有误", "共建园区已于2024年6月投运，未计入加分")));
+        as(nanhu).queryParam("size", 100).get("/api/v1/notifications").then().statusCode(200)
+                .body(mine + ".type", hasItem("RESULTS_PUBLISHED")).body(mine + ".type", not(hasItem("OBJECTION_FILED")));
     }
 
     @Test

@@ -146,6 +146,23 @@ class ApprovalChainTest {
                 .body("items[5].fromState", equalTo("SUBMITTED")).body("items[5].toState", equalTo("DRAFT"))
                 .body("items[7].reason", equalTo("莲都核对无误"));
         assertEquals("丽水市审核通过", history.extract().path("items[2].reason"));
+
+        // Each level was told when the actuals came to wait for it; the counties saw every step of their pair.
+        String feed = "/api/v1/notifications";
+        as(yiwu).queryParam("pairing", pairing).get(feed).then().statusCode(200)
+                .body("items.type", equalTo(List.of("SUBMISSION_WAITING", "SUBMISSION_WAITING", "SUBMISSION_WAITING",
+                        "DATA_RETURNED", "SUBMISSION_WAITING", "SUBMISSION_WAITING")))
+                .body("items.data.level", equalTo(java.util.Arrays.asList("PROVINCE", "CITY", "PAIR_COUNTIES", null,
+                        "CITY", "PAIR_COUNTIES")))
+                .body("items[3].data.comment", equalTo("标杆项目数与台账不符，请核实"));
+        as(lishui).queryParam("pairing", pairing).get(feed).then().statusCode(200)
+                .body("items.type", equalTo(List.of("SUBMISSION_WAITING", "SUBMISSION_WAITING")))
+                .body("items.data.level", everyItem(equalTo("CITY")));
+        as(jinhua).queryParam("pairing", pairing).get(feed).then().statusCode(200).body("totalItems", equalTo(2));
+        as(hangzhou).queryParam("pairing", pairing).get(feed).then().statusCode(200).body("totalItems", equalTo(0));
+        as(assessor).queryParam("pairing", pairing).get(feed).then().statusCode(200)
+                .body("items.type", equalTo(List.of("SUBMISSION_WAITING", "DATA_RETURNED")))
+                .body("items[0].data.level", equalTo("PROVINCE"));
     }
 
     @Test
