@@ -25,6 +25,9 @@ class ReportingPeriod extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ReportingPeriodKind period;
     public LocalDate dueOn;
+    /** When the counties were reminded that it is near, and told that it passed (DeadlineReminders). */
+    public java.time.OffsetDateTime remindedAt;
+    public java.time.OffsetDateTime missedAt;
 
     static ReportingPeriod of(long programId, int year, ReportingPeriodKind period, LocalDate dueOn) {
         ReportingPeriod found = new ReportingPeriod();
