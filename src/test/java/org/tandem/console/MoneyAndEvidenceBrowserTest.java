@@ -23,6 +23,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.tandem.assessment.AnnualAssessmentTest;
+import org.tandem.support.Api;
 import org.tandem.support.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +41,12 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
     String screenshots() {
         return "money-evidence";
     }
+
+    /** A one-page PDF, the smallest a reader accepts. */
+    private static final String PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+            + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]>>endobj\n"
+            + "trailer<</Root 1 0 R>>\n%%EOF\n";
 
     static String sha256(byte[] bytes) {
         try {
@@ -111,12 +118,28 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
         assertTrue(panel.findElements(By.cssSelector(".alert")).isEmpty());
         browser.screenshot("money-evidence-preview");
 
+        // A PDF is previewed in a frame of its own.
+        Path pdf = Files.createTempFile("签约协议", ".pdf");
+        Files.writeString(pdf, PDF, java.nio.charset.StandardCharsets.ISO_8859_1);
+        browser.find(By.cssSelector("details[data-subject='" + subject + "'] input.document-file"))
+                .sendKeys(pdf.toAbsolutePath().toString());
+        panel.findElement(By.cssSelector("form.document-upload button[type=submit]")).click();
+        browser.until(d -> "2".equals(panel.getAttribute("data-count")));
+        long pdfDocument = api().queryParam("subject", subject).get("/api/v1/documents").then().statusCode(200)
+                .extract().jsonPath().getLong("items.find { it.mediaType == 'application/pdf' }.id");
+        browser.find(By.cssSelector("details[data-subject='" + subject + "'] tr[data-document='" + pdfDocument
+                + "'] button.document-preview-button")).click();
+        WebElement frame = browser.find(By.cssSelector("details[data-subject='" + subject + "'] .document-preview iframe"));
+        assertTrue(frame.getAttribute("src").startsWith("blob:"));
+        Files.deleteIfExists(pdf);
+
         // Deleted with a reason: gone from the list, kept with its reason.
+        row = browser.find(By.cssSelector("details[data-subject='" + subject + "'] tr[data-document='" + document + "']"));
         row.findElement(By.cssSelector("button.delete")).click();
         WebElement reason = row.findElement(By.cssSelector("form.document-delete input[name=reason]"));
         reason.sendKeys("照片重复");
         row.findElement(By.cssSelector("form.document-delete button[type=submit]")).click();
-        browser.until(d -> "0".equals(panel.getAttribute("data-count")));
+        browser.until(d -> "1".equals(panel.getAttribute("data-count")));
         assertEquals("照片重复", api().get("/api/v1/documents/{id}", document).then().statusCode(200).extract()
                 .path("deleteReason"));
         Files.deleteIfExists(file);
@@ -204,5 +227,24 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
                 .getAttribute("data-balance"))));
         assertEquals(3, browser.driver.findElements(By.cssSelector("#ledger tbody tr")).size());
         browser.screenshot("money-evidence-balances");
+
+        // A county editor reads their own pair's balance, and is offered nothing to write.
+        String clerk = Fixtures.user("county-editor", Fixtures.YIWU);
+        browser.signOut();
+        browser.signIn(clerk, Fixtures.PASSWORD);
+        browser.page("mine");
+        browser.open(page + "&clerk");
+        browser.page("funding");
+        JsonPath own = Api.as(clerk, Fixtures.PASSWORD).queryParam("program", program).queryParam("year", 2024)
+                .queryParam("groupBy", "pairing").get("/api/v1/ledger/balances").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(1, own.getList("items").size());
+        WebElement mine = browser.find(By.cssSelector("#balances tr[data-key='" + own.getString("items[0].key") + "']"));
+        assertEquals(0, new BigDecimal(own.getString("items[0].balance"))
+                .compareTo(new BigDecimal(mine.getAttribute("data-balance"))));
+        assertEquals(2, browser.driver.findElements(By.cssSelector("#balances tbody tr")).size(), "own pair and total");
+        assertTrue(browser.driver.findElements(By.id("compute-allocation")).isEmpty());
+        assertTrue(browser.driver.findElements(By.id("disburse")).isEmpty());
+        assertTrue(browser.driver.findElements(By.cssSelector("button.approve-allocation")).isEmpty());
     }
 }
