@@ -52,7 +52,7 @@ const WORDS = {
     ledger: '资金台账', reference: '凭证号', paidOn: '拨付日期', recordDisbursement: '登记拨付',
     ALLOCATION: '分配', DISBURSEMENT: '拨付', CLAWBACK: '收回', CORRECTION: '更正',
     documents: '佐证材料', fileName: '文件名', mediaType: '类型', size: '大小', uploadedBy: '上传', download: '下载',
-    preview: '预览', close: '关闭', upload: '上传', uploaded: '已上传', documentFile: '文件',
+    preview: '预览', close: '关闭', upload: '上传', uploaded: '已上传', documentFile: '文件', showDeleted: '显示已删除的材料',
   },
   en: {
     appTitle: 'County Pairing for Shared Prosperity · Console', skip: 'Skip to content', loading: 'Loading…',
@@ -105,7 +105,7 @@ const WORDS = {
     ledger: 'Ledger', reference: 'Reference', paidOn: 'Paid on', recordDisbursement: 'Record a disbursement',
     ALLOCATION: 'Allocation', DISBURSEMENT: 'Disbursement', CLAWBACK: 'Clawback', CORRECTION: 'Correction',
     documents: 'Evidence documents', fileName: 'File name', mediaType: 'Type', size: 'Size', uploadedBy: 'Uploaded', download: 'Download',
-    preview: 'Preview', close: 'Close', upload: 'Upload', uploaded: 'Uploaded', documentFile: 'File',
+    preview: 'Preview', close: 'Close', upload: 'Upload', uploaded: 'Uploaded', documentFile: 'File', showDeleted: 'Show deleted documents',
   },
 };
 

@@ -142,6 +142,10 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
         browser.until(d -> "1".equals(panel.getAttribute("data-count")));
         assertEquals("照片重复", api().get("/api/v1/documents/{id}", document).then().statusCode(200).extract()
                 .path("deleteReason"));
+        panel.findElement(By.cssSelector("input.documents-deleted")).click();
+        browser.until(d -> "2".equals(panel.getAttribute("data-count")));
+        assertTrue(browser.find(By.cssSelector("details[data-subject='" + subject + "'] tr[data-document='" + document
+                + "'] .deleted")).getText().contains("照片重复"));
         Files.deleteIfExists(file);
     }
 

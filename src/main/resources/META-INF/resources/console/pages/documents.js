@@ -12,18 +12,20 @@ export function documentsPanel(subject, { mayWrite = false } = {}) {
   const list = h('div.documents-list', { 'aria-live': 'polite' });
   const preview = h('div.document-preview');
   let previewUrl = null;
+  const showDeleted = h('input.documents-deleted', { type: 'checkbox', onchange: () => load() });
+  const deletedToggle = h('label.muted', showDeleted, ' ', t('showDeleted'));
   box.addEventListener('toggle', () => { if (box.open && !box.dataset.loaded) load(); });
 
   async function load() {
     clear(box);
     try {
-      const page = await get(`documents${query({ subject, size: 200 })}`);
+      const page = await get(`documents${query({ subject, size: 200, includeDeleted: showDeleted.checked || undefined })}`);
       list.replaceChildren(table([
         { label: t('fileName'), value: (d) => d.fileName },
         { label: t('mediaType'), value: (d) => d.mediaType },
         { label: t('size'), value: (d) => number(d.size / 1024, 1) + ' KiB', num: true },
         { label: t('uploadedBy'), value: (d) => `${d.uploadedBy} · ${new Date(d.uploadedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')}` },
-        { label: t('change'), value: (d) => actions(d) },
+        { label: t('change'), value: (d) => (d.deletedAt ? h('span.deleted', `${t('deleted')}（${d.deletedBy}）：${d.deleteReason ?? ''}`) : actions(d)) },
       ], page.items));
       list.querySelectorAll(':scope tbody tr').forEach((tr, i) => { tr.dataset.document = String(page.items[i].id); tr.dataset.sha256 = page.items[i].sha256; });
       box.dataset.loaded = 'true';
@@ -85,6 +87,6 @@ export function documentsPanel(subject, { mayWrite = false } = {}) {
       } catch (err) { showError(uploadForm, err); }
     } }, file, h('button', { type: 'submit' }, t('upload')));
   }
-  box.append(list, uploadForm ?? '', preview);
+  box.append(deletedToggle, list, uploadForm ?? '', preview);
   return box;
 }

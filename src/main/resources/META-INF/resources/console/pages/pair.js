@@ -49,7 +49,7 @@ export default async function pair(root, ctx) {
       table([
         { label: t('track'), value: (x) => (lang === 'en' ? x.nameEn : x.nameZh) },
         { label: t('completion'), value: (x) => (x.averageCompletion == null ? '—' : `${number(100 * x.averageCompletion, 1)}%`), num: true },
-      ], progress.tracks))));
+      ], progress.tracks), documentsPanel(`actuals:${id}:${year}`, { mayWrite: mayEdit }))));
 
   root.append(h('section.card', h('h2', t('progress')), table([
     { label: t('track'), value: (x) => trackName(x.track) },
