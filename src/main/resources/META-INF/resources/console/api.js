@@ -98,12 +98,15 @@ export function signOut() {
 
 export function accessToken() { return session?.accessToken; }
 
-async function send(method, path, { body, headers = {}, form } = {}) {
+async function send(method, path, { body, headers = {}, form, blob } = {}) {
   if (session && session.expiresAt - Date.now() < 30_000) await renew();
   const init = { method, headers: { Accept: 'application/json', 'Accept-Language': acceptLanguage(), ...headers } };
   if (session) init.headers.Authorization = `Bearer ${session.accessToken}`;
   if (form) {
     init.body = form;
+  } else if (blob) {
+    init.headers['Content-Type'] = blob.type || 'application/octet-stream';
+    init.body = blob;
   } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -139,6 +142,14 @@ export async function call(method, path, options = {}) {
 
 export const get = async (path) => (await call('GET', path)).data;
 export const post = async (path, body) => (await call('POST', path, { body })).data;
+
+/** Sends a file (a Blob) as the raw body of a POST; answers { data, etag, location, status }. */
+export const sendFile = (path, blob, headers = {}) => call('POST', path, { blob, headers });
+
+/** Fetches a file the API answers as a Blob (with the token). */
+export async function fetchBlob(path) {
+  return (await call('GET', path, { headers: { Accept: '*/*' } })).data;
+}
 
 /** Builds a query string from the defined values of an object. */
 export function query(params) {

@@ -10,6 +10,7 @@ const PAGES = {
   schemes: { load: () => import('./pages/schemes.js'), nav: 'navSchemes', roles: ['assessor', 'admin'] },
   programs: { load: () => import('./pages/programs.js'), nav: 'navPrograms', roles: ['admin'] },
   users: { load: () => import('./pages/users.js'), nav: 'navUsers', roles: ['admin'] },
+  funding: { load: () => import('./pages/funding.js'), nav: 'navFunding', roles: ['admin', 'assessor', 'county-editor'] },
   audit: { load: () => import('./pages/audit.js'), nav: 'navAudit', roles: ['admin', 'assessor'] },
   pair: { load: () => import('./pages/pair.js'), roles: null },
   edit: { load: () => import('./pages/edit.js'), roles: ['county-editor', 'admin'] },

@@ -6,6 +6,7 @@ import { all, call, get, post, query, download, accessToken } from '../api.js';
 import { tracks, workflowState, PROJECT_STATUSES } from '../data.js';
 import { pairName } from './common.js';
 import { pipeline, range } from './pair.js';
+import { documentsPanel } from './documents.js';
 
 const KINDS = ['DOCKING_MEETING', 'TRAINING', 'ENTERPRISE_DIAGNOSIS', 'CADRE_SECONDMENT', 'SIGNED_AGREEMENT', 'OTHER'];
 
@@ -80,7 +81,8 @@ export default async function edit(root, ctx) {
       clear(valuesForm);
       try { await post(`${base}/actuals/submit`, {}); toast(t('submitted')); ctx.reload(); } catch (err) { showError(valuesForm, err, { reload: ctx.reload }); }
     } }, t('submit'))));
-  root.append(h('section.card', h('h2', `${t('targets')} / ${t('actuals')}`), valuesForm));
+  root.append(h('section.card', h('h2', `${t('targets')} / ${t('actuals')}`), valuesForm,
+    documentsPanel(`actuals:${id}:${year}`, { mayWrite: true })));
 
   // --- template round trip -------------------------------------------------------------------------------------
   root.append(templateCard(id, year, ctx));
@@ -112,6 +114,7 @@ export default async function edit(root, ctx) {
   root.append(h('section.card', h('h2', t('projects')), h('h3.muted', t('newProject')), projectForm, table([
     { label: t('title'), value: (p) => p.title }, { label: t('step'), value: pipeline }, { label: t('moveTo'), value: moveCell },
     { label: t('change'), value: (p) => recordEditor('projects', p, projectFields, ctx) },
+    { label: t('documents'), value: (p) => documentsPanel(`project:${p.id}`, { mayWrite: true }) },
   ], projects.items)));
 
   // --- activities and parks ------------------------------------------------------------------------------------
@@ -126,11 +129,13 @@ export default async function edit(root, ctx) {
   root.append(h('section.card', h('h2', t('activities')), activityForm, table([
     { label: t('date'), value: (a) => a.heldOn }, { label: t('title'), value: (a) => a.title }, { label: t('kind'), value: (a) => a.kind },
     { label: t('change'), value: (a) => recordEditor('activities', a, activityFields, ctx) },
+    { label: t('documents'), value: (a) => documentsPanel(`activity:${a.id}`, { mayWrite: true }) },
   ], activities.items)));
   root.append(h('section.card', h('h2', t('parks')), parkForm, table([
     { label: t('name'), value: (p) => p.name }, { label: t('hostCounty'), value: (p) => p.hostCounty.name },
     { label: t('areaMu'), value: (p) => number(p.areaMu), num: true },
     { label: t('change'), value: (p) => recordEditor('parks', p, parkFields, ctx) },
+    { label: t('documents'), value: (p) => documentsPanel(`park:${p.id}`, { mayWrite: true }) },
   ], parks.items)));
 }
 

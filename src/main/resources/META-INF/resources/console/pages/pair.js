@@ -3,6 +3,7 @@ import { t, named, number, lang } from '../i18n.js';
 import { get, query } from '../api.js';
 import { tracks, workflowState } from '../data.js';
 import { pairName } from './common.js';
+import { documentsPanel } from './documents.js';
 
 const STEPS = [['PLANNED', 'plannedOn'], ['SIGNED', 'signedOn'], ['UNDER_CONSTRUCTION', 'constructionStartedOn'],
   ['IN_PRODUCTION', 'productionStartedOn']];
@@ -48,7 +49,7 @@ export default async function pair(root, ctx) {
       table([
         { label: t('track'), value: (x) => (lang === 'en' ? x.nameEn : x.nameZh) },
         { label: t('completion'), value: (x) => (x.averageCompletion == null ? '—' : `${number(100 * x.averageCompletion, 1)}%`), num: true },
-      ], progress.tracks))));
+      ], progress.tracks), documentsPanel(`actuals:${id}:${year}`, { mayWrite: mayEdit }))));
 
   root.append(h('section.card', h('h2', t('progress')), table([
     { label: t('track'), value: (x) => trackName(x.track) },
@@ -65,15 +66,18 @@ export default async function pair(root, ctx) {
     { label: t('hostCounty'), value: (p) => p.hostCounty.name },
     { label: t('investment'), value: (p) => number(p.investment), num: true },
     { label: t('step'), value: pipeline },
+    { label: t('documents'), value: (p) => documentsPanel(`project:${p.id}`, { mayWrite: mayEdit }) },
   ], projects.items)));
   root.append(h('div.grid',
     h('section.card', h('h2', t('activities')), table([
       { label: t('date'), value: (a) => a.heldOn }, { label: t('kind'), value: (a) => a.kind },
       { label: t('title'), value: (a) => a.title }, { label: t('track'), value: (a) => trackName(a.track) },
+      { label: t('documents'), value: (a) => documentsPanel(`activity:${a.id}`, { mayWrite: mayEdit }) },
     ], activities.items)),
     h('section.card', h('h2', t('parks')), table([
       { label: t('name'), value: (p) => p.name }, { label: t('hostCounty'), value: (p) => p.hostCounty.name },
       { label: t('establishedOn'), value: (p) => p.establishedOn ?? '' }, { label: t('areaMu'), value: (p) => number(p.areaMu), num: true },
+      { label: t('documents'), value: (p) => documentsPanel(`park:${p.id}`, { mayWrite: mayEdit }) },
     ], parks.items))));
   root.append(h('section.card', h('h2', t('history')), table([
     { label: t('when'), value: (c) => new Date(c.occurredAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') },

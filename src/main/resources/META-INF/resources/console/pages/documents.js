@@ -1,0 +1,92 @@
+// The evidence documents of one record (a project, activity, park or a pair-year's actuals): listed, uploaded,
+// downloaded, previewed (images and PDFs) and deleted with a reason. Read when first opened.
+import { h, field, showError, clear, table, toast } from '../ui.js';
+import { t, number, lang } from '../i18n.js';
+import { get, call, query, download, sendFile, fetchBlob } from '../api.js';
+
+const PREVIEWABLE = /^(image\/(png|jpeg|gif|webp)|application\/pdf)$/;
+
+/** A details.record-documents for subject (e.g. project:12); mayWrite adds the upload and delete controls. */
+export function documentsPanel(subject, { mayWrite = false } = {}) {
+  const box = h('details.record-documents', { 'data-subject': subject }, h('summary', t('documents')));
+  const list = h('div.documents-list', { 'aria-live': 'polite' });
+  const preview = h('div.document-preview');
+  let previewUrl = null;
+  const showDeleted = h('input.documents-deleted', { type: 'checkbox', onchange: () => load() });
+  const deletedToggle = h('label.muted', showDeleted, ' ', t('showDeleted'));
+  box.addEventListener('toggle', () => { if (box.open && !box.dataset.loaded) load(); });
+
+  async function load() {
+    clear(box);
+    try {
+      const page = await get(`documents${query({ subject, size: 200, includeDeleted: showDeleted.checked || undefined })}`);
+      list.replaceChildren(table([
+        { label: t('fileName'), value: (d) => d.fileName },
+        { label: t('mediaType'), value: (d) => d.mediaType },
+        { label: t('size'), value: (d) => number(d.size / 1024, 1) + ' KiB', num: true },
+        { label: t('uploadedBy'), value: (d) => `${d.uploadedBy} · ${new Date(d.uploadedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')}` },
+        { label: t('change'), value: (d) => (d.deletedAt ? h('span.deleted', `${t('deleted')}（${d.deletedBy}）：${d.deleteReason ?? ''}`) : actions(d)) },
+      ], page.items));
+      list.querySelectorAll(':scope tbody tr').forEach((tr, i) => { tr.dataset.document = String(page.items[i].id); tr.dataset.sha256 = page.items[i].sha256; });
+      box.dataset.loaded = 'true';
+      box.dataset.count = String(page.items.length);
+    } catch (err) { showError(box, err); }
+  }
+
+  function actions(d) {
+    const cell = h('div.toolbar',
+      h('button.secondary.document-download', { type: 'button', onclick: () => download(d.content, d.fileName).catch((err) => showError(box, err)) }, t('download')),
+      PREVIEWABLE.test(d.mediaType) ? h('button.secondary.document-preview-button', { type: 'button', onclick: () => show(d) }, t('preview')) : null);
+    if (mayWrite) {
+      const reason = field(t('reason'), 'reason', { required: true, attrs: { size: 16 } });
+      const form = h('form.inline.document-delete', { hidden: true, onsubmit: async (e) => {
+        e.preventDefault();
+        clear(form);
+        const why = reason.control.value.trim();
+        if (!why) { reason.control.focus(); return; }
+        try {
+          const current = await call('GET', `documents/${d.id}`);
+          await call('DELETE', `documents/${d.id}${query({ reason: why })}`, { headers: current.etag ? { 'If-Match': current.etag } : {} });
+          toast(t('deleted'));
+          load();
+        } catch (err) { showError(form, err); }
+      } }, reason, h('button.danger', { type: 'submit' }, t('confirmDelete')));
+      cell.append(h('button.secondary.delete', { type: 'button', onclick: (e) => { e.currentTarget.hidden = true; form.hidden = false; reason.control.focus(); } }, t('delete')), form);
+    }
+    return cell;
+  }
+
+  async function show(d) {
+    try {
+      const blob = await fetchBlob(`${d.content}?inline=true`);
+      if (previewUrl) URL.revokeObjectURL(previewUrl);
+      previewUrl = URL.createObjectURL(blob);
+      const view = d.mediaType === 'application/pdf'
+        ? h('iframe', { src: previewUrl, title: d.fileName, width: '100%', height: '480' })
+        : h('img', { src: previewUrl, alt: d.fileName, style: 'max-width:100%;max-height:480px' });
+      preview.replaceChildren(h('p.muted', d.fileName), view,
+        h('button.secondary', { type: 'button', onclick: () => { preview.replaceChildren(); URL.revokeObjectURL(previewUrl); previewUrl = null; } }, t('close')));
+      view.scrollIntoView?.({ block: 'center' });
+    } catch (err) { showError(box, err); }
+  }
+
+  let uploadForm = null;
+  if (mayWrite) {
+    const file = field(t('documentFile'), 'file', { type: 'file' });
+    file.control.classList.add('document-file');
+    uploadForm = h('form.inline.document-upload', { onsubmit: async (e) => {
+      e.preventDefault();
+      clear(uploadForm);
+      const chosen = file.control.files[0];
+      if (!chosen) { file.control.focus(); return; }
+      try {
+        await sendFile(`/api/v1/documents${query({ subject, fileName: chosen.name })}`, chosen);
+        toast(t('uploaded'));
+        file.control.value = '';
+        load();
+      } catch (err) { showError(uploadForm, err); }
+    } }, file, h('button', { type: 'submit' }, t('upload')));
+  }
+  box.append(deletedToggle, list, uploadForm ?? '', preview);
+  return box;
+}

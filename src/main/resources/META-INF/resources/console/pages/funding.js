@@ -1,0 +1,125 @@
+// Funding of a programme-year: the allocation rules, the allocations with each pair's breakdown (a draft computed
+// from the finalized assessments, then approved into the ledger), the ledger, the balances per pair, and a
+// disbursement recorded. Admins and assessors write; county editors read their own pairs'.
+import { h, field, values, showError, clear, table, badge, toast } from '../ui.js';
+import { t, number, lang, acceptLanguage } from '../i18n.js';
+import { get, call, post, query, download } from '../api.js';
+import { programmeYear } from './common.js';
+
+/** Yuan with the fen always shown (the API's amounts have 2 decimals). */
+const money = (v) => (v === null || v === undefined ? ''
+  : Number(v).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+
+export default async function funding(root, ctx) {
+  const picked = await programmeYear(ctx, 'funding');
+  root.append(h('h1', t('navFunding')), picked.form);
+  if (!picked.program) return;
+  const { program, year } = picked;
+  const mayWrite = ['admin', 'assessor'].some((r) => ctx.me.roles.includes(r));
+  const base = `programs/${encodeURIComponent(program)}/years/${year}`;
+  const [rules, allocations, ledger, balances] = await Promise.all([
+    get(`${base}/allocation-rules${query({ size: 100 })}`), get(`${base}/allocations${query({ size: 100 })}`),
+    get(`ledger${query({ program, year, size: 500 })}`), get(`ledger/balances${query({ program, year, groupBy: 'pairing' })}`),
+  ]);
+
+  // --- rules ----------------------------------------------------------------------------------------------
+  root.append(h('section.card#rules', h('h2', t('allocationRules')), table([
+    { label: t('version'), value: (r) => String(r.number) },
+    { label: t('name'), value: (r) => [r.name, r.example ? h('span.badge.example', ` ${t('exampleRule')}`) : ''] },
+    { label: t('status'), value: (r) => badge(r.status) },
+    { label: t('fundTotal'), value: (r) => money(r.terms.total), num: true },
+    { label: t('basePercent'), value: (r) => `${number(r.terms.basePercent)}%`, num: true },
+  ], rules.items)));
+
+  // --- allocations -----------------------------------------------------------------------------------------
+  const allocCard = h('section.card#allocations', h('h2', t('allocations')));
+  if (mayWrite) {
+    const compute = h('button#compute-allocation', { type: 'button', onclick: async () => {
+      clear(allocCard);
+      try { await post(`${base}/allocations`, {}); toast(t('computed')); ctx.reload(); } catch (err) { showError(allocCard, err, { reload: ctx.reload }); }
+    } }, t('computeDraft'));
+    allocCard.append(h('div.toolbar', compute));
+  }
+  allocations.items.forEach((a) => {
+    const approve = mayWrite && a.status === 'DRAFT' ? h('button.approve-allocation', { type: 'button', onclick: async () => {
+      clear(allocCard);
+      try {
+        const current = await call('GET', `allocations/${a.id}`);
+        await call('POST', `allocations/${a.id}/approve`, { headers: current.etag ? { 'If-Match': current.etag } : {} });
+        toast(t('APPROVED'));
+        ctx.reload();
+      } catch (err) { showError(allocCard, err, { reload: ctx.reload }); }
+    } }, t('approveAllocation')) : null;
+    allocCard.append(h('div.allocation', { 'data-allocation': a.id, 'data-status': a.status },
+      h('h3', `#${a.id} · ${t('version')} ${a.ruleNumber} `, badge(a.status), a.exampleRule ? h('span.muted', ` ${t('exampleRule')}`) : ''),
+      h('p', `${t('fundTotal')} ${money(a.total)} · ${t('allocated')} ${money(a.allocated)} · ${t('reserve')} ${money(a.reserve)}`
+        + ` · ${t('basePool')} ${money(a.breakdown.basePool)} · ${t('meritPool')} ${money(a.breakdown.meritPool)}`),
+      approve,
+      h('details', h('summary', t('breakdown')), h('p.muted', a.breakdown.roundingRule), table([
+        { label: t('pair'), value: (l) => `${l.industrialCounty.name} — ${l.mountainCounty.name}` },
+        { label: t('total'), value: (l) => number(l.score), num: true },
+        { label: t('grade'), value: (l) => (l.grade ? t(l.grade) : '') },
+        { label: t('coefficient'), value: (l) => number(l.coefficient, 4), num: true },
+        { label: t('exactBase'), value: (l) => number(l.exactBase, 6), num: true },
+        { label: t('exactMerit'), value: (l) => number(l.exactMerit, 6), num: true },
+        { label: t('extraFen'), value: (l) => (l.extraFen ? '+0.01' : ''), num: true },
+        { label: t('amount'), value: (l) => money(l.amount), num: true },
+      ], a.breakdown.lines))));
+  });
+  if (!allocations.items.length) allocCard.append(h('p.muted', t('noRows')));
+  root.append(allocCard);
+
+  // --- balances and ledger -------------------------------------------------------------------------------------
+  const exportButtons = (path, params, name, scope) => [
+    h('button.secondary', { type: 'button', onclick: () => download(`/api/v1/${path}${query({ ...params, format: 'csv' })}`, `${name}.csv`, acceptLanguage()).catch((e) => showError(scope, e)) }, t('downloadCsv')),
+    h('button.secondary', { type: 'button', onclick: () => download(`/api/v1/${path}${query({ ...params, format: 'xlsx' })}`, `${name}.xlsx`, acceptLanguage()).catch((e) => showError(scope, e)) }, t('downloadXlsx'))];
+  const balanceCard = h('section.card#balances', h('h2', t('balances')));
+  const balanceRows = [...balances.items, { ...balances.totals, key: 'total', label: t('total') }];
+  balanceCard.append(h('div.toolbar', exportButtons('ledger/balances', { program, year, groupBy: 'pairing' }, `${program}_${year}_balances`, balanceCard)),
+    table([
+      { label: t('pair'), value: (b) => b.label },
+      { label: t('allocated'), value: (b) => money(b.allocated), num: true },
+      { label: t('disbursed'), value: (b) => money(b.disbursed), num: true },
+      { label: t('clawedBack'), value: (b) => money(b.clawedBack), num: true },
+      { label: t('balance'), value: (b) => money(b.balance), num: true },
+    ], balances.items.length ? balanceRows : []));
+  balanceCard.querySelectorAll(':scope tbody tr').forEach((tr, i) => {
+    tr.dataset.key = balanceRows[i].key;
+    tr.dataset.balance = String(balanceRows[i].balance);
+  });
+  root.append(balanceCard);
+
+  const ledgerCard = h('section.card#ledger', h('h2', t('ledger')));
+  ledgerCard.append(h('div.toolbar', exportButtons('ledger', { program, year }, `${program}_${year}_ledger`, ledgerCard)), table([
+    { label: t('date'), value: (e) => e.paidOn ?? e.recordedAt.slice(0, 10) },
+    { label: t('pair'), value: (e) => `${e.industrialCounty.name} — ${e.mountainCounty.name}` },
+    { label: t('kind'), value: (e) => t(e.kind) },
+    { label: t('amount'), value: (e) => money(e.amount), num: true },
+    { label: t('reference'), value: (e) => e.reference ?? '' },
+    { label: t('reason'), value: (e) => e.reason ?? '' },
+    { label: t('who'), value: (e) => e.recordedBy },
+  ], ledger.items));
+  root.append(ledgerCard);
+
+  // --- a disbursement ------------------------------------------------------------------------------------------
+  if (mayWrite && balances.items.length) {
+    const form = h('form.inline#disburse', { onsubmit: async (e) => {
+      e.preventDefault();
+      clear(form);
+      const v = values(form);
+      const amount = Number(v.amount);
+      try {
+        await post('ledger/entries', { kind: 'DISBURSEMENT', pairing: Number(v.pairing), year,
+          amount: Number.isFinite(amount) ? amount : v.amount, paidOn: v.paidOn, reference: v.reference });
+        toast(t('saved'));
+        ctx.reload();
+      } catch (err) { showError(form, err, { reload: ctx.reload }); }
+    } },
+    field(t('pair'), 'pairing', { options: balances.items.map((b) => [b.key, b.label]) }),
+    field(t('amount'), 'amount', { required: true, attrs: { inputmode: 'decimal', size: 14 } }),
+    field(t('paidOn'), 'paidOn', { type: 'date', required: true }),
+    field(t('reference'), 'reference', { required: true }),
+    h('button', { type: 'submit' }, t('recordDisbursement')));
+    root.append(h('section.card', h('h2', t('recordDisbursement')), form));
+  }
+}
