@@ -1,7 +1,8 @@
 // The signed-in user's feed of events that need action: what, which pair, what was said, when, read or not.
 import { h, showError, clear, table, toast } from '../ui.js';
 import { t, lang, number } from '../i18n.js';
-import { get, post, query } from '../api.js';
+import { get, post, query, pool } from '../api.js';
+import { pairName } from './common.js';
 
 const when = (at) => (at ? new Date(at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') : '');
 
@@ -22,6 +23,9 @@ function said(n) {
 export default async function notifications(root, ctx) {
   const unreadOnly = ctx.params.get('unread') === 'true';
   const feed = await get(`notifications${query({ unread: unreadOnly || undefined, size: 100 })}`);
+  // The pairs' names (one read per pair shown; a pair no longer readable keeps its number).
+  const ids = [...new Set(feed.items.map((n) => n.pairingId).filter((id) => id != null))];
+  const names = new Map(await pool(ids, 4, async (id) => [id, await get(`pairings/${id}`).then(pairName).catch(() => `#${id}`)]));
   const box = h('section.card#notifications');
   const markAll = h('button#mark-all-read', { type: 'button', onclick: async () => {
     clear(box);
@@ -40,7 +44,7 @@ export default async function notifications(root, ctx) {
     } catch (err) { showError(box, err); }
   };
   const pairLink = (n) => (n.pairingId
-    ? h('a', { href: `#/pair/${n.pairingId}${n.year ? `?year=${n.year}` : ''}` }, `#${n.pairingId}${n.year ? ` · ${n.year}` : ''}`)
+    ? h('a', { href: `#/pair/${n.pairingId}${n.year ? `?year=${n.year}` : ''}` }, `${names.get(n.pairingId) ?? `#${n.pairingId}`}${n.year ? ` · ${n.year}` : ''}`)
     : (n.data?.program ? `${n.data.program}${n.data.year ? ` · ${n.data.year}` : ''}` : ''));
   box.append(h('div.toolbar',
     h('a.button.secondary', { href: unreadOnly ? '#/notifications' : '#/notifications?unread=true' },
