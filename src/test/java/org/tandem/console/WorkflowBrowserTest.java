@@ -208,6 +208,22 @@ class WorkflowBrowserTest extends BrowserTestBase {
         form.findElement(By.cssSelector("button.reject")).click();
         browser.until(d -> "REJECTED".equals(api().get(objections).then().extract().path("items[0].state")));
         assertEquals("合同未在考核年度内签订", api().get(objections).then().extract().path("items[0].resolution.reason"));
+
+        // A second objection, upheld: the pair is scored again from its data, the ranking shows the year published.
+        long assessment = filed.getLong("items[0].assessment");
+        long second = Api.as(yiwu, PASSWORD).body(Map.of("reason", "招商线索已补录"))
+                .post("/api/v1/assessments/{id}/objections", assessment).then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        browser.open(root + "#/review?program=" + program + "&year=2024&again");
+        browser.page("review");
+        assertTrue(browser.find(By.id("assessments")).getText().contains("公示中"));
+        form = browser.find(By.cssSelector("#objections form[data-objection='" + second + "']"));
+        form.findElement(By.name("reason")).sendKeys("核实属实，重新计分");
+        form.findElement(By.cssSelector("button.uphold")).click();
+        browser.until(d -> "UPHELD".equals(api().get("/api/v1/assessments/{a}/objections/{o}", assessment, second).then()
+                .extract().path("state")));
+        assertEquals("RESCORE", api().get("/api/v1/assessments/{a}/objections/{o}", assessment, second).then()
+                .extract().path("resolution.remedy"));
         browser.page("review");
     }
 }

@@ -95,7 +95,7 @@ export default async function review(root, ctx) {
     { label: t('pair'), value: (a) => pairName(a) },
     { label: t('total'), value: (a) => number(a.total), num: true },
     { label: t('grade'), value: (a) => a.gradeLabel || a.grade },
-    { label: t('status'), value: (a) => badge(a.status) },
+    { label: t('status'), value: (a) => badge(a.state || a.status) },
     { label: '', value: (a) => h('form.inline', { onsubmit: (e) => e.preventDefault() },
       a.status === 'FINALIZED' ? [field(t('reason'), 'reason'), h('button.secondary', { type: 'button', onclick: act(a, 'reopen') }, t('reopen'))]
         : h('button', { type: 'button', onclick: act(a, 'finalize') }, t('finalize'))) },
