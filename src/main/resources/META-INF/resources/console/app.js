@@ -6,6 +6,7 @@ const PAGES = {
   dashboard: { load: () => import('./pages/dashboard.js'), nav: 'navDashboard', roles: null },
   ranking: { load: () => import('./pages/ranking.js'), nav: 'navRanking', roles: null },
   mine: { load: () => import('./pages/mine.js'), nav: 'navMine', roles: ['county-editor', 'admin'] },
+  approvals: { load: () => import('./pages/approvals.js'), nav: 'navApprovals', roles: ['county-editor', 'city-reviewer', 'assessor', 'admin'] },
   review: { load: () => import('./pages/review.js'), nav: 'navReview', roles: ['assessor', 'admin'] },
   schemes: { load: () => import('./pages/schemes.js'), nav: 'navSchemes', roles: ['assessor', 'admin'] },
   programs: { load: () => import('./pages/programs.js'), nav: 'navPrograms', roles: ['admin'] },
@@ -14,6 +15,7 @@ const PAGES = {
   audit: { load: () => import('./pages/audit.js'), nav: 'navAudit', roles: ['admin', 'assessor'] },
   pair: { load: () => import('./pages/pair.js'), roles: null },
   edit: { load: () => import('./pages/edit.js'), roles: ['county-editor', 'admin'] },
+  notifications: { load: () => import('./pages/notifications.js'), roles: null },
 };
 
 const main = document.getElementById('main');
@@ -21,7 +23,12 @@ let me = null;
 let rendering = 0;
 
 const may = (page) => me && (!PAGES[page].roles || PAGES[page].roles.some((r) => me.roles.includes(r)));
-const home = () => (me.roles.includes('county-editor') && !me.roles.includes('admin') ? '#/mine' : '#/dashboard');
+const home = () => {
+  if (me.roles.includes('admin')) return '#/dashboard';
+  if (me.roles.includes('county-editor')) return '#/mine';
+  if (me.roles.includes('city-reviewer')) return '#/approvals';
+  return '#/dashboard';
+};
 
 function chrome() {
   document.title = t('appTitle');
@@ -36,9 +43,33 @@ function chrome() {
   out.hidden = !me;
   document.getElementById('who').textContent = me
     ? `${me.displayName || me.username}（${me.roles.map((r) => t(r)).join('、')}）` : '';
+  bell();
   const nav = document.getElementById('nav');
   nav.replaceChildren(...(me ? Object.entries(PAGES).filter(([name, p]) => p.nav && may(name))
     .map(([name, p]) => h('a', { href: `#/${name}`, 'data-page': name }, t(p.nav))) : []));
+}
+
+/** The top bar's link to the feed, with how many events are unread (asked again on every route). */
+function bell() {
+  let link = document.getElementById('bell');
+  if (!link) {
+    link = h('a#bell.bell', { href: '#/notifications' });
+    document.getElementById('who').insertAdjacentElement('afterend', link);
+  }
+  link.hidden = !me;
+  if (!me) { delete link.dataset.count; return; }
+  const count = Number(link.dataset.count || 0);
+  link.replaceChildren(t('navNotifications'), ' ', h('span.count', { 'data-count': String(count) }, String(count)));
+  link.setAttribute('aria-label', t('unreadCount', { n: count }));
+}
+
+async function refreshBell() {
+  if (!me) return;
+  try {
+    const answer = await api.get('notifications/unread-count');
+    const link = document.getElementById('bell');
+    if (link && me) { link.dataset.count = String(answer?.unread ?? 0); bell(); }
+  } catch { /* the badge waits for the next route */ }
 }
 
 function markNav(name) {
@@ -87,6 +118,7 @@ async function route() {
     return;
   }
   markNav(name);
+  refreshBell();
   const ctx = {
     me, args, params: new URLSearchParams(search || ''),
     go: (to) => { if (location.hash === to) route(); else location.hash = to; },

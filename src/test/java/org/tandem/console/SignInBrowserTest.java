@@ -61,7 +61,8 @@ class SignInBrowserTest extends BrowserTestBase {
         password.clear();
         password.sendKeys(Api.ADMIN_PASSWORD, Keys.ENTER);
         browser.page("dashboard");
-        assertEquals(Set.of("dashboard", "ranking", "mine", "review", "programs", "users", "audit"), nav());
+        assertEquals(Set.of("dashboard", "ranking", "mine", "approvals", "review", "schemes", "programs", "users",
+                "funding", "audit"), nav());
         assertFalse(browser.find(By.id("who")).getText().isBlank(), "who is signed in");
         browser.screenshot("signin-admin-dashboard");
         // Every input on the page has a label.
@@ -143,13 +144,13 @@ class SignInBrowserTest extends BrowserTestBase {
         browser.openSignedOut(root.toString());
         browser.signIn(assessor, Fixtures.PASSWORD);
         browser.page("dashboard");
-        assertEquals(Set.of("dashboard", "ranking", "review", "audit"), nav());
+        assertEquals(Set.of("dashboard", "ranking", "approvals", "review", "schemes", "funding", "audit"), nav());
         browser.screenshot("signin-assessor");
         browser.signOut();
 
         browser.signIn(clerk, Fixtures.PASSWORD);
         browser.page("mine");
-        assertEquals(Set.of("dashboard", "ranking", "mine"), nav());
+        assertEquals(Set.of("dashboard", "ranking", "mine", "approvals", "funding"), nav());
         browser.screenshot("signin-clerk");
         // A page the role may not use is not shown (the server stays the authority).
         browser.open(root + "#/users");

@@ -1,6 +1,6 @@
-import { h, table, chart, badge, field, PALETTE } from '../ui.js';
+import { h, table, chart, badge, field, values, clear, showError, toast, PALETTE } from '../ui.js';
 import { t, named, number, lang } from '../i18n.js';
-import { get, query } from '../api.js';
+import { get, post, all, query } from '../api.js';
 import { tracks, workflowState } from '../data.js';
 import { pairName } from './common.js';
 import { documentsPanel } from './documents.js';
@@ -79,6 +79,8 @@ export default async function pair(root, ctx) {
       { label: t('establishedOn'), value: (p) => p.establishedOn ?? '' }, { label: t('areaMu'), value: (p) => number(p.areaMu), num: true },
       { label: t('documents'), value: (p) => documentsPanel(`park:${p.id}`, { mayWrite: mayEdit }) },
     ], parks.items))));
+  const objections = await objectionBox(ctx, pairing, year);
+  if (objections) root.append(objections);
   root.append(h('section.card', h('h2', t('history')), table([
     { label: t('when'), value: (c) => new Date(c.occurredAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') },
     { label: t('who'), value: (c) => c.actor },
@@ -97,4 +99,43 @@ export function range(from, to) {
   const out = [];
   for (let y = from; y <= to; y++) out.push([y, String(y)]);
   return out;
+}
+
+/** The pair's objections to its assessment of the year; a clerk of the pair files one while the window is open. */
+async function objectionBox(ctx, pairing, year) {
+  const assessment = (await all('assessments', { program: pairing.program, year })).find((a) => a.pairing === pairing.id);
+  if (!assessment) return null;
+  const [publication, list] = await Promise.all([
+    get(`programs/${encodeURIComponent(pairing.program)}/years/${year}/publication`).catch((err) => { if (err?.status === 404) return null; throw err; }),
+    get(`assessments/${assessment.id}/objections${query({ size: 100 })}`)]);
+  const when = (at) => (at ? new Date(at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') : '');
+  const box = h('section.card#pair-objections', h('h2', t('objections')),
+    h('p', badge(assessment.state || assessment.status), ' ', publication
+      ? t(publication.open ? 'publicationOpen' : 'publicationClosed', { closesAt: when(publication.closesAt),
+        open: publication.openObjections, upheld: publication.upheldObjections, rejected: publication.rejectedObjections })
+      : t('notPublished')));
+  const clerk = ctx.me.roles.includes('county-editor')
+    && [pairing.industrialCounty.code, pairing.mountainCounty.code].includes(ctx.me.county);
+  if (clerk && publication?.open) {
+    const form = h('form.inline#file-objection', { onsubmit: async (e) => {
+      e.preventDefault();
+      clear(form);
+      try {
+        await post(`assessments/${assessment.id}/objections`, { reason: values(form).reason ?? '' });
+        toast(t('objectionFiled'));
+        ctx.reload();
+      } catch (err) { showError(form, err, { reload: ctx.reload }); }
+    } }, field(t('reason'), 'reason', { type: 'textarea' }), h('button', { type: 'submit' }, t('fileObjection')));
+    box.append(form);
+  } else if (clerk) {
+    box.append(h('p.muted', t('objectionWindowClosed')));
+  }
+  box.append(list.items.length ? table([
+    { label: t('reason'), value: (o) => o.reason },
+    { label: t('filedBy'), value: (o) => `${o.filedBy} · ${when(o.filedAt)}` },
+    { label: t('status'), value: (o) => badge(o.state) },
+    { label: t('resolved'), value: (o) => (o.resolution ? `${o.resolution.reason}${o.resolution.totalAfter != null
+      ? ` · ${t('total')}：${number(o.resolution.totalBefore)} → ${number(o.resolution.totalAfter)}` : ''}` : '') },
+  ], list.items) : h('p.muted', t('noObjections')));
+  return box;
 }

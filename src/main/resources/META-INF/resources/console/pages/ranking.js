@@ -38,7 +38,7 @@ export default async function ranking(root, ctx) {
       { label: t('total'), value: (a) => number(a.total, 2), num: true },
       { label: t('grade'), value: (a) => a.gradeLabel || a.grade },
       ...trackList.map((track) => ({ label: named(track), value: (a) => trackPoints(a.i, track.code), num: true })),
-      { label: t('status'), value: (a) => badge(a.status) },
+      { label: t('status'), value: (a) => badge(a.state || a.status) },
     ], rows, { caption: t('bulletin') }),
     data.totalItems > 50 ? h('div.toolbar.no-print',
       page > 0 ? h('a.button.secondary', { href: `#/ranking?program=${program}&year=${year}&page=${page - 1}` }, '‹') : null,

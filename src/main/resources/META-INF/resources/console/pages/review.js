@@ -1,6 +1,6 @@
 // The assessor's desk: submissions to approve or return, the annual run, finalize and reopen.
 import { h, field, values, showError, clear, table, badge, toast } from '../ui.js';
-import { t, number } from '../i18n.js';
+import { t, number, lang } from '../i18n.js';
 import { all, call, get, post, query } from '../api.js';
 import { pairingStates } from '../data.js';
 import { programmeYear, pairName } from './common.js';
@@ -95,10 +95,77 @@ export default async function review(root, ctx) {
     { label: t('pair'), value: (a) => pairName(a) },
     { label: t('total'), value: (a) => number(a.total), num: true },
     { label: t('grade'), value: (a) => a.gradeLabel || a.grade },
-    { label: t('status'), value: (a) => badge(a.status) },
+    { label: t('status'), value: (a) => badge(a.state || a.status) },
     { label: '', value: (a) => h('form.inline', { onsubmit: (e) => e.preventDefault() },
       a.status === 'FINALIZED' ? [field(t('reason'), 'reason'), h('button.secondary', { type: 'button', onclick: act(a, 'reopen') }, t('reopen'))]
         : h('button', { type: 'button', onclick: act(a, 'finalize') }, t('finalize'))) },
     { label: t('adjust'), value: adjustCell },
   ], ranking.items)));
+
+  root.append(await overdueSection(program, year), await objectionSection(ctx, program, year));
+}
+
+const when = (at) => (at ? new Date(at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') : '');
+const notFound = (err) => { if (err?.status === 404) return null; throw err; };
+
+/** Late and missing annual reports; without a reporting calendar nothing is overdue. */
+async function overdueSection(program, year) {
+  const base = `programs/${encodeURIComponent(program)}/years/${year}`;
+  const overdue = await get(`${base}/overdue${query({ size: 200 })}`).catch(notFound);
+  return h('section.card#overdue', h('h2', t('overdue')), overdue ? table([
+    { label: t('pair'), value: (o) => h('a', { href: `#/pair/${o.pairing}?year=${year}` }, pairName(o)) },
+    { label: t('period'), value: (o) => t(o.period) },
+    { label: t('dueOn'), value: (o) => o.dueOn },
+    { label: t('status'), value: (o) => badge(o.status) },
+    { label: t('submittedAt'), value: (o) => when(o.submittedAt) },
+    { label: t('daysLate'), value: (o) => String(o.daysLate ?? ''), num: true },
+  ], overdue.items) : h('p.muted', t('overdueNote')));
+}
+
+/** The objection window (公示): publish the year, then resolve each objection (upheld and rescored, or rejected). */
+async function objectionSection(ctx, program, year) {
+  const base = `programs/${encodeURIComponent(program)}/years/${year}`;
+  const [publication, objections] = await Promise.all([get(`${base}/publication`).catch(notFound),
+    get(`${base}/objections${query({ size: 200 })}`)]);
+  const box = h('section.card#objections', h('h2', t('objections')));
+  if (publication) {
+    box.append(h('p#publication', { 'data-open': String(publication.open) }, publication.open ? [badge('PUBLISHED_FOR_OBJECTIONS'), ' '] : null,
+      t(publication.open ? 'publicationOpen' : 'publicationClosed', { closesAt: when(publication.closesAt),
+        open: publication.openObjections, upheld: publication.upheldObjections, rejected: publication.rejectedObjections })));
+  } else {
+    const days = field(t('days'), 'days', { type: 'number', value: 7, attrs: { min: 1, max: 90 } });
+    const form = h('form.inline#publish', { onsubmit: async (e) => {
+      e.preventDefault();
+      clear(form);
+      try {
+        await post(`${base}/publication`, { days: Number(values(form).days) });
+        toast(t('PUBLISHED_FOR_OBJECTIONS'));
+        ctx.reload();
+      } catch (err) { showError(form, err, { reload: ctx.reload }); }
+    } }, days, h('button', { type: 'submit' }, t('publishForObjections')));
+    box.append(h('p.muted', t('notPublished')), form);
+  }
+  const resolve = (o, body) => async (e) => {
+    const form = e.currentTarget.form;
+    clear(form);
+    try {
+      await post(`assessments/${o.assessment}/objections/${o.id}/resolution`, { ...body, reason: values(form).reason ?? '' });
+      toast(t('resolved'));
+      ctx.reload();
+    } catch (err) { showError(form, err, { reload: ctx.reload }); }
+  };
+  box.append(objections.items.length ? table([
+    { label: t('pair'), value: (o) => h('a', { href: `#/pair/${o.pairing}?year=${year}` }, pairName(o)) },
+    { label: t('reason'), value: (o) => o.reason },
+    { label: t('filedBy'), value: (o) => `${o.filedBy} · ${when(o.filedAt)}` },
+    { label: t('status'), value: (o) => badge(o.state) },
+    { label: t('resolve'), value: (o) => (o.state === 'OPEN'
+      ? h('form.inline', { onsubmit: (e) => e.preventDefault(), 'data-objection': o.id },
+        field(t('reason'), 'reason', { type: 'textarea' }),
+        h('button.uphold', { type: 'button', onclick: resolve(o, { outcome: 'UPHELD', remedy: 'RESCORE' }) }, t('upheldRescore')),
+        h('button.danger.reject', { type: 'button', onclick: resolve(o, { outcome: 'REJECTED' }) }, t('rejectWithReason')))
+      : h('span', `${o.resolution?.reason ?? ''}${o.resolution?.totalAfter != null
+        ? ` · ${t('total')}：${number(o.resolution.totalBefore)} → ${number(o.resolution.totalAfter)}` : ''}`)) },
+  ], objections.items) : h('p.muted', t('noObjections')));
+  return box;
 }
