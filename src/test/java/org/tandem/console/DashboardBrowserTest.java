@@ -80,6 +80,9 @@ class DashboardBrowserTest extends BrowserTestBase {
         Programme p = programme();
         String code = p.code();
         AnnualAssessmentTest.run(code);
+        // 2024's annual report was due long ago: the submitted pair came late, the other two are missing.
+        api().body(Map.of("periods", List.of(Map.of("period", "ANNUAL", "dueOn", "2025-01-31"))))
+                .put("/api/v1/programs/{code}/years/2024/calendar", code).then().statusCode(200);
         browser.openSignedOut(root.toString());
         browser.signIn("admin", Api.ADMIN_PASSWORD);
         browser.page("dashboard");
@@ -111,6 +114,13 @@ class DashboardBrowserTest extends BrowserTestBase {
         }
         assertEquals(1, states.get("SUBMITTED"));
         states.forEach((state, count) -> assertEquals(String.valueOf(count), figure("workflow-" + state), state));
+        browser.find(By.cssSelector("#overdue-figures[data-ready='true']"));
+        for (String status : List.of("LATE", "MISSING")) {
+            assertEquals(String.valueOf(api().queryParam("status", status).get("/api/v1/programs/{code}/years/2024/overdue",
+                    code).then().statusCode(200).extract().jsonPath().getInt("totalItems")), figure("overdue-" + status));
+        }
+        assertEquals("1", figure("overdue-LATE"));
+        assertEquals("2", figure("overdue-MISSING"));
         browser.until(d -> d.findElements(By.cssSelector("#main canvas")).size() == 4); // four charts drawn
         browser.screenshot("dashboard-figures");
 

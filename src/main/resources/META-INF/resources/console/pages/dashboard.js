@@ -2,6 +2,7 @@ import { h, chart, PALETTE, table, badge } from '../ui.js';
 import { t, named, number } from '../i18n.js';
 import { programmeSummary, workflowStates, PROJECT_STATUSES, WORKFLOW_STATES } from '../data.js';
 import { programmeYear, pairName } from './common.js';
+import { get, query } from '../api.js';
 
 const figure = (key, value, shown) => h('div.figure', { 'data-figure': key, 'data-value': String(value ?? '') },
   h('div.value', shown ?? String(value ?? '—')), h('div.label', t(key)));
@@ -74,11 +75,34 @@ export default async function dashboard(root, ctx) {
         xAxis: { type: 'category', data: WORKFLOW_STATES.map((st) => t(st)) }, yAxis: { type: 'value', minInterval: 1 },
         series: [{ type: 'bar', colorBy: 'data', data: WORKFLOW_STATES.map((st) => counts[st]) }],
       }, t('workflowChart')),
-      h('p.muted', t('overdueNote')),
+      overdueBox(s.program, s.year),
       s.pairings.length <= 60 ? table([
         { label: t('pair'), value: (p) => h('a', { href: `#/pair/${p.id}?year=${s.year}` }, pairName(p)) },
         { label: t('status'), value: (p) => (byPairing.get(p.id) ? badge(byPairing.get(p.id)) : '—') },
       ], s.pairings) : null);
     workflowBox.setAttribute('data-ready', 'true');
   }).catch(() => { workflowBox.replaceChildren(h('p.alert', { role: 'alert' }, t('networkError'))); });
+}
+
+/**
+ * The year's late and missing annual reports against the programme's reporting calendar, counted (two reads of one
+ * row each); without a calendar (404) nothing is overdue, and the page says so.
+ */
+function overdueBox(program, year) {
+  const box = h('div#overdue-figures', h('p.muted', t('loading')));
+  const base = `programs/${encodeURIComponent(program)}/years/${year}/overdue`;
+  Promise.all(['LATE', 'MISSING'].map((status) => get(`${base}${query({ status, size: 1 })}`)))
+    .then(([late, missing]) => {
+      const dueOn = (late.items[0] || missing.items[0])?.dueOn;
+      box.replaceChildren(h('div.figures',
+        figure('overdue-LATE', late.totalItems, String(late.totalItems)),
+        figure('overdue-MISSING', missing.totalItems, String(missing.totalItems))),
+      dueOn ? h('p.muted', `${t('dueOn')}：${dueOn}`) : '');
+      box.setAttribute('data-ready', 'true');
+    })
+    .catch((err) => {
+      box.replaceChildren(h('p.muted', err?.status === 404 ? t('overdueNote') : t('networkError')));
+      box.setAttribute('data-ready', 'true');
+    });
+  return box;
 }
