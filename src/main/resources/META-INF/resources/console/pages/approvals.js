@@ -1,11 +1,9 @@
 // The approval inbox of the caller's level: county clerks confirm their county's side, city reviewers and
 // assessors approve or return with a comment. The server decides the level and the scope.
 import { h, field, values, showError, clear, table, badge, toast } from '../ui.js';
-import { t, lang } from '../i18n.js';
+import { t } from '../i18n.js';
 import { get, post, query } from '../api.js';
-import { programmeYear, pairName } from './common.js';
-
-const when = (at) => (at ? new Date(at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') : '');
+import { programmeYear, pairName, when } from './common.js';
 
 export default async function approvals(root, ctx) {
   const picked = await programmeYear(ctx, 'approvals');

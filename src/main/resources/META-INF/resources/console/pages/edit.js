@@ -4,7 +4,7 @@ import { h, field, values, showError, clear, table, badge, toast } from '../ui.j
 import { t, named, number, lang } from '../i18n.js';
 import { all, call, get, post, query, download, accessToken } from '../api.js';
 import { tracks, workflowState, PROJECT_STATUSES } from '../data.js';
-import { pairName } from './common.js';
+import { pairName, asNumber, recordEditor } from './common.js';
 import { pipeline, range } from './pair.js';
 import { documentsPanel } from './documents.js';
 
@@ -137,59 +137,6 @@ export default async function edit(root, ctx) {
     { label: t('change'), value: (p) => recordEditor('parks', p, parkFields, ctx) },
     { label: t('documents'), value: (p) => documentsPanel(`park:${p.id}`, { mayWrite: true }) },
   ], parks.items)));
-}
-
-/** A typed number as a JSON number; anything else is sent as typed, for the service to explain. */
-function asNumber(text) {
-  if (text === '') return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : text;
-}
-
-/**
- * Edits or deletes one record (a project, activity or park): opened, it reads the record afresh for its ETag;
- * saving replaces it with If-Match, so a change made meanwhile by someone else answers 412 and offers a reload.
- * Deleting asks once more in the page before it sends the DELETE.
- */
-function recordEditor(kind, item, fields, ctx) {
-  const box = h('details.record-editor', { 'data-record': `${kind}/${item.id}` }, h('summary', t('change')));
-  let etag = null;
-  box.addEventListener('toggle', async () => {
-    if (!box.open || box.querySelector('form')) return;
-    try {
-      const answer = await call('GET', `${kind}/${item.id}`);
-      etag = answer.etag;
-      box.append(editorForm(answer.data));
-    } catch (err) { showError(box, err, { reload: ctx.reload }); }
-  });
-  const codeOf = (v) => (v && typeof v === 'object' ? v.code : v);
-  function editorForm(record) {
-    const form = h('form.inline', { onsubmit: async (e) => {
-      e.preventDefault();
-      clear(form);
-      const v = values(form);
-      const body = Object.fromEntries(fields.map(([name, spec]) => [name, v[name] === undefined ? null : spec.decimal ? asNumber(v[name]) : v[name]]));
-      try {
-        await call('PUT', `${kind}/${item.id}`, { body, headers: etag ? { 'If-Match': etag } : {} });
-        toast(t('saved'));
-        ctx.reload();
-      } catch (err) { showError(form, err, { reload: ctx.reload }); }
-    } },
-    fields.map(([name, spec]) => field(t(name), name, { type: spec.type, options: spec.options, required: spec.required,
-      value: codeOf(record[name]) ?? '', attrs: spec.decimal ? { inputmode: 'decimal', size: 12 } : {} })),
-    h('button', { type: 'submit' }, t('save')));
-    const sure = h('button.danger.confirm-delete', { type: 'button', hidden: true, onclick: async () => {
-      clear(form);
-      try {
-        await call('DELETE', `${kind}/${item.id}`, { headers: etag ? { 'If-Match': etag } : {} });
-        toast(t('deleted'));
-        ctx.reload();
-      } catch (err) { showError(form, err, { reload: ctx.reload }); }
-    } }, t('confirmDelete'));
-    form.append(h('button.secondary.delete', { type: 'button', onclick: (e) => { e.currentTarget.hidden = true; sure.hidden = false; sure.focus(); } }, t('delete')), sure);
-    return form;
-  }
-  return box;
 }
 
 /** A form handler: posts the form's values, shows errors next to the fields, reloads the page on success. */

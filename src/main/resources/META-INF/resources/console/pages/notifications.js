@@ -1,10 +1,8 @@
 // The signed-in user's feed of events that need action: what, which pair, what was said, when, read or not.
 import { h, showError, clear, table, toast } from '../ui.js';
-import { t, lang, number } from '../i18n.js';
+import { t, number } from '../i18n.js';
 import { get, post, query, pool } from '../api.js';
-import { pairName } from './common.js';
-
-const when = (at) => (at ? new Date(at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') : '');
+import { pairName, when } from './common.js';
 
 /** The event's own words: the level waited for, the comment, the reason, the outcome, the totals. */
 function said(n) {
