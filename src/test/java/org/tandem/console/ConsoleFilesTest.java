@@ -23,7 +23,8 @@ class ConsoleFilesTest {
         for (String module : new String[] { "app.js", "api.js", "i18n.js", "ui.js", "data.js", "pages/dashboard.js",
                 "pages/ranking.js", "pages/pair.js", "pages/edit.js", "pages/mine.js", "pages/review.js",
                 "pages/users.js", "pages/programs.js", "pages/audit.js", "pages/common.js", "pages/documents.js",
-                "pages/funding.js", "pages/notifications.js", "pages/approvals.js" }) {
+                "pages/funding.js", "pages/notifications.js", "pages/approvals.js",
+                "pages/calendar.js", "pages/webhooks.js" }) {
             given().get("/console/" + module).then().statusCode(200).contentType(containsString("javascript"));
         }
         given().get("/console/app.css").then().statusCode(200).contentType(startsWith("text/css"));

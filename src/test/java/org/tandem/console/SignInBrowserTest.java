@@ -61,8 +61,8 @@ class SignInBrowserTest extends BrowserTestBase {
         password.clear();
         password.sendKeys(Api.ADMIN_PASSWORD, Keys.ENTER);
         browser.page("dashboard");
-        assertEquals(Set.of("dashboard", "ranking", "mine", "approvals", "review", "schemes", "programs", "users",
-                "funding", "audit"), nav());
+        assertEquals(Set.of("dashboard", "ranking", "mine", "approvals", "review", "calendar", "schemes", "programs",
+                "users", "webhooks", "funding", "audit"), nav());
         assertFalse(browser.find(By.id("who")).getText().isBlank(), "who is signed in");
         browser.screenshot("signin-admin-dashboard");
         // Every input on the page has a label.
@@ -144,7 +144,8 @@ class SignInBrowserTest extends BrowserTestBase {
         browser.openSignedOut(root.toString());
         browser.signIn(assessor, Fixtures.PASSWORD);
         browser.page("dashboard");
-        assertEquals(Set.of("dashboard", "ranking", "approvals", "review", "schemes", "funding", "audit"), nav());
+        assertEquals(Set.of("dashboard", "ranking", "approvals", "review", "calendar", "schemes", "funding", "audit"),
+                nav());
         browser.screenshot("signin-assessor");
         browser.signOut();
 

@@ -23,7 +23,8 @@ export default async function programs(root, ctx) {
   const pick = field(t('program'), 'program', { value: selected.code, options: list.map((p) => [p.code, `${p.name}（${p.code}）`]) });
   pick.control.addEventListener('change', () => ctx.go(`#/programs?program=${encodeURIComponent(pick.control.value)}`));
   const code = encodeURIComponent(selected.code);
-  const [designations, pairings] = await Promise.all([call('GET', `programs/${code}/counties`), all('pairings', { program: selected.code })]);
+  const [designations, pairings, chain] = await Promise.all([call('GET', `programs/${code}/counties`),
+    all('pairings', { program: selected.code }), call('GET', `programs/${code}/approval-chain`)]);
   const d = designations.data;
   const codes = (refs) => refs.map((c) => c.code).join(', ');
   const split = (text) => (text ?? '').split(/[\s,，、]+/).filter(Boolean);
@@ -50,10 +51,38 @@ export default async function programs(root, ctx) {
   field(t('formedOn'), 'formedOn', { type: 'date' }), h('button', { type: 'submit' }, t('add')));
   root.append(h('div.toolbar', pick),
     h('section.card', h('h2', t('designations')), designForm),
+    h('section.card', h('h2', t('approvalChain')), h('p.muted', t('approvalChainNote')), chainForm(ctx, code, chain)),
     h('section.card', h('h2', t('pair')), pairForm, table([
       { label: t('pair'), value: (p) => h('a', { href: `#/pair/${p.id}` }, pairName(p)) },
       { label: t('formedOn'), value: (p) => p.formedOn ?? '' }, { label: t('status'), value: (p) => p.status },
     ], pairings)));
+}
+
+const LEVELS = ['PAIR_COUNTIES', 'CITY', 'PROVINCE'];
+
+/**
+ * The programme's approval chain as the levels in their fixed upward order, each one ticked or not; the province is
+ * always the last level. Saved with If-Match; a chain in use answers 409 in words.
+ */
+function chainForm(ctx, code, chain) {
+  const on = new Set(chain.data.levels);
+  const form = h('form.inline#approval-chain', { onsubmit: async (e) => {
+    e.preventDefault();
+    clear(form);
+    const levels = [...form.querySelectorAll('input[name=levels]')].filter((x) => x.checked).map((x) => x.value);
+    try {
+      await call('PUT', `programs/${code}/approval-chain`, { body: { levels }, headers: chain.etag ? { 'If-Match': chain.etag } : {} });
+      toast(t('saved'));
+      ctx.reload();
+    } catch (err) { showError(form, err, { reload: ctx.reload }); }
+  } },
+  h('fieldset.field', { 'data-field': 'levels' }, h('legend', t('level')),
+    h('ol.chain', LEVELS.map((level) => h('li', h('label', h('input', { type: 'checkbox', name: 'levels', value: level,
+      checked: level === 'PROVINCE' || on.has(level), disabled: level === 'PROVINCE' }), ` ${t(`level-${level}`)}`))))),
+  h('p.muted#chain-now', { 'data-levels': chain.data.levels.join(',') }, chain.data.levels.map((l) => t(`level-${l}`)).join(' → '),
+    chain.data.isDefault ? `（${t('defaultChain')}）` : ''),
+  h('button', { type: 'submit' }, t('save')));
+  return form;
 }
 
 const num = (v) => (v === undefined ? undefined : Number.isFinite(Number(v)) ? Number(v) : v);

@@ -1,9 +1,9 @@
 // The assessor's desk: submissions to approve or return, the annual run, finalize and reopen.
 import { h, field, values, showError, clear, table, badge, toast } from '../ui.js';
-import { t, number, lang } from '../i18n.js';
+import { t, number } from '../i18n.js';
 import { all, call, get, post, query } from '../api.js';
 import { pairingStates } from '../data.js';
-import { programmeYear, pairName } from './common.js';
+import { programmeYear, pairName, overdueTable, when, notFound } from './common.js';
 
 export default async function review(root, ctx) {
   const picked = await programmeYear(ctx, 'review');
@@ -105,21 +105,12 @@ export default async function review(root, ctx) {
   root.append(await overdueSection(program, year), await objectionSection(ctx, program, year));
 }
 
-const when = (at) => (at ? new Date(at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') : '');
-const notFound = (err) => { if (err?.status === 404) return null; throw err; };
-
 /** Late and missing annual reports; without a reporting calendar nothing is overdue. */
 async function overdueSection(program, year) {
   const base = `programs/${encodeURIComponent(program)}/years/${year}`;
   const overdue = await get(`${base}/overdue${query({ size: 200 })}`).catch(notFound);
-  return h('section.card#overdue', h('h2', t('overdue')), overdue ? table([
-    { label: t('pair'), value: (o) => h('a', { href: `#/pair/${o.pairing}?year=${year}` }, pairName(o)) },
-    { label: t('period'), value: (o) => t(o.period) },
-    { label: t('dueOn'), value: (o) => o.dueOn },
-    { label: t('status'), value: (o) => badge(o.status) },
-    { label: t('submittedAt'), value: (o) => when(o.submittedAt) },
-    { label: t('daysLate'), value: (o) => String(o.daysLate ?? ''), num: true },
-  ], overdue.items) : h('p.muted', t('overdueNote')));
+  return h('section.card#overdue', h('h2', t('overdue')), overdue ? overdueTable(overdue.items, year) : h('p.muted', t('overdueNote')),
+    h('p', h('a', { href: `#/calendar?program=${encodeURIComponent(program)}&year=${year}` }, t('navCalendar'))));
 }
 
 /** The objection window (公示): publish the year, then resolve each objection (upheld and rescored, or rejected). */
