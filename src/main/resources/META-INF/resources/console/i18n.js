@@ -80,7 +80,7 @@ const WORDS = {
     secret: '签名密钥', secretHint: '签名密钥（留空则自动生成）', secretOnce: '签名密钥只显示这一次，请立即复制并妥善保存：', copy: '复制', copied: '已复制',
     deliveries: '投递记录', attempts: '尝试次数', lastStatus: '最近响应', lastError: '最近错误', lastAttemptAt: '最近尝试',
     nextAttemptAt: '下次尝试', deliveredAt: '送达时间', PENDING: '待发送', DELIVERED: '已送达', FAILED_RETRYING: '失败，待重试', DEAD: '已放弃',
-    inactive: '已停用',
+    inactive: '已停用', firstShown: '显示前 {n} 条，共 {total} 条。',
   },
   en: {
     appTitle: 'County Pairing for Shared Prosperity · Console', skip: 'Skip to content', loading: 'Loading…',
@@ -161,7 +161,7 @@ const WORDS = {
     secret: 'Signing secret', secretHint: 'Signing secret (generated when left empty)', secretOnce: 'The signing secret is shown this once: copy it now and keep it safe:', copy: 'Copy', copied: 'Copied',
     deliveries: 'Deliveries', attempts: 'Attempts', lastStatus: 'Last answer', lastError: 'Last error', lastAttemptAt: 'Last attempt',
     nextAttemptAt: 'Next attempt', deliveredAt: 'Delivered', PENDING: 'Pending', DELIVERED: 'Delivered', FAILED_RETRYING: 'Failed, will retry', DEAD: 'Dead',
-    inactive: 'Inactive',
+    inactive: 'Inactive', firstShown: 'Showing the first {n} of {total}.',
   },
 };
 

@@ -97,7 +97,7 @@ async function overdueSection(ctx, base, year, periods, designations) {
     const overdue = await get(`${base}/overdue${query({ period, county, status, size: 200 })}`).catch(notFound);
     box.append(overdue ? overdueTable(overdue.items, year) : h('p.muted', t('overdueNote')));
     if (overdue && overdue.totalItems > overdue.items.length) {
-      box.append(h('p.muted', t('newestShown', { n: overdue.items.length, total: overdue.totalItems })));
+      box.append(h('p.muted', t('firstShown', { n: overdue.items.length, total: overdue.totalItems })));
     }
   } catch (err) {
     showError(box, err);
