@@ -72,6 +72,8 @@ const WORDS = {
     resolve: '处理', outcome: '处理结果', remedy: '纠正方式', RESCORE: '按现有数据重新计分', ADJUSTMENT: '加减分调整',
     upheldRescore: '成立并重新计分', rejectWithReason: '不成立', resolved: '已处理', filedBy: '提出人', filedAt: '提出时间',
     fileObjection: '提出异议', objectionFiled: '异议已提交', noObjections: '暂无异议。', objectionWindowClosed: '当前不在公示期内，不能提出异议。',
+    objectionFiles: '佐证材料（可选，异议提交后上传）', objectionFilesFailed: '异议已提交，但这些材料未能上传：{names}。请在该异议的佐证材料中重新上传。',
+    adjustments: '加减分记录', noAdjustments: '暂无加减分。',
   },
   en: {
     appTitle: 'County Pairing for Shared Prosperity · Console', skip: 'Skip to content', loading: 'Loading…',
@@ -144,6 +146,8 @@ const WORDS = {
     resolve: 'Resolve', outcome: 'Outcome', remedy: 'Remedy', RESCORE: 'Score again from the current data', ADJUSTMENT: 'Adjustment',
     upheldRescore: 'Uphold and rescore', rejectWithReason: 'Reject', resolved: 'Resolved', filedBy: 'Filed by', filedAt: 'Filed',
     fileObjection: 'File an objection', objectionFiled: 'Objection filed', noObjections: 'No objections.', objectionWindowClosed: 'The window for objections is not open.',
+    objectionFiles: 'Evidence files (optional, uploaded once the objection is filed)', objectionFilesFailed: 'The objection was filed, but these files were not uploaded: {names}. Upload them again in its documents.',
+    adjustments: 'Adjustments', noAdjustments: 'No adjustments.',
   },
 };
 
