@@ -78,7 +78,8 @@ public final class ObjectionViews {
             @Schema(required = true) String reason, @Schema(required = true) String filedBy,
             @Schema(description = "The county of the editor who filed it (absent: an admin)") String filedCounty,
             @Schema(required = true) OffsetDateTime filedAt,
-            @Schema(description = "Absent while OPEN") Resolution resolution) {
+            @Schema(description = "Absent while OPEN") Resolution resolution,
+            @Schema(required = true, description = "Its evidence documents: the list at this address, uploads to /documents?subject=objection:<id>") String documents) {
 
         static ObjectionView of(Objection o) {
             Resolution resolution = o.state == ObjectionState.OPEN ? null
@@ -87,7 +88,7 @@ public final class ObjectionViews {
                             o.breakdownBeforeId, o.breakdownAfterId);
             return new ObjectionView(o.id, o.assessment.id, o.pairing.id, CountyRef.of(o.pairing.industrialCounty),
                     CountyRef.of(o.pairing.mountainCounty), o.program.code, o.year, o.state, o.reason, o.filedBy,
-                    o.filedCountyCode, o.filedAt, resolution);
+                    o.filedCountyCode, o.filedAt, resolution, "/api/v1/documents?subject=objection:" + o.id);
         }
     }
 }

@@ -47,7 +47,7 @@ import org.tandem.web.Versions;
 import io.quarkus.security.Authenticated;
 
 /**
- * Evidence documents of projects, activities, parks, a pair-year's actuals and assessment adjustments. One
+ * Evidence documents of projects, activities, parks, a pair-year's actuals, assessment adjustments and objections. One
  * collection for every kind of record, named by {@code subject}. An upload is the file as the raw request body (any
  * Content-Type: the type is detected from the bytes), with its name in the query: the body streams into the store
  * without being held in memory or spooled to disk, which a multipart form would not allow.
@@ -59,14 +59,16 @@ import io.quarkus.security.Authenticated;
 class DocumentResource {
 
     private static final String SUBJECT = "What the document is attached to: project:<id>, activity:<id>, park:<id>, "
-            + "adjustment:<id> (an assessment adjustment) or actuals:<pairingId>:<year> (a pair-year's actuals)";
+            + "adjustment:<id> (an assessment adjustment), objection:<id> (an objection to an assessment) or "
+            + "actuals:<pairingId>:<year> (a pair-year's actuals)";
     private static final String UPLOAD = "The body is the file itself, streamed into the database in chunks with its "
             + "SHA-256. Its media type is detected from the content (PDF, images, Word, Excel, PowerPoint and "
             + "OpenDocument files by default: tandem.document.allowed-types), never taken from Content-Type: 415 "
             + "type-not-allowed otherwise (an executable renamed .pdf is one). 413 past tandem.document.max-size, or "
             + "when the pair-year's documents would pass tandem.document.max-per-pair-year (pair-year-full); nothing "
             + "is stored then. Write rights are the record's: admins, and county editors of the pair's counties; for "
-            + "adjustments admins and assessors. A year a finalized assessment locks refuses it (409 "
+            + "adjustments admins and assessors; for an objection assessors always, the pair's county editors while it is "
+            + "open (409 objection-resolved once resolved). A year a finalized assessment locks refuses it (409 "
             + "locked-by-finalized-assessment). Audited.";
     private static final String DOWNLOAD = "The content with its detected media type, as an attachment named by the "
             + "original file name (Content-Disposition with filename* in UTF-8; inline=true for a preview). ETag is "

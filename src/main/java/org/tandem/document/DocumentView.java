@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Document", description = "An evidence document: its current version's file, and its deletion if it was deleted")
 record DocumentView(
         @Schema(required = true) long id,
-        @Schema(required = true, description = "What it is attached to: project:<id>, activity:<id>, park:<id>, adjustment:<id> or actuals:<pairingId>:<year>") String subject,
+        @Schema(required = true, description = "What it is attached to: project:<id>, activity:<id>, park:<id>, adjustment:<id>, objection:<id> or actuals:<pairingId>:<year>") String subject,
         @Schema(required = true) long pairing,
         @Schema(required = true, description = "The pair-year it counts against (the limit per pair-year)") int year,
         @Schema(required = true, description = "The current version's number, from 1") int version,

@@ -21,11 +21,13 @@ import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The evidence documents of records: who may read and write them is who may read and write the record's pairing
- * (county editors only their own pairs', assessors and admins those of adjustments); a year a finalized assessment
- * locks refuses their changes as it refuses the records'.
+ * (county editors only their own pairs', assessors and admins those of adjustments; an objection's are written by
+ * the pair's county editors while it is open and by assessors always); a year a finalized assessment locks refuses
+ * their changes as it refuses the records'.
  */
 @ApplicationScoped
 class Documents {
@@ -38,6 +40,8 @@ class Documents {
     Chunks chunks;
     @Inject
     DocumentLimits limits;
+    @Inject
+    SecurityIdentity identity;
 
     /** A document with its current version. */
     record Current(Document document, DocumentVersion version) {
@@ -107,7 +111,7 @@ class Documents {
     @TransactionConfiguration(timeoutFromConfigProperty = "tandem.document.transaction-timeout")
     Current create(Subject subject, String fileName, InputStream body, Long length) {
         Subjects.Target target = Subjects.find(subject);
-        checkWrite(target.pairing(), target.assessorsWrite());
+        checkWrite(target);
         YearLock.check(target.pairing().id, target.lockedBy());
         long max = max(target.pairing().id, target.year(), length);
         Chunks.Head head = chunks.head(body, fileName, max);
@@ -218,16 +222,28 @@ class Documents {
             access.checkAnyRole("change the documents of a deleted record", Roles.ADMIN);
             return null;
         }
-        checkWrite(target.pairing(), target.assessorsWrite());
+        checkWrite(target);
         YearLock.check(target.pairing().id, target.lockedBy());
         return target;
     }
 
-    private void checkWrite(Pairing pairing, boolean assessorsWrite) {
-        if (assessorsWrite) {
-            access.checkAnyRole("change the documents of assessment adjustments", Roles.ADMIN, Roles.ASSESSOR);
-        } else {
-            access.checkPairing(pairing);
+    private void checkWrite(Subjects.Target target) {
+        switch (target.writers()) {
+            case PAIR:
+                access.checkPairing(target.pairing());
+                return;
+            case ASSESSORS:
+                access.checkAnyRole("change the documents of assessment adjustments", Roles.ADMIN, Roles.ASSESSOR);
+                return;
+            default:
+                if (identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.ASSESSOR)) {
+                    return;
+                }
+                access.checkPairing(target.pairing());
+                if (target.writers() == Subjects.Writers.ASSESSORS_ONCE_CLOSED) {
+                    throw ProblemException.conflict("objection-resolved", "objection " + target.subject().id()
+                            + " was resolved: its documents are changed by assessors only");
+                }
         }
     }
 }

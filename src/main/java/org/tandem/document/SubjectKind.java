@@ -1,9 +1,6 @@
 package org.tandem.document;
 
-/**
- * What a document can be attached to. OBJECTION is reserved for objections to assessments: once they exist, their
- * lookup in {@link Subjects} is all that is missing.
- */
+/** What a document can be attached to: a record of a pairing, an assessment adjustment or an objection to one. */
 public enum SubjectKind {
     PROJECT,
     ACTIVITY,

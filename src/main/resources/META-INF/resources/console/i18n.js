@@ -81,6 +81,8 @@ const WORDS = {
     deliveries: '投递记录', attempts: '尝试次数', lastStatus: '最近响应', lastError: '最近错误', lastAttemptAt: '最近尝试',
     nextAttemptAt: '下次尝试', deliveredAt: '送达时间', PENDING: '待发送', DELIVERED: '已送达', FAILED_RETRYING: '失败，待重试', DEAD: '已放弃',
     inactive: '已停用', firstShown: '显示前 {n} 条，共 {total} 条。',
+    objectionFiles: '佐证材料（可选，异议提交后上传）', objectionFilesFailed: '异议已提交，但这些材料未能上传：{names}。请在该异议的佐证材料中重新上传。',
+    adjustments: '加减分记录', noAdjustments: '暂无加减分。',
   },
   en: {
     appTitle: 'County Pairing for Shared Prosperity · Console', skip: 'Skip to content', loading: 'Loading…',
@@ -162,6 +164,8 @@ const WORDS = {
     deliveries: 'Deliveries', attempts: 'Attempts', lastStatus: 'Last answer', lastError: 'Last error', lastAttemptAt: 'Last attempt',
     nextAttemptAt: 'Next attempt', deliveredAt: 'Delivered', PENDING: 'Pending', DELIVERED: 'Delivered', FAILED_RETRYING: 'Failed, will retry', DEAD: 'Dead',
     inactive: 'Inactive', firstShown: 'Showing the first {n} of {total}.',
+    objectionFiles: 'Evidence files (optional, uploaded once the objection is filed)', objectionFilesFailed: 'The objection was filed, but these files were not uploaded: {names}. Upload them again in its documents.',
+    adjustments: 'Adjustments', noAdjustments: 'No adjustments.',
   },
 };
 

@@ -43,7 +43,7 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
     }
 
     /** A one-page PDF, the smallest a reader accepts. */
-    private static final String PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    static final String PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
             + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
             + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]>>endobj\n"
             + "trailer<</Root 1 0 R>>\n%%EOF\n";

@@ -9,6 +9,10 @@ import static org.tandem.support.Fixtures.LISHUI;
 import static org.tandem.support.Fixtures.PASSWORD;
 import static org.tandem.support.Fixtures.YIWU;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -144,7 +148,7 @@ class WorkflowBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void theAssessorPublishesTheYearAClerkObjectsAndTheAssessorRejectsIt() {
+    void theAssessorPublishesTheYearAClerkObjectsAndTheAssessorRejectsIt() throws IOException {
         String program = Fixtures.program(List.of(YIWU), List.of(LIANDU));
         long pairing = Fixtures.pairing(program, YIWU, LIANDU);
         AnnualAssessmentTest.publishedScheme(program, 2024);
@@ -187,14 +191,41 @@ class WorkflowBrowserTest extends BrowserTestBase {
         browser.page("mine");
         browser.open(root + "#/pair/" + pairing + "?year=2024");
         browser.page("pair");
+        // With a PDF chosen in the form: attached to the objection once it is filed.
+        Path evidence = Files.createTempFile("合同补录", ".pdf");
+        Files.writeString(evidence, MoneyAndEvidenceBrowserTest.PDF, StandardCharsets.ISO_8859_1);
+        byte[] evidenceBytes = Files.readAllBytes(evidence);
         browser.find(By.cssSelector("#file-objection textarea[name=reason]")).sendKeys("供应链合同金额漏计一笔");
+        assertTrue(browser.unlabelledInputs().isEmpty(), "inputs without a label: " + browser.unlabelledInputs());
+        browser.find(By.cssSelector("#file-objection input.objection-files")).sendKeys(evidence.toAbsolutePath().toString());
         browser.find(By.cssSelector("#file-objection button[type=submit]")).click();
         browser.until(d -> api().get(objections).then().extract().jsonPath().getInt("totalItems") == 1);
         JsonPath filed = api().get(objections).then().extract().jsonPath();
         assertEquals("供应链合同金额漏计一笔", filed.getString("items[0].reason"));
         assertEquals(yiwu, filed.getString("items[0].filedBy"));
         long objection = filed.getLong("items[0].id");
+        String objectionSubject = "objection:" + objection;
+        browser.until(d -> api().queryParam("subject", objectionSubject).get("/api/v1/documents").then().extract()
+                .jsonPath().getInt("totalItems") == 1);
+        JsonPath attached = api().queryParam("subject", objectionSubject).get("/api/v1/documents").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(evidence.getFileName().toString(), attached.getString("items[0].fileName"));
+        assertEquals(MoneyAndEvidenceBrowserTest.sha256(evidenceBytes), attached.getString("items[0].sha256"));
+        long evidenceDocument = attached.getLong("items[0].id");
+        Files.deleteIfExists(evidence);
+        // Listed in the objection's documents on the reloaded page, with its download and preview.
         browser.page("pair");
+        WebElement objectionPanel = browser.find(By.cssSelector("#pair-objections details.record-documents[data-subject='"
+                + objectionSubject + "']"));
+        objectionPanel.findElement(By.tagName("summary")).click();
+        browser.until(d -> "1".equals(objectionPanel.getAttribute("data-count")));
+        WebElement evidenceRow = objectionPanel.findElement(By.cssSelector("tr[data-document='" + evidenceDocument + "']"));
+        evidenceRow.findElement(By.cssSelector("button.document-download")).click();
+        evidenceRow.findElement(By.cssSelector("button.document-preview-button")).click();
+        browser.find(By.cssSelector("details[data-subject='" + objectionSubject + "'] .document-preview iframe"));
+        assertTrue(objectionPanel.findElements(By.cssSelector(".alert")).isEmpty());
+        assertTrue(objectionPanel.findElements(By.cssSelector("form.document-upload")).size() == 1,
+                "the pair's clerk attaches to its open objection");
         browser.screenshot("workflow-objection-filed");
         browser.signOut();
 
@@ -204,6 +235,12 @@ class WorkflowBrowserTest extends BrowserTestBase {
         browser.open(root + "#/review?program=" + program + "&year=2024");
         browser.page("review");
         WebElement form = browser.find(By.cssSelector("#objections form[data-objection='" + objection + "']"));
+        // The objection's evidence is at hand on the review page.
+        WebElement reviewPanel = browser.find(By.cssSelector("#objections details.record-documents[data-subject='"
+                + objectionSubject + "']"));
+        reviewPanel.findElement(By.tagName("summary")).click();
+        browser.until(d -> "1".equals(reviewPanel.getAttribute("data-count")));
+        reviewPanel.findElement(By.cssSelector("tr[data-document='" + evidenceDocument + "'] button.document-download"));
         form.findElement(By.name("reason")).sendKeys("合同未在考核年度内签订");
         form.findElement(By.cssSelector("button.reject")).click();
         browser.until(d -> "REJECTED".equals(api().get(objections).then().extract().path("items[0].state")));
@@ -225,5 +262,43 @@ class WorkflowBrowserTest extends BrowserTestBase {
         assertEquals("RESCORE", api().get("/api/v1/assessments/{a}/objections/{o}", assessment, second).then()
                 .extract().path("resolution.remedy"));
         browser.page("review");
+
+        // An adjustment's documents: the assessor uploads the minutes to it in the ranking's adjustments.
+        long adjustment = as(assessor).body(Map.of("item", "JOINT_PARK", "points", 2, "reason", "共建园区"))
+                .post("/api/v1/assessments/{id}/adjustments", assessment).then().statusCode(200).extract().jsonPath()
+                .getLong("adjustments.find { it.reason == '共建园区' }.id");
+        String adjustmentSubject = "adjustment:" + adjustment;
+        browser.open(root + "#/review?program=" + program + "&year=2024&adjusted");
+        browser.page("review");
+        browser.find(By.cssSelector("details.assessment-adjustments[data-assessment='" + assessment + "'] summary"))
+                .click();
+        WebElement adjustmentPanel = browser.find(By.cssSelector("details.record-documents[data-subject='"
+                + adjustmentSubject + "']"));
+        adjustmentPanel.findElement(By.tagName("summary")).click();
+        browser.until(d -> "0".equals(adjustmentPanel.getAttribute("data-count")));
+        Path minutes = Files.createTempFile("核实纪要", ".pdf");
+        Files.writeString(minutes, MoneyAndEvidenceBrowserTest.PDF, StandardCharsets.ISO_8859_1);
+        adjustmentPanel.findElement(By.cssSelector("input.document-file")).sendKeys(minutes.toAbsolutePath().toString());
+        adjustmentPanel.findElement(By.cssSelector("form.document-upload button[type=submit]")).click();
+        browser.until(d -> "1".equals(adjustmentPanel.getAttribute("data-count")));
+        Files.deleteIfExists(minutes);
+        long minutesDocument = api().queryParam("subject", adjustmentSubject).get("/api/v1/documents").then()
+                .statusCode(200).body("totalItems", org.hamcrest.Matchers.equalTo(1)).extract().jsonPath()
+                .getLong("items[0].id");
+        adjustmentPanel.findElement(By.cssSelector("tr[data-document='" + minutesDocument + "'] button.document-download"));
+        assertTrue(adjustmentPanel.findElements(By.cssSelector(".alert")).isEmpty());
+        browser.screenshot("workflow-adjustment-documents");
+        browser.signOut();
+
+        // The pair's clerk sees the adjustment and its documents on the pair's page, without the upload.
+        browser.signIn(yiwu, PASSWORD);
+        browser.page("mine");
+        browser.open(root + "#/pair/" + pairing + "?year=2024");
+        browser.page("pair");
+        WebElement shown = browser.find(By.cssSelector("#pair-adjustments details.record-documents[data-subject='"
+                + adjustmentSubject + "']"));
+        shown.findElement(By.tagName("summary")).click();
+        browser.until(d -> "1".equals(shown.getAttribute("data-count")));
+        assertTrue(shown.findElements(By.cssSelector("form.document-upload")).isEmpty());
     }
 }

@@ -1,10 +1,39 @@
-// The evidence documents of one record (a project, activity, park or a pair-year's actuals): listed, uploaded,
-// downloaded, previewed (images and PDFs) and deleted with a reason. Read when first opened.
+// The evidence documents of one record (a project, activity, park, a pair-year's actuals, an assessment adjustment
+// or an objection): listed, uploaded, downloaded, previewed (images and PDFs) and deleted with a reason. Read when
+// first opened.
 import { h, field, showError, clear, table, toast } from '../ui.js';
 import { t, number, lang } from '../i18n.js';
 import { get, call, query, download, sendFile, fetchBlob } from '../api.js';
 
 const PREVIEWABLE = /^(image\/(png|jpeg|gif|webp)|application\/pdf)$/;
+
+/**
+ * Uploads files to subject one after the other (e.g. objection:7 once it was filed); answers the names of those that
+ * failed, so that the caller can say which are to be uploaded again.
+ */
+export async function attachFiles(subject, files) {
+  const failed = [];
+  for (const file of files) {
+    try {
+      await sendFile(`/api/v1/documents${query({ subject, fileName: file.name })}`, file);
+    } catch {
+      failed.push(file.name);
+    }
+  }
+  return failed;
+}
+
+/** The adjustments of an assessment (its detail's), each with its documents; mayWrite for assessors and admins. */
+export function adjustmentsTable(adjustments, { mayWrite = false } = {}) {
+  if (!adjustments.length) return h('p.muted', t('noAdjustments'));
+  return table([
+    { label: t('adjustItem'), value: (j) => j.item },
+    { label: t('points'), value: (j) => number(j.points), num: true },
+    { label: t('reason'), value: (j) => j.reason },
+    { label: t('who'), value: (j) => `${j.actor} · ${new Date(j.createdAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')}` },
+    { label: t('documents'), value: (j) => documentsPanel(`adjustment:${j.id}`, { mayWrite }) },
+  ], adjustments);
+}
 
 /** A details.record-documents for subject (e.g. project:12); mayWrite adds the upload and delete controls. */
 export function documentsPanel(subject, { mayWrite = false } = {}) {

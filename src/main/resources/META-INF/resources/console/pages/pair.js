@@ -3,7 +3,7 @@ import { t, named, number, lang } from '../i18n.js';
 import { get, post, all, query } from '../api.js';
 import { tracks, workflowState } from '../data.js';
 import { pairName } from './common.js';
-import { documentsPanel } from './documents.js';
+import { documentsPanel, attachFiles, adjustmentsTable } from './documents.js';
 
 const STEPS = [['PLANNED', 'plannedOn'], ['SIGNED', 'signedOn'], ['UNDER_CONSTRUCTION', 'constructionStartedOn'],
   ['IN_PRODUCTION', 'productionStartedOn']];
@@ -101,13 +101,17 @@ export function range(from, to) {
   return out;
 }
 
-/** The pair's objections to its assessment of the year; a clerk of the pair files one while the window is open. */
+/**
+ * The pair's objections to its assessment of the year, each with its evidence documents, and the assessment's
+ * adjustments with theirs; a clerk of the pair files one while the window is open, its files attached once filed.
+ */
 async function objectionBox(ctx, pairing, year) {
   const assessment = (await all('assessments', { program: pairing.program, year })).find((a) => a.pairing === pairing.id);
   if (!assessment) return null;
-  const [publication, list] = await Promise.all([
+  const [publication, list, detail] = await Promise.all([
     get(`programs/${encodeURIComponent(pairing.program)}/years/${year}/publication`).catch((err) => { if (err?.status === 404) return null; throw err; }),
-    get(`assessments/${assessment.id}/objections${query({ size: 100 })}`)]);
+    get(`assessments/${assessment.id}/objections${query({ size: 100 })}`), get(`assessments/${assessment.id}`)]);
+  const assessor = ctx.me.roles.includes('admin') || ctx.me.roles.includes('assessor');
   const when = (at) => (at ? new Date(at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') : '');
   const box = h('section.card#pair-objections', h('h2', t('objections')),
     h('p', badge(assessment.state || assessment.status), ' ', publication
@@ -117,15 +121,23 @@ async function objectionBox(ctx, pairing, year) {
   const clerk = ctx.me.roles.includes('county-editor')
     && [pairing.industrialCounty.code, pairing.mountainCounty.code].includes(ctx.me.county);
   if (clerk && publication?.open) {
+    const files = field(t('objectionFiles'), 'files', { type: 'file', attrs: { multiple: true } });
+    files.control.classList.add('objection-files');
     const form = h('form.inline#file-objection', { onsubmit: async (e) => {
       e.preventDefault();
       clear(form);
+      let filed;
       try {
-        await post(`assessments/${assessment.id}/objections`, { reason: values(form).reason ?? '' });
-        toast(t('objectionFiled'));
-        ctx.reload();
-      } catch (err) { showError(form, err, { reload: ctx.reload }); }
-    } }, field(t('reason'), 'reason', { type: 'textarea' }), h('button', { type: 'submit' }, t('fileObjection')));
+        filed = await post(`assessments/${assessment.id}/objections`, { reason: values(form).reason ?? '' });
+      } catch (err) { showError(form, err, { reload: ctx.reload }); return; }
+      // Filed: its files go to its documents one by one; those that fail are named, to be uploaded again there.
+      const failed = await attachFiles(`objection:${filed.id}`, [...files.control.files]);
+      toast(t('objectionFiled'));
+      if (!failed.length) { ctx.reload(); return; }
+      form.querySelector('button[type=submit]').disabled = true;
+      form.prepend(h('div.alert', { role: 'alert' }, t('objectionFilesFailed', { names: failed.join('、') }), ' ',
+        h('button.secondary', { type: 'button', onclick: ctx.reload }, t('reload'))));
+    } }, field(t('reason'), 'reason', { type: 'textarea' }), files, h('button', { type: 'submit' }, t('fileObjection')));
     box.append(form);
   } else if (clerk) {
     box.append(h('p.muted', t('objectionWindowClosed')));
@@ -136,6 +148,9 @@ async function objectionBox(ctx, pairing, year) {
     { label: t('status'), value: (o) => badge(o.state) },
     { label: t('resolved'), value: (o) => (o.resolution ? `${o.resolution.reason}${o.resolution.totalAfter != null
       ? ` · ${t('total')}：${number(o.resolution.totalBefore)} → ${number(o.resolution.totalAfter)}` : ''}` : '') },
+    // The pair's clerks attach while it is open, assessors always (as the API allows).
+    { label: t('documents'), value: (o) => documentsPanel(`objection:${o.id}`, { mayWrite: assessor || (clerk && o.state === 'OPEN') }) },
   ], list.items) : h('p.muted', t('noObjections')));
+  box.append(h('h3', t('adjustments')), h('div#pair-adjustments', adjustmentsTable(detail.adjustments ?? [], { mayWrite: assessor })));
   return box;
 }

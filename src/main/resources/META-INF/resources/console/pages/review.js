@@ -4,6 +4,7 @@ import { t, number } from '../i18n.js';
 import { all, call, get, post, query } from '../api.js';
 import { pairingStates } from '../data.js';
 import { programmeYear, pairName, overdueTable, when, notFound } from './common.js';
+import { documentsPanel, adjustmentsTable } from './documents.js';
 
 export default async function review(root, ctx) {
   const picked = await programmeYear(ctx, 'review');
@@ -68,6 +69,7 @@ export default async function review(root, ctx) {
       ctx.reload();
     } catch (err) { showError(form, err, { reload: ctx.reload }); }
   };
+  const mayWrite = ctx.me.roles.includes('admin') || ctx.me.roles.includes('assessor');
   // A reviewer's bonus, deduction or veto, with its reason: the items are the scheme's.
   const schemeIds = [...new Set(ranking.items.map((a) => a.scheme))];
   const schemes = new Map(await Promise.all(schemeIds.map(async (sid) => [sid, await get(`scoring-schemes/${sid}`).catch(() => null)])));
@@ -100,9 +102,24 @@ export default async function review(root, ctx) {
       a.status === 'FINALIZED' ? [field(t('reason'), 'reason'), h('button.secondary', { type: 'button', onclick: act(a, 'reopen') }, t('reopen'))]
         : h('button', { type: 'button', onclick: act(a, 'finalize') }, t('finalize'))) },
     { label: t('adjust'), value: adjustCell },
+    { label: t('adjustments'), value: (a) => adjustmentsCell(a, mayWrite) },
   ], ranking.items)));
 
-  root.append(await overdueSection(program, year), await objectionSection(ctx, program, year));
+  root.append(await overdueSection(program, year), await objectionSection(ctx, program, year, mayWrite));
+}
+
+/** An assessment's adjustments with their documents, read from its detail when first opened. */
+function adjustmentsCell(a, mayWrite) {
+  const box = h('details.assessment-adjustments', { 'data-assessment': a.id }, h('summary', t('adjustments')));
+  box.addEventListener('toggle', async () => {
+    if (!box.open || box.dataset.loaded) return;
+    box.dataset.loaded = 'true';
+    try {
+      const detail = await get(`assessments/${a.id}`);
+      box.append(adjustmentsTable(detail.adjustments ?? [], { mayWrite }));
+    } catch (err) { delete box.dataset.loaded; showError(box, err); }
+  });
+  return box;
 }
 
 /** Late and missing annual reports; without a reporting calendar nothing is overdue. */
@@ -113,8 +130,11 @@ async function overdueSection(program, year) {
     h('p', h('a', { href: `#/calendar?program=${encodeURIComponent(program)}&year=${year}` }, t('navCalendar'))));
 }
 
-/** The objection window (公示): publish the year, then resolve each objection (upheld and rescored, or rejected). */
-async function objectionSection(ctx, program, year) {
+/**
+ * The objection window (公示): publish the year, then resolve each objection (upheld and rescored, or rejected), its
+ * evidence documents at hand.
+ */
+async function objectionSection(ctx, program, year, mayWrite) {
   const base = `programs/${encodeURIComponent(program)}/years/${year}`;
   const [publication, objections] = await Promise.all([get(`${base}/publication`).catch(notFound),
     get(`${base}/objections${query({ size: 200 })}`)]);
@@ -157,6 +177,7 @@ async function objectionSection(ctx, program, year) {
         h('button.danger.reject', { type: 'button', onclick: resolve(o, { outcome: 'REJECTED' }) }, t('rejectWithReason')))
       : h('span', `${o.resolution?.reason ?? ''}${o.resolution?.totalAfter != null
         ? ` · ${t('total')}：${number(o.resolution.totalBefore)} → ${number(o.resolution.totalAfter)}` : ''}`)) },
+    { label: t('documents'), value: (o) => documentsPanel(`objection:${o.id}`, { mayWrite }) },
   ], objections.items) : h('p.muted', t('noObjections')));
   return box;
 }
