@@ -18,6 +18,8 @@ record ChangeView(
         ActualsState toState,
         @Schema(description = "The level of the approval chain a workflow step was taken at") ApprovalLevel level,
         @Schema(description = "The side a CONFIRM, APPROVE or WITHDRAW was for") ApprovalSide side,
+        @Schema(description = "The progress report's period (H1, H2, Q1–Q4) a value or SUBMIT belongs to; absent for "
+                + "the annual targets and actuals") ReportingPeriodKind period,
         String reason,
         @Schema(required = true) String actor,
         @Schema(required = true) OffsetDateTime occurredAt) {
@@ -25,6 +27,6 @@ record ChangeView(
     static ChangeView of(PairYearChange change) {
         return new ChangeView(change.id, change.kind, change.action, change.indicatorCode,
                 Quantities.plain(change.oldValue), Quantities.plain(change.newValue), change.fromState, change.toState,
-                change.level, change.side, change.reason, change.actor, change.occurredAt);
+                change.level, change.side, change.period, change.reason, change.actor, change.occurredAt);
     }
 }

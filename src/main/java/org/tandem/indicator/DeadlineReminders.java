@@ -21,11 +21,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Tells the counties of a reporting calendar's deadlines: {@code tandem.calendar.remind-days} before an ANNUAL
- * report is due, each pair that has not submitted it gets DEADLINE_APPROACHING; once the due date has passed (the
+ * Tells the counties of a reporting calendar's deadlines: {@code tandem.calendar.remind-days} before a period's
+ * report is due (the ANNUAL actuals, or an H1, H2, Q1–Q4 progress report), each pair that has not submitted it gets
+ * DEADLINE_APPROACHING; once the due date has passed (the
  * day after it begins, China Standard Time), each pair still without it gets DEADLINE_MISSED, which the assessors
  * see too. Each is recorded once per period: the instance whose update marks the period ({@code reminded_at},
- * {@code missed_at}) records its notices, in the same transaction. Only the ANNUAL report is submitted today.
+ * {@code missed_at}) records its notices, in the same transaction. "Submitted" is what the overdue list counts:
+ * the first submission of the year's actuals, or of the period's progress report.
  */
 @ApplicationScoped
 class DeadlineReminders {
@@ -44,10 +46,10 @@ class DeadlineReminders {
         LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(ReportingCalendar.ZONE).toLocalDate();
         List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> ReportingPeriod.getEntityManager()
                 .createQuery("select p.id, case when p.dueOn < :today then true else false end from ReportingPeriod p"
-                        + " where p.period = :annual and p.dueOn <= :soon"
+                        + " where p.dueOn <= :soon"
                         + " and ((p.dueOn < :today and p.missedAt is null) or (p.dueOn >= :today and p.remindedAt is null))",
                         Object[].class)
-                .setParameter("annual", ReportingPeriodKind.ANNUAL).setParameter("today", today)
+                .setParameter("today", today)
                 .setParameter("soon", today.plusDays(remindDays)).getResultList());
         for (Object[] row : due) {
             long id = (Long) row[0];
@@ -69,12 +71,16 @@ class DeadlineReminders {
             return; // another instance told it
         }
         ReportingPeriod period = ReportingPeriod.findById(periodId);
-        List<Pairing> waiting = Pairing.getEntityManager().createQuery("select p from Pairing p"
+        var query = Pairing.getEntityManager().createQuery("select p from Pairing p"
                 + " join fetch p.industrialCounty join fetch p.mountainCounty join fetch p.program"
-                + " left join PairYear y on y.pairing = p and y.calendarYear = :year"
+                + " left join " + ReportingCalendar.submissionsOf(period.period)
                 + " where p.program.id = :program and p.status = :active and y.firstSubmittedAt is null", Pairing.class)
                 .setParameter("year", period.calendarYear).setParameter("program", period.programId)
-                .setParameter("active", PairingStatus.ACTIVE).getResultList();
+                .setParameter("active", PairingStatus.ACTIVE);
+        if (period.period != ReportingPeriodKind.ANNUAL) {
+            query.setParameter("period", period.period);
+        }
+        List<Pairing> waiting = query.getResultList();
         for (Pairing pairing : waiting) {
             Notice notice = Notice.of(missed ? NotificationType.DEADLINE_MISSED : NotificationType.DEADLINE_APPROACHING,
                     "ReportingPeriod", period.id).pairYear(pairing.id, period.calendarYear)

@@ -48,6 +48,9 @@ public class Indicator extends TrackedEntity {
     public List<ActivityKind> derivedActivityKinds;
     public boolean active;
     public String description;
+    /** ANNUAL (the year's actual only), or also per half-year or per quarter in progress reports. */
+    @Enumerated(EnumType.STRING)
+    public ReportedPer reportedPer = ReportedPer.ANNUAL;
 
     /** The derivation of a DERIVED indicator; null for a REPORTED one. */
     public Derivation derivation() {
@@ -74,6 +77,41 @@ public class Indicator extends TrackedEntity {
             return code + " is inactive";
         }
         return null;
+    }
+
+    /**
+     * Why this indicator takes no {@code value} in a progress report of {@code period}, or null when it does: it
+     * must be reported in that period's granularity (an indicator reported per quarter takes Q1–Q4 values, per
+     * half-year H1 and H2 values), and an inactive one takes no new value (removing one is allowed).
+     */
+    String periodRefusal(ReportingPeriodKind period, BigDecimal value) {
+        if (reportedPer != period.granularity()) {
+            return code + " is reported " + (reportedPer == ReportedPer.ANNUAL ? "for the year (ANNUAL): enter it in "
+                    + "the annual actuals" : "per " + reportedPer) + ", not in a " + period + " report";
+        }
+        if (!active && value != null) {
+            return code + " is inactive";
+        }
+        return null;
+    }
+
+    /**
+     * Sets how often the actual is reported. Only a REPORTED indicator is reported per period (400 naming
+     * reportedPer); changing it is refused once period values were stored in the old granularity (409), since they
+     * would no longer belong to any report.
+     */
+    void defineReportedPer(ReportedPer next) {
+        ReportedPer wanted = next == null ? ReportedPer.ANNUAL : next;
+        if (wanted != ReportedPer.ANNUAL && isDerived()) {
+            throw ProblemException.invalid("reportedPer", "must be ANNUAL for a DERIVED indicator: its actual is "
+                    + "computed for the year");
+        }
+        if (reportedPer != null && reportedPer != wanted && reportedPer != ReportedPer.ANNUAL && code != null
+                && PeriodValue.count("indicator.code", code) > 0) {
+            throw ProblemException.conflict("indicator-has-period-values", "indicator " + code + " already has "
+                    + reportedPer + " progress values; it cannot become reported per " + wanted);
+        }
+        reportedPer = wanted;
     }
 
     /**

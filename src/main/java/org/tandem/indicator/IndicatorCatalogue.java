@@ -85,6 +85,7 @@ class IndicatorCatalogue {
             throw ProblemException.invalid("track", "no track with code " + body.track());
         }
         indicator.defineSource(body.source(), body.derivation());
+        indicator.defineReportedPer(body.reportedPer());
         indicator.track = track;
         indicator.nameZh = body.nameZh();
         indicator.nameEn = body.nameEn();

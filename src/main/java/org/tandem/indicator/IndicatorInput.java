@@ -21,5 +21,8 @@ record IndicatorInput(
         @NotNull @Schema(required = true) IndicatorSource source,
         @Valid @Schema(description = "Required when source is DERIVED, not allowed when REPORTED") Derivation derivation,
         @Schema(description = "Inactive indicators leave progress and take no new values; defaults to true") Boolean active,
-        @Size(max = 1000) String description) {
+        @Size(max = 1000) String description,
+        @Schema(description = "How often the actual is reported: ANNUAL (the default; the year's actual only), or "
+                + "also in HALF_YEAR (H1, H2) or QUARTER (Q1–Q4) progress reports; only a REPORTED indicator is "
+                + "reported per period") ReportedPer reportedPer) {
 }

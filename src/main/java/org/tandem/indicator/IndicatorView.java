@@ -16,7 +16,8 @@ record IndicatorView(
         @Schema(required = true) IndicatorSource source,
         @Schema(description = "Present when source is DERIVED") Derivation derivation,
         @Schema(required = true) boolean active,
-        String description) {
+        String description,
+        @Schema(required = true, description = "How often the actual is reported") ReportedPer reportedPer) {
 
     /** The columns of an export of the indicator catalogue. */
     static final Table<IndicatorView> TABLE = Table.of("indicators",
@@ -28,11 +29,12 @@ record IndicatorView(
             Column.text("方向", "Direction", IndicatorView::direction),
             Column.text("来源", "Source", IndicatorView::source),
             Column.text("启用", "Active", v -> v.active() ? "true" : "false"),
-            Column.text("说明", "Description", IndicatorView::description));
+            Column.text("说明", "Description", IndicatorView::description),
+            Column.text("报送周期", "Reported per", IndicatorView::reportedPer));
 
     public static IndicatorView of(Indicator indicator) {
         return new IndicatorView(indicator.code, indicator.track.code, indicator.nameZh, indicator.nameEn,
                 indicator.unit, indicator.direction, indicator.source, indicator.derivation(), indicator.active,
-                indicator.description);
+                indicator.description, indicator.reportedPer);
     }
 }

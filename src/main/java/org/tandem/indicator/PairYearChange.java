@@ -46,6 +46,9 @@ class PairYearChange extends PanacheEntityBase implements ScopedData {
     public ApprovalLevel level;
     @Enumerated(EnumType.STRING)
     public ApprovalSide side;
+    /** The progress report's period (H1, H2, Q1–Q4); null for the annual targets and actuals. */
+    @Enumerated(EnumType.STRING)
+    public ReportingPeriodKind period;
     public String reason;
     public String actor;
     public OffsetDateTime occurredAt;
@@ -63,6 +66,23 @@ class PairYearChange extends PanacheEntityBase implements ScopedData {
         change.reason = reason;
         change.actor = actor;
         change.occurredAt = at;
+        return change;
+    }
+
+    /** A value of a progress report set or removed. */
+    static PairYearChange periodValue(long pairingId, int year, ReportingPeriodKind period, String indicator,
+            BigDecimal oldValue, BigDecimal newValue, String reason, String actor, OffsetDateTime at) {
+        PairYearChange change = value(pairingId, year, ValueKind.ACTUAL, indicator, oldValue, newValue, reason, actor,
+                at);
+        change.period = period;
+        return change;
+    }
+
+    /** A step of a progress report (its submission): it has no workflow state. */
+    static PairYearChange periodStep(long pairingId, int year, ReportingPeriodKind period, ChangeAction action,
+            String comment, String actor, OffsetDateTime at) {
+        PairYearChange change = step(pairingId, year, action, null, null, comment, actor, at, null, null);
+        change.period = period;
         return change;
     }
 

@@ -81,17 +81,15 @@ class ReportingCalendar {
     /**
      * The active pairings of the programme whose report of {@code period} came after the due date (LATE) or has not
      * come while the due date has passed (MISSING), by pairing; {@code county} keeps the pairs of that county.
-     * Only the ANNUAL report is submitted today (its actuals' first submission), so other periods are refused.
-     * Two statements whatever the page size, plus the calendar's.
+     * The ANNUAL report is the year's actuals (their first submission); the report of another period is the
+     * pair-year's progress report of it ({@link PeriodReport}, its first submission). Every active pairing of the
+     * programme owes a report of every period of the calendar. Two statements whatever the page size, plus the
+     * calendar's.
      */
     PageOf<OverdueView> overdue(String programCode, int year, ReportingPeriodKind period, String county,
             OverdueView.Status status, PageRequest paging) {
         Program program = programIn(programCode, year);
         ReportingPeriodKind wanted = period == null ? ReportingPeriodKind.ANNUAL : period;
-        if (wanted != ReportingPeriodKind.ANNUAL) {
-            throw ProblemException.invalid("period", "only the ANNUAL report is submitted (the year's actuals); "
-                    + "periodic progress reports are not recorded yet");
-        }
         ReportingPeriod due = ReportingPeriod.of(program.id, year).stream().filter(p -> p.period == wanted).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("reporting period", wanted + " of " + program.code + " "
                         + year + " (set the calendar first)"));
@@ -108,12 +106,12 @@ class ReportingCalendar {
         if (conditions.isEmpty()) {
             return new PageOf<>(List.of(), paging.page, paging.size, 0);
         }
-        String from = " from Pairing p left join PairYear y on y.pairing = p and y.calendarYear = :year"
+        String from = " from Pairing p left join " + submissionsOf(wanted)
                 + " where p.program.id = :program and p.status = :active"
                 + (county == null ? "" : " and (p.industrialCounty.code = :county or p.mountainCounty.code = :county)")
                 + " and (" + String.join(" or ", conditions) + ")";
         var em = Pairing.getEntityManager();
-        var query = em.createQuery("select p, y" + from.replace(" from Pairing p", " from Pairing p join fetch"
+        var query = em.createQuery("select p, y.firstSubmittedAt" + from.replace(" from Pairing p", " from Pairing p join fetch"
                 + " p.industrialCounty join fetch p.mountainCounty") + " order by p.id", Object[].class);
         var count = em.createQuery("select count(p)" + from, Long.class);
         for (var q : List.of(query, count)) {
@@ -124,13 +122,15 @@ class ReportingCalendar {
             if (status != OverdueView.Status.MISSING) {
                 q.setParameter("deadline", deadline);
             }
+            if (wanted != ReportingPeriodKind.ANNUAL) {
+                q.setParameter("period", wanted);
+            }
         }
         LocalDate today = now.atZoneSameInstant(ZONE).toLocalDate();
         List<OverdueView> items = query.setFirstResult(paging.page * paging.size).setMaxResults(paging.size)
                 .getResultList().stream().map(row -> {
                     Pairing pairing = (Pairing) row[0];
-                    PairYear pairYear = (PairYear) row[1];
-                    OffsetDateTime submitted = pairYear == null ? null : pairYear.firstSubmittedAt;
+                    OffsetDateTime submitted = (OffsetDateTime) row[1];
                     LocalDate came = submitted == null ? today : submitted.atZoneSameInstant(ZONE).toLocalDate();
                     return new OverdueView(pairing.id, CountyRef.of(pairing.industrialCounty),
                             CountyRef.of(pairing.mountainCounty), wanted, due.dueOn,
@@ -138,6 +138,16 @@ class ReportingCalendar {
                             ChronoUnit.DAYS.between(due.dueOn, came));
                 }).toList();
         return new PageOf<>(items, paging.page, paging.size, paging.total(count::getSingleResult));
+    }
+
+    /**
+     * The HQL join, as {@code y} with its {@code firstSubmittedAt}, of the submissions of {@code period}'s report by
+     * the pairings {@code p} of year {@code :year} (and period {@code :period} unless ANNUAL): the annual actuals'
+     * pair-years, or the period's progress reports. Both are found by their unique (pairing, year[, period]) index.
+     */
+    static String submissionsOf(ReportingPeriodKind period) {
+        return period == ReportingPeriodKind.ANNUAL ? "PairYear y on y.pairing = p and y.calendarYear = :year"
+                : "PeriodReport y on y.pairing = p and y.calendarYear = :year and y.period = :period";
     }
 
     private static CalendarView view(Program program, int year) {

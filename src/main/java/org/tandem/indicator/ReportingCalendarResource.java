@@ -64,8 +64,10 @@ class ReportingCalendarResource {
             + "whose report came after the period's due date (LATE: first submitted after the end of that day, China "
             + "Standard Time) or has not come while the due date has passed (MISSING), by pairing. period defaults "
             + "to ANNUAL, whose report is the year's actuals (submitted, or confirmed by both counties where the "
-            + "approval chain asks for that); other periods are refused (400) until periodic reports are recorded. "
-            + "404 when the calendar has no such period. Filter by county (either side) and status.")
+            + "approval chain asks for that); the report of H1, H2 or Q1–Q4 is the pair-year's progress report of "
+            + "that period (POST /pairings/{id}/years/{year}/periods/{period}/submit). Every active pairing owes "
+            + "a report of every period of the calendar. 404 when the calendar has no such period. Filter by county "
+            + "(either side) and status. Two SQL statements per page whatever its size.")
     public PageOf<OverdueView> listOverdue(@PathParam("code") String code, @PathParam("year") int year,
             @QueryParam("period") ReportingPeriodKind period,
             @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "must be a 6-digit code") String county,

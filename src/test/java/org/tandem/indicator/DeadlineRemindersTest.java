@@ -70,4 +70,25 @@ class DeadlineRemindersTest {
         as(assessor, PASSWORD).queryParam("pairing", late).get(FEED).then().statusCode(200)
                 .body("items.type", equalTo(List.of("DEADLINE_MISSED")));
     }
+
+    @Test
+    void aProgressReportSubmittedCountsForItsPeriod() {
+        String program = Fixtures.program(List.of(YIWU, NANHU), List.of(LIANDU, SUICHANG));
+        long late = Fixtures.pairing(program, YIWU, LIANDU);
+        long done = Fixtures.pairing(program, NANHU, SUICHANG);
+        api().body(Map.of("periods", List.of(Map.of("period", "ANNUAL", "dueOn", "2099-01-31"),
+                Map.of("period", "Q1", "dueOn", "2024-04-15"))))
+                .put("/api/v1/programs/{code}/years/2024/calendar", program).then().statusCode(200);
+        api().body(Map.of()).post("/api/v1/pairings/{id}/years/2024/periods/Q1/submit", done).then().statusCode(200);
+        String liandu = Fixtures.user("county-editor", LIANDU);
+        String suichang = Fixtures.user("county-editor", SUICHANG);
+
+        reminders.check();
+
+        as(liandu, PASSWORD).queryParam("pairing", late).get(FEED).then().statusCode(200)
+                .body("items.type", equalTo(List.of("DEADLINE_MISSED")))
+                .body("items.data.period", equalTo(List.of("Q1")));
+        as(suichang, PASSWORD).queryParam("pairing", done).get(FEED).then().statusCode(200)
+                .body("items.type", equalTo(List.of()));
+    }
 }
