@@ -138,9 +138,12 @@ class CooperationProject extends TrackedEntity implements ScopedData {
         return last;
     }
 
-    /** A change of it is a change of its pairing's records. */
+    /** The kind of record in its scopes: the lists of a programme's projects depend on it alone. */
+    public static final String SCOPE_KIND = "projects";
+
+    /** A change of it is a change of its pairing's records and of its programme's projects. */
     @Override
     public Set<String> scopes() {
-        return Pairing.scopesOfRecordsOf(pairing);
+        return Pairing.scopesOfRecordsOf(pairing, SCOPE_KIND);
     }
 }

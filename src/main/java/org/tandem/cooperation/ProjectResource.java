@@ -73,7 +73,7 @@ public class ProjectResource {
             @QueryParam("year") @Min(1900) @Max(2200) Integer year, @Valid @BeanParam PageRequest paging) {
         return reads.async(() -> {
             if (program != null) {
-                ReadScopes.recordsOf(program);
+                ReadScopes.recordsOf(program, CooperationProject.SCOPE_KIND);
             }
             return records.projects(program, track, status, county, hostCounty, year, paging);
         });

@@ -54,6 +54,14 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
         return "program:" + programId;
     }
 
+    /**
+     * The scope of one kind of record of every pairing of a programme, e.g. {@code projects:3}: a list of a
+     * programme's projects stays kept while its activities are recorded.
+     */
+    public static String recordsScope(long programId, String kind) {
+        return kind + ":" + programId;
+    }
+
     /** The scope of a programme's pairings themselves (not their records). */
     public static String pairingsScope(long programId) {
         return "pairings:" + programId;
@@ -75,6 +83,18 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
             return null;
         }
         return Set.of(scope(pairing.id), recordsScope(Program.idOf(pairing.program)));
+    }
+
+    /**
+     * The scopes a change of a record of kind {@code kind} (e.g. {@code projects}) of {@code pairing} moves: those
+     * of {@link #scopesOfRecordsOf(Pairing)} and its programme's records of that kind.
+     */
+    public static Set<String> scopesOfRecordsOf(Pairing pairing, String kind) {
+        if (pairing == null || !Hibernate.isInitialized(pairing)) {
+            return null;
+        }
+        long programId = Program.idOf(pairing.program);
+        return Set.of(scope(pairing.id), recordsScope(programId), recordsScope(programId, kind));
     }
 
     /**

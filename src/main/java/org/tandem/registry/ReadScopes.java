@@ -33,6 +33,16 @@ public final class ReadScopes {
                 : new String[] { Pairing.recordsScope(program), Pairing.pairingsScope(program) });
     }
 
+    /**
+     * The read shows records of one kind (e.g. {@code projects}) of the pairings of programme {@code programCode},
+     * and the pairings: it stays kept while the programme's other kinds of record change.
+     */
+    public static void recordsOf(String programCode, String kind) {
+        Long program = idOf(programCode);
+        ReadCache.dependsOn(program == null ? new String[0]
+                : new String[] { Pairing.recordsScope(program, kind), Pairing.pairingsScope(program) });
+    }
+
     /** The read shows pairing {@code pairingId} and its records. */
     public static void recordsOfPairing(long pairingId) {
         ReadCache.dependsOn(Pairing.scope(pairingId));

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tandem.cooperation.ActivityKind;
 import org.tandem.support.Api;
 import org.tandem.support.CooperationRecords;
 import org.tandem.support.Fixtures;
@@ -84,6 +85,26 @@ class ScopedChangesTest {
         read(projectsOfA).then().statusCode(200).body("totalItems", equalTo(1));
         read(progressOfA).then().statusCode(200);
         assertEquals(before + readsOfB().size(), KeptReads.sentEarly(), "the reads that show the write are read again");
+    }
+
+    @Test
+    void anActivityLeavesItsProgrammesProjectsKeptAndIsSeenByItsPairAtOnce() {
+        String projectsOfA = "/api/v1/projects?program=" + programA;
+        String activitiesOfA = "/api/v1/pairings/" + pairingA + "/activities";
+        keep(List.of(projectsOfA));
+        read(activitiesOfA).then().statusCode(200).body("totalItems", equalTo(0));
+
+        records.activity(pairingA, "CHAIN_COLLAB", ActivityKind.DOCKING_MEETING, "2024-05-10", 20, null, null);
+
+        double before = KeptReads.sentEarly();
+        read(projectsOfA).then().statusCode(200).body("totalItems", equalTo(0));
+        assertEquals(before + 1, KeptReads.sentEarly(), "the programme's projects stay kept through an activity");
+        read(activitiesOfA).then().statusCode(200).body("totalItems", equalTo(1));
+
+        records.project(pairingA, "PROJECT_COOP", new BigDecimal("1000.00"), null, null, "2024-03-01");
+        before = KeptReads.sentEarly();
+        read(projectsOfA).then().statusCode(200).body("totalItems", equalTo(1));
+        assertEquals(before, KeptReads.sentEarly(), "a project is seen by the next read of the programme's projects");
     }
 
     @Test
