@@ -50,21 +50,28 @@ public class ProblemMappers {
      * Database constraints that a concurrent request can still break after the service's own checks
      * passed; each maps to the same rule code the service check uses.
      */
-    private static final Map<String, String[]> CONSTRAINTS = Map.of(
-            "pairing_industrial_once",
-            new String[] { "county-already-paired", "the industrial county is already in a pairing of this program" },
-            "pairing_mountain_once",
-            new String[] { "county-already-paired", "the mountain county is already in a pairing of this program" },
-            "program_code_key", new String[] { "duplicate-code", "a program with this code already exists" },
-            "indicator_pk", new String[] { "duplicate-code", "an indicator with this code already exists" },
-            "pair_year_once",
-            new String[] { "concurrent-write", "another request wrote this pair-year at the same time; retry" },
-            "indicator_value_once",
-            new String[] { "concurrent-write", "another request wrote this pair-year at the same time; retry" },
-            "pair_year_approval_once",
-            new String[] { "concurrent-write", "another request approved this pair-year at the same time; retry" },
-            "reporting_period_once",
-            new String[] { "concurrent-write", "another request wrote this calendar at the same time; retry" });
+    private static final Map<String, String[]> CONSTRAINTS = Map.ofEntries(
+            conflict("pairing_industrial_once", "county-already-paired",
+                    "the industrial county is already in a pairing of this program"),
+            conflict("pairing_mountain_once", "county-already-paired",
+                    "the mountain county is already in a pairing of this program"),
+            conflict("program_code_key", "duplicate-code", "a program with this code already exists"),
+            conflict("indicator_pk", "duplicate-code", "an indicator with this code already exists"),
+            conflict("pair_year_once", "concurrent-write", "another request wrote this pair-year at the same time; retry"),
+            conflict("indicator_value_once", "concurrent-write",
+                    "another request wrote this pair-year at the same time; retry"),
+            conflict("pair_year_approval_once", "concurrent-write",
+                    "another request approved this pair-year at the same time; retry"),
+            conflict("reporting_period_once", "concurrent-write",
+                    "another request wrote this calendar at the same time; retry"),
+            conflict("period_report_once", "concurrent-write",
+                    "another request wrote this progress report at the same time; retry"),
+            conflict("period_value_once", "concurrent-write",
+                    "another request wrote this progress report at the same time; retry"));
+
+    private static Map.Entry<String, String[]> conflict(String constraint, String code, String detail) {
+        return Map.entry(constraint, new String[] { code, detail });
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
