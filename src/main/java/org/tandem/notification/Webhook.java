@@ -43,7 +43,12 @@ class Webhook extends TrackedEntity implements ScopedData {
     public Set<NotificationType> eventTypes = EnumSet.noneOf(NotificationType.class);
 
     /** Sets what the webhook receives and where; only absolute http and https URLs with a host are taken. */
-    void configure(String url, Set<NotificationType> eventTypes, String description, boolean active) {
+    /**
+     * Sets what the webhook receives and where; 400 naming url for anything but an absolute http(s) URL with a host,
+     * and, unless {@code allowPrivate}, for a host that is this machine or a literal private address.
+     */
+    void configure(String url, Set<NotificationType> eventTypes, String description, boolean active,
+            boolean allowPrivate) {
         URI uri;
         try {
             uri = new URI(url.strip());
@@ -55,6 +60,10 @@ class Webhook extends TrackedEntity implements ScopedData {
                 || uri.getRawFragment() != null) {
             throw ProblemException.invalid("url",
                     "must be an absolute http or https URL with a host, without user info or fragment");
+        }
+        String refusal = allowPrivate ? null : Destinations.refusalOfHost(uri);
+        if (refusal != null) {
+            throw ProblemException.invalid("url", refusal + " (tandem.webhooks.allow-private-addresses)");
         }
         this.url = uri.toString();
         this.eventTypes.clear();

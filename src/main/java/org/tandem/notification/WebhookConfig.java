@@ -39,6 +39,13 @@ public interface WebhookConfig {
     @WithDefault("PT1M")
     Duration lease();
 
+    /**
+     * Whether webhooks may be sent to loopback, private and link-local addresses (a receiver on this machine or its
+     * network): off by default, so that an admin's webhook cannot reach the service's own network ({@link Destinations}).
+     */
+    @WithDefault("false")
+    boolean allowPrivateAddresses();
+
     /** Deliveries claimed at once. */
     @WithDefault("20")
     int batchSize();

@@ -228,8 +228,12 @@ class WebhookSender {
         for (Claimed delivery : batch) {
             CompletableFuture<HttpResponse<Void>> response;
             try {
+                URI url = URI.create(delivery.url());
+                if (!config.allowPrivateAddresses()) {
+                    Destinations.checkResolved(url);
+                }
                 long timestamp = Instant.now().getEpochSecond();
-                HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+                HttpRequest request = HttpRequest.newBuilder(url)
                         .timeout(config.requestTimeout())
                         .header("Content-Type", "application/json")
                         .header("User-Agent", "Tandem-Webhooks/1")

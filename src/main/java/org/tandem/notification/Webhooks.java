@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
@@ -19,6 +20,9 @@ class Webhooks {
     private static final Map<String, String> DELIVERY_SORTABLE = Map.of("id", "d.id");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    @Inject
+    WebhookConfig config;
+
     PageOf<WebhookView> list(PageRequest paging) {
         var query = Webhook.<Webhook> findAll(paging.toSort(SORTABLE, "id", "id")).page(paging.toPage());
         return new PageOf<>(query.list().stream().map(WebhookView::of).toList(), paging.page, paging.size,
@@ -27,14 +31,16 @@ class Webhooks {
 
     Webhook create(WebhookInput input) {
         Webhook webhook = new Webhook();
-        webhook.configure(input.url(), input.eventTypes(), input.description(), !Boolean.FALSE.equals(input.active()));
+        webhook.configure(input.url(), input.eventTypes(), input.description(), !Boolean.FALSE.equals(input.active()),
+                config.allowPrivateAddresses());
         webhook.secret = input.secret() != null ? input.secret() : newSecret();
         webhook.persistAndFlush();
         return webhook;
     }
 
     void update(Webhook webhook, WebhookInput input) {
-        webhook.configure(input.url(), input.eventTypes(), input.description(), !Boolean.FALSE.equals(input.active()));
+        webhook.configure(input.url(), input.eventTypes(), input.description(), !Boolean.FALSE.equals(input.active()),
+                config.allowPrivateAddresses());
         if (input.secret() != null) {
             webhook.secret = input.secret();
         }

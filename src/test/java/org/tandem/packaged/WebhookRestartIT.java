@@ -46,7 +46,8 @@ class WebhookRestartIT {
         Path dataDir = Files.createTempDirectory("tandem-webhook-restart");
         try (PackagedService service = new PackagedService(dataDir).with("tandem.webhooks.backoff=PT0.5S",
                 "tandem.webhooks.max-backoff=PT1S", "tandem.webhooks.max-attempts=1000",
-                "tandem.webhooks.lease=PT5S", "tandem.webhooks.request-timeout=PT2S")) {
+                "tandem.webhooks.lease=PT5S", "tandem.webhooks.request-timeout=PT2S",
+                "tandem.webhooks.allow-private-addresses=true")) {
             service.start();
             long hook = service.api().body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort()
                     + "/hook", "eventTypes", List.of("DATA_RETURNED"))).post("/api/v1/webhooks").then()
