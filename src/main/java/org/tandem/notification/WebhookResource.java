@@ -104,4 +104,14 @@ class WebhookResource {
             @Valid @BeanParam PageRequest paging) {
         return webhooks.deliveries(Webhook.require(id), state, paging);
     }
+
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/retry")
+    @Transactional
+    @Operation(summary = "Send a delivery again", description = "For a DEAD delivery (or one waiting for its next"
+            + " attempt) once its receiver is mended: it is due at once and its attempts count afresh. 409"
+            + " already-delivered when the receiver acknowledged it; 409 delivery-in-progress while a sender holds it.")
+    public DeliveryView retryWebhookDelivery(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId) {
+        return webhooks.retry(Webhook.require(id), deliveryId);
+    }
 }

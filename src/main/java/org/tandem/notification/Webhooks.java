@@ -1,12 +1,19 @@
 package org.tandem.notification;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.tandem.audit.AuditLog;
+import org.tandem.problem.ProblemException;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 
@@ -22,6 +29,14 @@ class Webhooks {
 
     @Inject
     WebhookConfig config;
+    @Inject
+    WebhookSender sender;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     PageOf<WebhookView> list(PageRequest paging) {
         var query = Webhook.<Webhook> findAll(paging.toSort(SORTABLE, "id", "id")).page(paging.toPage());
@@ -64,6 +79,50 @@ class Webhooks {
                 + " where " + where, paging.toSort(DELIVERY_SORTABLE, "-id", "d.id"), parameters).page(paging.toPage());
         long total = paging.total(() -> WebhookDelivery.count(where.replace("d.", ""), parameters));
         return new PageOf<>(query.list().stream().map(DeliveryView::of).toList(), paging.page, paging.size, total);
+    }
+
+    /**
+     * Sends a delivery again from its first attempt (after its receiver was mended): a DEAD one, or one waiting for
+     * its next attempt, is due at once with its attempts counted afresh; 404 when it is not the webhook's, 409
+     * {@code already-delivered} when it was acknowledged, {@code delivery-in-progress} while a sender holds it.
+     * Audited; the sender is woken once the transaction commits.
+     */
+    DeliveryView retry(Webhook webhook, long deliveryId) {
+        WebhookDelivery delivery = WebhookDelivery.<WebhookDelivery> find(
+                "select d from WebhookDelivery d join fetch d.notification where d.id = ?1 and d.webhookId = ?2",
+                deliveryId, webhook.id).firstResult();
+        if (delivery == null) {
+            throw ProblemException.notFound("delivery", deliveryId);
+        }
+        if (delivery.state == DeliveryState.DELIVERED) {
+            throw ProblemException.conflict("already-delivered", "the receiver acknowledged this delivery already");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int updated = WebhookDelivery.getEntityManager().createNativeQuery("update webhook_delivery set state = :state,"
+                + " attempts = 0, next_attempt_at = :now where id = :id and state <> 'DELIVERED'"
+                + " and (lease_until is null or lease_until < :now)").setParameter("state", DeliveryState.PENDING.name())
+                .setParameter("now", now).setParameter("id", deliveryId).executeUpdate();
+        if (updated == 0) {
+            throw ProblemException.conflict("delivery-in-progress",
+                    "a sender is trying this delivery right now; look at it again in a moment");
+        }
+        audit.record("RETRY", "WebhookDelivery", deliveryId, "{\"state\":\"" + delivery.state + "\",\"attempts\":"
+                + delivery.attempts + "}", "{\"state\":\"PENDING\",\"attempts\":0}");
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    sender.wake();
+                }
+            }
+        });
+        WebhookDelivery.getEntityManager().detach(delivery);
+        return DeliveryView.of(WebhookDelivery.<WebhookDelivery> find(
+                "select d from WebhookDelivery d join fetch d.notification where d.id = ?1", deliveryId).firstResult());
     }
 
     private static String newSecret() {

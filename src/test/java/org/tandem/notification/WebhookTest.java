@@ -166,6 +166,48 @@ class WebhookTest {
     }
 
     @Test
+    void aDeadDeliveryIsSentAgainOnceItsReceiverIsMended() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean mended = new java.util.concurrent.atomic.AtomicBoolean();
+        long hook = webhook(receiver(received, n -> mended.get() ? 200 : 500, 0), List.of("DATA_RETURNED"));
+        scheduler.pause("webhook-deliveries");
+        returnData("接收端故障期间的退回");
+        long delivery = api().get("/api/v1/webhooks/{id}/deliveries", hook).then().statusCode(200).extract().jsonPath()
+                .getLong("items[0].id");
+        // As the sender leaves a delivery that failed as often as allowed.
+        try (var connection = dataSource.getConnection();
+                var dead = connection.prepareStatement("update webhook_delivery set state = 'DEAD', attempts = ?,"
+                        + " last_status = 500, last_error = 'answered 500' where id = ?")) {
+            dead.setInt(1, config.maxAttempts());
+            dead.setLong(2, delivery);
+            assertEquals(1, dead.executeUpdate());
+        }
+        scheduler.resume("webhook-deliveries");
+        Thread.sleep(1500);
+        assertEquals(0, received.size(), "a DEAD delivery is not tried again by itself");
+
+        mended.set(true);
+        api().post("/api/v1/webhooks/{id}/deliveries/{d}/retry", hook, delivery).then().statusCode(200)
+                .body("id", equalTo((int) delivery)).body("state", equalTo("PENDING")).body("attempts", equalTo(0));
+        await(() -> "DELIVERED".equals(api().get("/api/v1/webhooks/{id}/deliveries", hook).then().extract().jsonPath()
+                .getString("items[0].state")), Duration.ofSeconds(10));
+        assertEquals(1, received.size());
+        api().get("/api/v1/webhooks/{id}/deliveries", hook).then().body("items[0].attempts", equalTo(1))
+                .body("items[0].lastStatus", equalTo(200));
+        api().queryParam("entityType", "WebhookDelivery").queryParam("entityId", delivery).get("/api/v1/audit-events")
+                .then().statusCode(200).body("totalItems", equalTo(1)).body("items[0].action", equalTo("RETRY"));
+
+        api().post("/api/v1/webhooks/{id}/deliveries/{d}/retry", hook, delivery).then().statusCode(409)
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("/already-delivered"));
+        api().post("/api/v1/webhooks/{id}/deliveries/{d}/retry", hook, delivery + 1_000_000).then().statusCode(404);
+        long other = webhook(receiver(new CopyOnWriteArrayList<>(), n -> 200, 0), List.of("RESULTS_FINALIZED"));
+        api().post("/api/v1/webhooks/{id}/deliveries/{d}/retry", other, delivery).then().statusCode(404);
+        Api.as(Fixtures.user("assessor", null), Fixtures.PASSWORD)
+                .post("/api/v1/webhooks/{id}/deliveries/{d}/retry", hook, delivery).then().statusCode(403);
+        assertEquals(1, received.size());
+    }
+
+    @Test
     void pendingDeliveriesArePickedUpFromTheDatabaseByAFreshSender() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
         long hook = webhook(receiver(received, n -> 204, 0), List.of("DATA_RETURNED"));

@@ -83,6 +83,13 @@ function deliveries(webhook) {
         { label: t('lastError'), value: (d) => d.lastError ?? '' },
         { label: t('nextAttemptAt'), value: (d) => when(d.nextAttemptAt) },
         { label: t('deliveredAt'), value: (d) => when(d.deliveredAt) },
+        { label: '', value: (d) => (d.state === 'DELIVERED' ? '' : h('button.secondary.retry', { type: 'button', onclick: async () => {
+          try {
+            await post(`webhooks/${webhook.id}/deliveries/${d.id}/retry`);
+            toast(t('retryQueued'));
+            await load();
+          } catch (err) { showError(box, err); }
+        } }, t('retryDelivery'))) },
       ], page.items), page.totalItems > page.items.length
         ? h('p.muted', t('newestShown', { n: page.items.length, total: page.totalItems })) : '');
       list.dataset.count = String(page.totalItems);
