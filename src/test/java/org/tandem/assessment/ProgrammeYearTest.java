@@ -52,7 +52,7 @@ import io.restassured.specification.RequestSpecification;
  * the city level, a late submission, an assessment run, publication for objections, one objection upheld with an
  * adjustment and one rejected, and finalizing refused then allowed.
  * <p>
- * Time: the calendar API refuses no due date in the past or future, but "late" is decided by the service's
+ * Time: the calendar takes any due date from the period's first day on, past or future; "late" is decided by the service's
  * {@link Clock} bean against the first submission. So the ANNUAL report is due tomorrow (China Standard Time) by
  * the real clock: A goes through the whole chain now, on time. The clock is then moved three days ahead
  * (QuarkusMock, as {@link ObjectionWindowTest} does) and B submits: late, by the days from the due date to the
