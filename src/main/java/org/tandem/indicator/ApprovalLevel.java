@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tandem.notification.Notice;
+import org.tandem.registry.Pairing;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
 
@@ -21,6 +23,18 @@ enum ApprovalLevel {
     /** The sides that must each approve at this level: the two counties (or the city above each), or the province. */
     List<ApprovalSide> sides() {
         return this == PROVINCE ? List.of(ApprovalSide.PROVINCE) : List.of(ApprovalSide.INDUSTRIAL, ApprovalSide.MOUNTAIN);
+    }
+
+    /**
+     * Addresses {@code notice} to who acts at this level for {@code pairing}: the assessors for the province, the
+     * reviewers of the pair's two cities for the city; the counties, who see every event of their pair, need nothing.
+     */
+    Notice audienceOf(Notice notice, Pairing pairing) {
+        return switch (this) {
+            case PROVINCE -> notice.toRoles(Roles.ASSESSOR);
+            case CITY -> notice.toCities(List.of(pairing.industrialCounty.cityCode, pairing.mountainCounty.cityCode));
+            case PAIR_COUNTIES -> notice;
+        };
     }
 
     /** The levels a caller acts at, by its roles: an admin at any. */

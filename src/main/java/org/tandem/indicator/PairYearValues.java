@@ -423,15 +423,8 @@ class PairYearValues {
                     .toRoles(Roles.ASSESSOR);
         } else if (after.actualsState == ActualsState.SUBMITTED && after.awaitingLevel != null
                 && after.awaitingLevel != waitingBefore) {
-            notice = Notice.of(NotificationType.SUBMISSION_WAITING, "PairYear", pairing.id + "/" + year)
-                    .with("level", after.awaitingLevel);
-            switch (after.awaitingLevel) {
-                case PROVINCE -> notice.toRoles(Roles.ASSESSOR);
-                case CITY -> notice.toCities(List.of(pairing.industrialCounty.cityCode, pairing.mountainCounty.cityCode));
-                default -> {
-                    // the counties, who see it anyway
-                }
-            }
+            notice = after.awaitingLevel.audienceOf(Notice.of(NotificationType.SUBMISSION_WAITING, "PairYear",
+                    pairing.id + "/" + year).with("level", after.awaitingLevel), pairing);
         } else if (action == ChangeAction.CONFIRM && after.actualsState == ActualsState.DRAFT) {
             notice = Notice.of(NotificationType.SUBMISSION_WAITING, "PairYear", pairing.id + "/" + year)
                     .with("level", ApprovalLevel.PAIR_COUNTIES);
