@@ -84,6 +84,10 @@ const WORDS = {
     retryDelivery: '重新发送', retryQueued: '已重新排队发送。',
     objectionFiles: '佐证材料（可选，异议提交后上传）', objectionFilesFailed: '异议已提交，但这些材料未能上传：{names}。请在该异议的佐证材料中重新上传。',
     adjustments: '加减分记录', noAdjustments: '暂无加减分。',
+    progressReports: '进度报送', progressReportsNote: '报送日程中的半年和季度进度报送；进度数据不计入考核得分，考核以年度完成值为准。截止日期当天（北京时间）提交的不算逾期。',
+    ON_TIME: '按时提交', NOT_SUBMITTED: '未提交', values: '填报数值', noPeriodIndicators: '目前没有按该周期报送的指标，可直接提交。',
+    submitPeriod: '提交进度报送', submitComment: '提交说明（可选）', submitAgain: '再次提交', periodSubmitted: '进度报送已提交',
+    'reportedPer-HALF_YEAR': '按半年报送进度', 'reportedPer-QUARTER': '按季度报送进度',
   },
   en: {
     appTitle: 'County Pairing for Shared Prosperity · Console', skip: 'Skip to content', loading: 'Loading…',
@@ -168,6 +172,10 @@ const WORDS = {
     retryDelivery: 'Send again', retryQueued: 'Queued to be sent again.',
     objectionFiles: 'Evidence files (optional, uploaded once the objection is filed)', objectionFilesFailed: 'The objection was filed, but these files were not uploaded: {names}. Upload them again in its documents.',
     adjustments: 'Adjustments', noAdjustments: 'No adjustments.',
+    progressReports: 'Progress reports', progressReportsNote: 'The half-yearly and quarterly progress reports of the reporting calendar. Progress values are not scored: assessments read the annual actuals. A report submitted on its due day (China Standard Time) is on time.',
+    ON_TIME: 'On time', NOT_SUBMITTED: 'Not submitted', values: 'Values', noPeriodIndicators: 'No indicator is reported per this period yet; the report can be submitted as it is.',
+    submitPeriod: 'Submit the progress report', submitComment: 'Comment on submitting (optional)', submitAgain: 'Submit again', periodSubmitted: 'Progress report submitted',
+    'reportedPer-HALF_YEAR': 'progress per half-year', 'reportedPer-QUARTER': 'progress per quarter',
   },
 };
 

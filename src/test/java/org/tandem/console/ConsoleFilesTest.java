@@ -24,7 +24,7 @@ class ConsoleFilesTest {
                 "pages/ranking.js", "pages/pair.js", "pages/edit.js", "pages/mine.js", "pages/review.js",
                 "pages/users.js", "pages/programs.js", "pages/audit.js", "pages/common.js", "pages/documents.js",
                 "pages/funding.js", "pages/notifications.js", "pages/approvals.js",
-                "pages/calendar.js", "pages/webhooks.js" }) {
+                "pages/calendar.js", "pages/webhooks.js", "pages/periods.js" }) {
             given().get("/console/" + module).then().statusCode(200).contentType(containsString("javascript"));
         }
         given().get("/console/app.css").then().statusCode(200).contentType(startsWith("text/css"));

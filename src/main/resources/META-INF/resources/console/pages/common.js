@@ -54,6 +54,17 @@ export function asNumber(text) {
   return Number.isFinite(n) ? n : text;
 }
 
+/**
+ * Field errors of a bulk values write name items[i].indicator or items[i].value: renames each to the input of the
+ * indicator sent as item i (nameOf(code)), so showError puts it next to that input.
+ */
+export function placeValueErrors(err, sent, nameOf) {
+  (err?.errors || []).forEach((e) => {
+    const m = /items\[(\d+)\]/.exec(e.field || '');
+    if (m && sent[Number(m[1])]) e.field = nameOf(sent[Number(m[1])].indicator);
+  });
+}
+
 /** A field of a record editor: a labelled input, a single checkbox (spec.checkbox) or a set of them (spec.choices). */
 function editorField(name, spec, value) {
   if (spec.checkbox) {

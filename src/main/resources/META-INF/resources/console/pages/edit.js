@@ -4,7 +4,8 @@ import { h, field, values, showError, clear, table, badge, toast } from '../ui.j
 import { t, named, number, lang } from '../i18n.js';
 import { all, call, get, post, query, download, accessToken } from '../api.js';
 import { tracks, workflowState, PROJECT_STATUSES } from '../data.js';
-import { pairName, asNumber, recordEditor } from './common.js';
+import { pairName, asNumber, recordEditor, placeValueErrors } from './common.js';
+import { progressReports } from './periods.js';
 import { pipeline, range } from './pair.js';
 import { documentsPanel } from './documents.js';
 
@@ -21,6 +22,8 @@ export default async function edit(root, ctx) {
     get(`pairings/${id}/projects${query({ size: 200 })}`), get(`pairings/${id}/activities${query({ year, size: 200 })}`),
     get(`pairings/${id}/parks${query({ size: 100 })}`),
   ]);
+  // The progress reports read meanwhile; shown below the targets and actuals.
+  const periods = progressReports(pairing, year, { indicators, mayWrite: true });
   const state = workflowState(actuals.data);
   const editable = actuals.data.state === 'DRAFT';
   const yearField = field(t('year'), 'year', { value: year, options: range(programme.startYear, programme.endYear) });
@@ -38,7 +41,8 @@ export default async function edit(root, ctx) {
   const valuesForm = h('form#values', { novalidate: true });
   const reason = actuals.data.everSubmitted ? field(t('reason'), 'reason', { type: 'textarea' }) : null;
   const rows = indicators.map((ind) => {
-    const label = `${lang === 'en' ? ind.nameEn : ind.nameZh}（${ind.unit}）${ind.source === 'DERIVED' ? ` · ${t('derived')}` : ''}`;
+    const label = `${lang === 'en' ? ind.nameEn : ind.nameZh}（${ind.unit}）${ind.source === 'DERIVED' ? ` · ${t('derived')}` : ''}${
+      ind.reportedPer && ind.reportedPer !== 'ANNUAL' ? ` · ${t(`reportedPer-${ind.reportedPer}`)}` : ''}`;
     const tInput = h('input', { type: 'text', inputmode: 'decimal', name: `target:${ind.code}`, 'data-field': `items[${ind.code}]`,
       value: targetOf.get(ind.code) ?? '', 'aria-label': `${t('target')} ${label}`, size: 10 });
     const aInput = h('input', { type: 'text', inputmode: 'decimal', name: `actual:${ind.code}`, value: actualOf.get(ind.code) ?? '',
@@ -59,16 +63,9 @@ export default async function edit(root, ctx) {
       toast(t('saved'));
       ctx.reload();
     } catch (err) {
-      placeValueErrors(err, body.items, kind);
+      placeValueErrors(err, body.items, (code) => `${kind}:${code}`);
       showError(valuesForm, err, { reload: ctx.reload });
     }
-  };
-  // Field errors of a bulk write name items[i].value: put them next to that indicator's input.
-  const placeValueErrors = (err, sent, kind) => {
-    (err.errors || []).forEach((e) => {
-      const m = /items\[(\d+)\]/.exec(e.field || '');
-      if (m && sent[Number(m[1])]) e.field = `${kind}:${sent[Number(m[1])].indicator}`;
-    });
   };
   valuesForm.append(h('div.table-wrap', h('table',
     h('thead', h('tr', [t('track'), t('indicator'), t('target'), t('actual')].map((x) => h('th', { scope: 'col' }, x)))),
@@ -83,6 +80,8 @@ export default async function edit(root, ctx) {
     } }, t('submit'))));
   root.append(h('section.card', h('h2', `${t('targets')} / ${t('actuals')}`), valuesForm,
     documentsPanel(`actuals:${id}:${year}`, { mayWrite: true })));
+  const periodsBox = await periods;
+  if (periodsBox) root.append(periodsBox);
 
   // --- template round trip -------------------------------------------------------------------------------------
   root.append(templateCard(id, year, ctx));

@@ -4,6 +4,7 @@ import { get, post, all, query } from '../api.js';
 import { tracks, workflowState } from '../data.js';
 import { pairName } from './common.js';
 import { documentsPanel, attachFiles, adjustmentsTable } from './documents.js';
+import { progressReports } from './periods.js';
 
 const STEPS = [['PLANNED', 'plannedOn'], ['SIGNED', 'signedOn'], ['UNDER_CONSTRUCTION', 'constructionStartedOn'],
   ['IN_PRODUCTION', 'productionStartedOn']];
@@ -59,6 +60,8 @@ export default async function pair(root, ctx) {
     { label: t('actual'), value: (x) => number(x.actual), num: true },
     { label: t('completion'), value: (x) => (x.completion == null ? '' : `${number(100 * x.completion, 1)}%`), num: true },
   ], progress.indicators.filter((x) => x.target != null || x.actual != null))));
+  const periods = await progressReports(pairing, year);
+  if (periods) root.append(periods);
 
   root.append(h('section.card', h('h2', t('projects')), table([
     { label: t('title'), value: (p) => p.title },
@@ -90,9 +93,11 @@ export default async function pair(root, ctx) {
 }
 
 function describe(c) {
-  if (c.kind === 'WORKFLOW') return `${t(c.fromState ?? 'DRAFT')} → ${t(c.toState ?? '')}`;
+  // A progress report's value or submission names its period.
+  const period = c.period ? `${t(c.period)}（${c.period}） ` : '';
+  if (c.kind === 'WORKFLOW') return c.period ? `${period}${t('periodSubmitted')}` : `${t(c.fromState ?? 'DRAFT')} → ${t(c.toState ?? '')}`;
   const what = c.kind === 'TARGET' ? t('target') : t('actual');
-  return `${what} ${c.indicator ?? ''}: ${c.oldValue ?? '—'} → ${c.newValue ?? '—'}`;
+  return `${period}${what} ${c.indicator ?? ''}: ${c.oldValue ?? '—'} → ${c.newValue ?? '—'}`;
 }
 
 export function range(from, to) {
