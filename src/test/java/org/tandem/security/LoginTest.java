@@ -157,10 +157,13 @@ class LoginTest {
         assertEquals(java.util.Set.of("viewer 200", "admin 200"), others.keySet(), "other users' answers: " + others);
         assertTrue(storm.keySet().stream().allMatch(s -> s.endsWith(" 401") || s.endsWith(" 429")),
                 "storm answers: " + storm);
-        login(victim, Fixtures.PASSWORD).then().statusCode(401);
+        // The right password does not open the locked account. On a fast machine the storm may also have used up
+        // the username's attempts of the minute (tandem.auth.login-limit.per-user): then it is 429, never checked.
+        int last = login(victim, Fixtures.PASSWORD).then().extract().statusCode();
+        assertTrue(last == 401 || last == 429, "the victim's own login after the storm: " + last);
         assertEquals(1, events("system", "ACCOUNT_LOCKED").stream()
                 .filter(e -> e.get("after") != null && e.get("after").toString().contains(victim)).count());
-        assertEquals(storm.get("victim 401").get(), events(victim, "LOGIN_FAILED").size() - 1,
-                "every failed login of the victim is audited (and the last one above)");
+        assertEquals(storm.get("victim 401").get() + (last == 401 ? 1 : 0), events(victim, "LOGIN_FAILED").size(),
+                "every failed login of the victim is audited (and the last one above, when it was checked)");
     }
 }
