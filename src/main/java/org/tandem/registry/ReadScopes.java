@@ -19,11 +19,15 @@ public final class ReadScopes {
         ReadCache.dependsOn();
     }
 
-    /** The read shows the pairings of programme {@code programCode} (and reference data). */
-    public static void pairingsOf(String programCode) {
+    /**
+     * The read shows the pairings of programme {@code programCode} (and reference data); answers the programme's id,
+     * null when there is no such programme.
+     */
+    public static Long pairingsOf(String programCode) {
         Long program = idOf(programCode);
         // No such programme: only reference data can change that (a programme is created).
         ReadCache.dependsOn(program == null ? new String[0] : new String[] { Pairing.pairingsScope(program) });
+        return program;
     }
 
     /** The read shows the records of the pairings of programme {@code programCode}, and the pairings. */

@@ -80,6 +80,13 @@ public class PageRequest {
         return column + (only.getDirection() == Sort.Direction.Descending ? " < " : " > ") + ":after";
     }
 
+    /** {@code order} as the order-by clause of a query, e.g. {@code " order by p.formedOn desc, p.id"}. */
+    public static String orderBy(Sort order) {
+        return order.getColumns().stream()
+                .map(c -> c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : ""))
+                .collect(java.util.stream.Collectors.joining(", ", " order by ", ""));
+    }
+
     /** The list's total, counted by {@code count} unless {@link #uncounted}: then -1. */
     public long total(java.util.function.LongSupplier count) {
         return uncounted ? -1 : count.getAsLong();

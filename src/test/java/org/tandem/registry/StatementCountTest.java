@@ -22,7 +22,8 @@ class StatementCountTest {
     @Test
     void listsDoNotGrowWithThePageSize() {
         List<String> failures = new ArrayList<>();
-        for (String path : List.of("/api/v1/pairings", "/api/v1/counties", "/api/v1/programs")) {
+        for (String path : List.of("/api/v1/pairings", "/api/v1/pairings?program=ZJ-MFG-2023",
+                "/api/v1/pairings?program=ZJ-MFG-2023&sort=-formedOn&status=ACTIVE", "/api/v1/counties", "/api/v1/programs")) {
             long small = statementsFor(path, 1);
             long large = statementsFor(path, 500);
             if (small != large) {
