@@ -10,8 +10,6 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -121,18 +119,7 @@ public class Notifications {
             throw new IllegalStateException("could not record a notification", e);
         }
         if (deliveries > 0) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        sender.wake();
-                    }
-                }
-            });
+            sender.wakeAfterCommit(transactions);
         }
         return id;
     }

@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
@@ -97,6 +100,22 @@ class WebhookSender {
     /** There are new deliveries: the next tick sends them. */
     void wake() {
         woken.set(true);
+    }
+
+    /** The current transaction makes deliveries due: once it commits, the next tick sends them. */
+    void wakeAfterCommit(TransactionSynchronizationRegistry transactions) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    wake();
+                }
+            }
+        });
     }
 
     @Scheduled(identity = "webhook-deliveries", every = "${tandem.webhooks.poll-interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

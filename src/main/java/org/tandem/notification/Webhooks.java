@@ -1,15 +1,12 @@
 package org.tandem.notification;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.tandem.audit.AuditLog;
@@ -33,8 +30,6 @@ class Webhooks {
     WebhookSender sender;
     @Inject
     AuditLog audit;
-    @Inject
-    Clock clock;
     @Inject
     TransactionSynchronizationRegistry transactions;
 
@@ -97,7 +92,8 @@ class Webhooks {
         if (delivery.state == DeliveryState.DELIVERED) {
             throw ProblemException.conflict("already-delivered", "the receiver acknowledged this delivery already");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        // The sender's own clock: it leases and schedules deliveries by the system time.
+        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC);
         int updated = WebhookDelivery.getEntityManager().createNativeQuery("update webhook_delivery set state = :state,"
                 + " attempts = 0, next_attempt_at = :now where id = :id and state <> 'DELIVERED'"
                 + " and (lease_until is null or lease_until < :now)").setParameter("state", DeliveryState.PENDING.name())
@@ -108,21 +104,9 @@ class Webhooks {
         }
         audit.record("RETRY", "WebhookDelivery", deliveryId, "{\"state\":\"" + delivery.state + "\",\"attempts\":"
                 + delivery.attempts + "}", "{\"state\":\"PENDING\",\"attempts\":0}");
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    sender.wake();
-                }
-            }
-        });
-        WebhookDelivery.getEntityManager().detach(delivery);
-        return DeliveryView.of(WebhookDelivery.<WebhookDelivery> find(
-                "select d from WebhookDelivery d join fetch d.notification where d.id = ?1", deliveryId).firstResult());
+        sender.wakeAfterCommit(transactions);
+        WebhookDelivery.getEntityManager().refresh(delivery);
+        return DeliveryView.of(delivery);
     }
 
     private static String newSecret() {
