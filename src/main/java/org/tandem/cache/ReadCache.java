@@ -11,11 +11,16 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.tandem.web.Versions;
 import org.tandem.web.Weighed;
 
@@ -112,6 +117,8 @@ public class ReadCache {
     @Inject
     TransactionManager transactions;
     @Inject
+    Session session;
+    @Inject
     ReadCacheMetrics metrics;
 
     private final Cache<String, Kept> kept;
@@ -152,13 +159,16 @@ public class ReadCache {
     }
 
     /**
-     * Runs a read on the worker thread in a transaction of its own, which it rolls back (a read writes nothing,
-     * so nothing is flushed or dirty-checked; {@code QuarkusTransaction} has no way to end in a rollback without
-     * an exception, hence the transaction manager). Its Hibernate session then belongs to that transaction and is
-     * closed, and its connection returned to the pool, when the read ends on this thread, whatever the request
-     * does meanwhile. Without it the read used the request's session, which is closed when the request ends: a
-     * client that gave up while its read was running had the session closed under the query, and the
+     * Runs a read on the worker thread in a transaction of its own. Its Hibernate session then belongs to that
+     * transaction and is closed, and its connection returned to the pool, when the read ends on this thread, whatever
+     * the request does meanwhile. Without it the read used the request's session, which is closed when the request
+     * ends: a client that gave up while its read was running had the session closed under the query, and the
      * connection never went back to the pool.
+     * <p>
+     * A read writes nothing: its session loads entities read-only (no snapshots kept for dirty checks) and is never
+     * flushed, and the transaction commits. It used to roll back instead, but a rollback also empties the
+     * connection's cache of prepared statements in H2 ({@code QUERY_CACHE_SIZE}), so every read had its SQL parsed
+     * and planned again; a join of seven tables took longer to plan than to run.
      */
     private <T> T inOwnTransaction(Supplier<T> read) {
         try {
@@ -166,13 +176,23 @@ public class ReadCache {
         } catch (NotSupportedException | SystemException e) {
             throw new IllegalStateException("could not begin a read's transaction", e);
         }
+        boolean ended = false;
         try {
-            return read.get();
+            session.setHibernateFlushMode(FlushMode.MANUAL);
+            session.setDefaultReadOnly(true);
+            T value = read.get();
+            ended = true;
+            transactions.commit();
+            return value;
+        } catch (RollbackException | HeuristicMixedException | HeuristicRollbackException | SystemException e) {
+            throw new IllegalStateException("could not end a read's transaction", e);
         } finally {
-            try {
-                transactions.rollback();
-            } catch (SystemException e) {
-                throw new IllegalStateException("could not end a read's transaction", e);
+            if (!ended) {
+                try {
+                    transactions.rollback();
+                } catch (SystemException e) {
+                    throw new IllegalStateException("could not end a read's transaction", e);
+                }
             }
         }
     }
@@ -194,7 +214,7 @@ public class ReadCache {
 
     /** The result of the read named {@code key}, computed by {@code read} unless kept and fresh. */
     public <T> T get(String key, Supplier<T> read) {
-        return get(key, read, metrics.ofKey(key));
+        return get(key, read, metrics.other());
     }
 
     @SuppressWarnings("unchecked")
@@ -273,7 +293,7 @@ public class ReadCache {
     public <T> T kept(String key) {
         T found = keptOnly(key);
         if (found != null) {
-            metrics.ofKey(key).hits().increment();
+            metrics.other().hits().increment();
         }
         return found;
     }

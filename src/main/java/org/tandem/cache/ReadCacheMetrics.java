@@ -15,7 +15,7 @@ import io.vertx.core.Vertx;
  * Counts the read cache's hits and misses for {@code /q/metrics} as {@code tandem_read_cache_gets_total}, by
  * {@code result} (hit, miss) and {@code read}: the route template of a request's read (as in
  * {@code http_server_requests_seconds}, e.g. {@code /api/v1/assessments/{id}}, never the request's own path),
- * {@code user} for a token's user, {@code other} for anything else. Templates are those of the resource methods,
+ * {@code other} for a read asked for by name outside a request's. Templates are those of the resource methods,
  * so the labels are bounded by the code. The counters of a read are registered once, on its first use.
  */
 @Startup
@@ -35,13 +35,11 @@ class ReadCacheMetrics {
 
     private final MeterRegistry registry;
     private final ConcurrentHashMap<String, Meters> byTemplate = new ConcurrentHashMap<>();
-    private final Meters user;
     private final Meters other;
 
     @Inject
     ReadCacheMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.user = register("user");
         this.other = register("other");
     }
 
@@ -69,8 +67,8 @@ class ReadCacheMetrics {
         return meters != null ? meters : byTemplate.computeIfAbsent(name, this::register);
     }
 
-    /** The counters of a read named by a key that is not a request's: a token's user, or another. */
-    Meters ofKey(String key) {
-        return key.startsWith("user ") ? user : other;
+    /** The counters of a read named by a key that is not a request's. */
+    Meters other() {
+        return other;
     }
 }

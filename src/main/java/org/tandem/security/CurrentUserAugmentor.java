@@ -1,14 +1,11 @@
 package org.tandem.security;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.tandem.cache.ReadCache;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Completes the identity of a verified token. For the built-in provider the user is read again, so a
  * disabled user is refused at once and a change of roles applies without waiting for the token to expire:
- * "again" means from the {@link ReadCache}, which lets a read go as soon as any data changes.
+ * "again" means from {@link KnownUsers}, which forgets every user as soon as any user changes.
  * The county a county editor is bound to becomes the identity's {@code county} attribute, the city a city reviewer
  * is bound to its {@code city} attribute.
  */
@@ -33,7 +30,7 @@ public class CurrentUserAugmentor implements SecurityIdentityAugmentor {
     @Inject
     AuthConfig config;
     @Inject
-    ReadCache reads;
+    KnownUsers users;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -41,16 +38,12 @@ public class CurrentUserAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         if (config.builtin().issuer().equals(token.getIssuer())) {
-            String key = "user " + token.getName();
-            Current kept = reads.kept(key);
+            KnownUsers.User kept = users.kept(token.getName());
             if (kept != null) {
-                // Known since the last change: no need to leave the I/O thread for the database.
+                // Known since the last change of any user: no need to leave the I/O thread for the database.
                 return Uni.createFrom().item(() -> identity(identity, token, kept));
             }
-            return context.runBlocking(() -> identity(identity, token, reads.get(key, () -> {
-                ReadCache.dependsOn(AppUser.SCOPE);
-                return load(token.getName());
-            })));
+            return context.runBlocking(() -> identity(identity, token, users.read(token.getName())));
         }
         Object county = token.getClaim(config.external().countyClaim());
         Object city = token.getClaim(config.external().cityClaim());
@@ -59,24 +52,7 @@ public class CurrentUserAugmentor implements SecurityIdentityAugmentor {
                 .addAttribute(CITY, city == null ? null : city.toString()).build());
     }
 
-    /** What the token check needs of a user, and its rights as the read cache keys by them. */
-    private record Current(boolean enabled, Set<String> roles, String county, String city, String rights) {
-
-        Current(boolean enabled, Set<String> roles, String county, String city) {
-            this(enabled, roles, county, city, ReadCache.rights(roles, county) + (city == null ? "" : " city=" + city));
-        }
-    }
-
-    private static Current load(String username) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            AppUser found = AppUser.findByUsername(username);
-            return found == null ? null
-                    : new Current(found.enabled, Set.copyOf(found.roles), found.countyCode,
-                            found.cityCode);
-        });
-    }
-
-    private static SecurityIdentity identity(SecurityIdentity identity, JsonWebToken token, Current user) {
+    private static SecurityIdentity identity(SecurityIdentity identity, JsonWebToken token, KnownUsers.User user) {
         if (user == null || !user.enabled()) {
             throw new AuthenticationFailedException("the token's user is unknown or disabled");
         }
