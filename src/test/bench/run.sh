@@ -285,29 +285,10 @@ done
 
 # --- reads while one client writes ------------------------------------------------------------------------
 # The 32 users read while one more client (the admin) records activities into random pairings of the big
-# programme, at WRITE_RATES writes a second (wrk's delay between requests on one connection: the rate reached is
-# reported). Every write changes the programme's records, so the reads that depend on them (the projects list)
+# programme, at WRITE_RATES writes a second (src/test/bench/writer.py: open loop, a write falls due every 1/RATE s
+# whatever the ones before took, and its latency counts from when it fell due; the rate reached is reported). Every write changes the programme's records, so the reads that depend on them (the projects list)
 # are read again after each; the others (counties, pairings, the ranking, other pairs' progress) stay kept.
 get "/pairings?program=$BIG&size=500" | json '"\n".join(str(i["id"]) for i in d["items"])' >"$DATA/pairings"
-WRITER_SCRIPT="$DATA/writer.lua"
-cat >"$WRITER_SCRIPT" <<'LUA'
-local ids = {}
-for line in io.lines(os.getenv("PAIRINGS_FILE")) do ids[#ids + 1] = line end
-local rate = tonumber(os.getenv("RATE"))
-local auth = "Bearer " .. os.getenv("WRITER_TOKEN")
-local body = '{"track":"CHAIN_COLLAB","kind":"DOCKING_MEETING","heldOn":"2024-05-10","title":"对接会","participants":20}'
-request = function()
-  local path = "/api/v1/pairings/" .. ids[math.random(#ids)] .. "/activities"
-  return wrk.format("POST", path, { ["Content-Type"] = "application/json", Authorization = auth }, body)
-end
-delay = function() return 1000 / rate end
-done = function(summary, latency, requests)
-  local ok = summary.requests - summary.errors.status - summary.errors.connect - summary.errors.read
-    - summary.errors.write - summary.errors.timeout
-  io.write(string.format("WRITES %.1f %.2f %.2f %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests - ok))
-end
-LUA
 WRITE_RATES=(${WRITE_RATES:-10 50})
 [[ ${UNCACHED:-} == 1 ]] && WRITE_RATES=()
 for RATE in "${WRITE_RATES[@]}"; do
@@ -315,8 +296,7 @@ for RATE in "${WRITE_RATES[@]}"; do
     ROWS=()
     for i in "${!PATHS[@]}"; do
         read -r B_RPS B_P50 B_P99 B_ERR _ < <(measure "/q/health/live" "$DURATION")
-        PAIRINGS_FILE="$DATA/pairings" RATE="$RATE" WRITER_TOKEN="$TOKEN" \
-            wrk -t1 -c1 -d"$((DURATION + 1))"s --latency -s "$WRITER_SCRIPT" "$BASE" >"$DATA/writes" &
+        python3 src/test/bench/writer.py "$BASE" "$TOKEN" "$DATA/pairings" "$RATE" "$((DURATION + 1))" >"$DATA/writes" &
         WRITER=$!
         read -r RPS P50 P99 ERR REQUESTS < <(measure "${PATHS[$i]}" "$DURATION")
         wait $WRITER
