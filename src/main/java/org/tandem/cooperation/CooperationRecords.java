@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -192,7 +194,7 @@ class CooperationRecords {
         YearLock.check(pairing.id, project.stepYears());
         project.persistAndFlush();
         years.write(project.id);
-        tallies.recount(Source.PROJECTS, pairing.id);
+        tallies.recount(Source.PROJECTS, pairing.id, project.stepYears());
         return project;
     }
 
@@ -200,12 +202,14 @@ class CooperationRecords {
     @Transactional
     void updateProject(CooperationProject project, ProjectInput body) {
         tallies.lock(project.pairing.id);
+        Set<Integer> touched = new HashSet<>(project.stepYears());
         YearLock.check(project.pairing.id, project.stepYears());
         project.describe(body, PairingScope.track(body.track()));
         YearLock.check(project.pairing.id, project.stepYears());
+        touched.addAll(project.stepYears());
         project.persistAndFlush();
         years.write(project.id);
-        tallies.recount(Source.PROJECTS, project.pairing.id);
+        tallies.recount(Source.PROJECTS, project.pairing.id, touched);
     }
 
     /** Moves a project forward, or cancels it, as {@link CooperationProject#moveTo} allows. */
@@ -214,19 +218,22 @@ class CooperationRecords {
         tallies.lock(project.pairing.id);
         // Earlier years' figures do not change with a later step, so only the step's own year must be open.
         YearLock.check(project.pairing.id, List.of(transition.on().getYear()));
+        Set<Integer> touched = new HashSet<>(project.stepYears());
         project.moveTo(transition.to(), transition.on());
+        touched.addAll(project.stepYears());
         project.persistAndFlush();
         years.write(project.id);
-        tallies.recount(Source.PROJECTS, project.pairing.id);
+        tallies.recount(Source.PROJECTS, project.pairing.id, touched);
     }
 
     @Transactional
     void deleteProject(CooperationProject project) {
         tallies.lock(project.pairing.id);
-        YearLock.check(project.pairing.id, project.stepYears());
+        List<Integer> touched = project.stepYears();
+        YearLock.check(project.pairing.id, touched);
         project.delete();
         CooperationProject.flush();
-        tallies.recount(Source.PROJECTS, project.pairing.id);
+        tallies.recount(Source.PROJECTS, project.pairing.id, touched);
     }
 
     // Activities
@@ -264,7 +271,7 @@ class CooperationRecords {
         CooperationActivity activity = CooperationActivity.of(pairing);
         describe(activity, body);
         activity.persistAndFlush();
-        tallies.recount(Source.ACTIVITIES, pairing.id);
+        tallies.recount(Source.ACTIVITIES, pairing.id, List.of(activity.heldOn.getYear()));
         return activity;
     }
 
@@ -272,9 +279,10 @@ class CooperationRecords {
     @Transactional
     void updateActivity(CooperationActivity activity, ActivityInput body) {
         tallies.lock(activity.pairing.id);
+        List<Integer> touched = activity.yearsChangedByHoldingOn(body.heldOn());
         describe(activity, body);
         activity.persistAndFlush();
-        tallies.recount(Source.ACTIVITIES, activity.pairing.id);
+        tallies.recount(Source.ACTIVITIES, activity.pairing.id, touched);
     }
 
     private static void describe(CooperationActivity activity, ActivityInput body) {
@@ -285,10 +293,11 @@ class CooperationRecords {
     @Transactional
     void deleteActivity(CooperationActivity activity) {
         tallies.lock(activity.pairing.id);
-        YearLock.check(activity.pairing.id, List.of(activity.heldOn.getYear()));
+        List<Integer> touched = List.of(activity.heldOn.getYear());
+        YearLock.check(activity.pairing.id, touched);
         activity.delete();
         CooperationActivity.flush();
-        tallies.recount(Source.ACTIVITIES, activity.pairing.id);
+        tallies.recount(Source.ACTIVITIES, activity.pairing.id, touched);
     }
 
     // Parks

@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +24,9 @@ import io.agroal.api.AgroalDataSource;
  * instead of every project and activity of the programme.
  * <p>
  * A tally is never adjusted by a difference: whenever a project or activity of a pairing changes, that
- * pairing's tallies of that source are computed again from its records, in the same transaction, once
- * Hibernate has flushed the change. They are therefore exactly a grouping of the records, whatever the
+ * pairing's tallies of that source, in the years the record's dates were and are in, are computed again from its
+ * records, in the same transaction, once Hibernate has flushed the change. They are therefore exactly a grouping of the
+ * records, whatever the
  * change, and a writer that forgot one would be corrected by the next write of the pairing.
  * <p>
  * Writers of the same pairing are serialised on the pairing's row, locked before the transaction writes its own
@@ -78,8 +81,22 @@ public class CooperationTallies {
 
     /** Counts the pairing's tallies of {@code source} again, from its records as flushed in this transaction. */
     void recount(Source source, long pairingId) {
+        recount(source, pairingId, null);
+    }
+
+    /**
+     * Counts the pairing's tallies of {@code source} in {@code years} again, from its records as flushed in this
+     * transaction: for a change of records whose dates were and are in those years. A record counts in the year of
+     * its date (a project in the year of each step's date), so the other years' tallies cannot have changed; a
+     * write then counts one pair-year's records, not every year's. Null: every year.
+     */
+    void recount(Source source, long pairingId, Collection<Integer> years) {
+        List<Integer> distinct = years == null ? null : List.copyOf(new TreeSet<>(years));
+        if (distinct != null && distinct.isEmpty()) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
-            recount(connection, source, ONE_PAIRING, pairingId);
+            recount(connection, source, ONE_PAIRING, pairingId, distinct);
         } catch (SQLException e) {
             throw new IllegalStateException("could not recount the tallies of a pairing's records", e);
         }
@@ -91,45 +108,70 @@ public class CooperationTallies {
      */
     public static void recountProgram(Connection connection, long programId) throws SQLException {
         for (Source source : Source.values()) {
-            recount(connection, source, ONE_PROGRAM, programId);
+            recount(connection, source, ONE_PROGRAM, programId, null);
         }
     }
 
-    /** Deletes the tallies of {@code source} in {@code scope} (bound to {@code key}) and counts them again. */
-    private static void recount(Connection connection, Source source, String scope, long key) throws SQLException {
+    /**
+     * Deletes the tallies of {@code source} in {@code scope} (bound to {@code key}) and in {@code years} (null: all)
+     * and counts them again.
+     */
+    private static void recount(Connection connection, Source source, String scope, long key, List<Integer> years)
+            throws SQLException {
         String table = source == Source.PROJECTS ? "project_tally" : "activity_tally";
-        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where " + scope)) {
-            delete.setLong(1, key);
+        String inYears = years == null ? "" : " in (" + "?, ".repeat(years.size() - 1) + "?)";
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where " + scope
+                + (years == null ? "" : " and calendar_year" + inYears))) {
+            bind(delete, 1, key, years);
             delete.executeUpdate();
         }
-        String insert = source == Source.PROJECTS ? projectTallies(scope) : activityTallies(scope);
+        String insert = source == Source.PROJECTS ? projectTallies(scope, inYears) : activityTallies(scope, inYears);
         try (PreparedStatement count = connection.prepareStatement(insert)) {
-            int parameters = source == Source.PROJECTS ? STEP_DATE.size() : 1;
-            for (int i = 1; i <= parameters; i++) {
-                count.setLong(i, key);
+            int branches = source == Source.PROJECTS ? STEP_DATE.size() : 1;
+            int next = 1;
+            for (int i = 0; i < branches; i++) {
+                next = bind(count, next, key, years);
             }
             count.executeUpdate();
         }
     }
 
-    /** One grouped select per lifecycle step: the projects that reached it, by the year they reached it. */
-    static String projectTallies(String scope) {
+    /** Binds the scope's key and then the years (if any) from parameter {@code first} on; returns the next one. */
+    private static int bind(PreparedStatement statement, int first, long key, List<Integer> years)
+            throws SQLException {
+        int next = first;
+        statement.setLong(next++, key);
+        if (years != null) {
+            for (int year : years) {
+                statement.setInt(next++, year);
+            }
+        }
+        return next;
+    }
+
+    /**
+     * One grouped select per lifecycle step: the projects that reached it, by the year they reached it; {@code inYears}
+     * (" in (?, …)", or empty for every year) keeps the years to count.
+     */
+    static String projectTallies(String scope, String inYears) {
         List<String> steps = new ArrayList<>();
         STEP_DATE.forEach((step, column) -> {
             String year = "cast(extract(year from " + column + ") as integer)";
             steps.add("select pairing_id, " + year + ", track_code, '" + step.name() + "', count(*), sum(investment),"
                     + " sum(expected_annual_output), sum(expected_annual_tax) from cooperation_project where " + column
-                    + " is not null and " + scope + " group by pairing_id, " + year + ", track_code");
+                    + " is not null and " + scope + (inYears.isEmpty() ? "" : " and " + year + inYears)
+                    + " group by pairing_id, " + year + ", track_code");
         });
         return "insert into project_tally (pairing_id, calendar_year, track_code, step, projects, investment,"
                 + " expected_annual_output, expected_annual_tax) " + String.join(" union all ", steps);
     }
 
-    static String activityTallies(String scope) {
+    static String activityTallies(String scope, String inYears) {
         String year = "cast(extract(year from held_on) as integer)";
         return "insert into activity_tally (pairing_id, calendar_year, track_code, kind, activities, participants,"
                 + " enterprises, amount) select pairing_id, " + year + ", track_code, kind, count(*), sum(participants),"
-                + " sum(enterprises), sum(amount) from cooperation_activity where " + scope + " group by pairing_id, "
-                + year + ", track_code, kind";
+                + " sum(enterprises), sum(amount) from cooperation_activity where " + scope
+                + (inYears.isEmpty() ? "" : " and " + year + inYears) + " group by pairing_id, " + year
+                + ", track_code, kind";
     }
 }
