@@ -25,9 +25,9 @@ import io.agroal.api.AgroalDataSource;
  * <p>
  * A tally is never adjusted by a difference: whenever a project or activity of a pairing changes, that
  * pairing's tallies of that source, in the years the record's dates were and are in, are computed again from its
- * records, in the same transaction, once Hibernate has flushed the change. They are therefore exactly a grouping of the
- * records, whatever the
- * change, and a writer that forgot one would be corrected by the next write of the pairing.
+ * records, in the same transaction, once Hibernate has flushed the change. They are therefore exactly a grouping of
+ * the records, whatever the change, and a writer that forgot one would be corrected by the next write of the
+ * pairing in the same year.
  * <p>
  * Writers of the same pairing are serialised on the pairing's row, locked before the transaction writes its own
  * rows (on PostgreSQL a new record's foreign key takes a share lock on that row; locking it first keeps two
