@@ -1,5 +1,6 @@
 package org.tandem.assessment;
 
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.Set;
 
@@ -14,7 +15,10 @@ import jakarta.persistence.SequenceGenerator;
 import org.hibernate.annotations.CreationTimestamp;
 import org.tandem.cache.ScopedData;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -51,13 +55,28 @@ class AssessmentRevision extends PanacheEntityBase implements ScopedData {
         return revision;
     }
 
-    /** The assessment as it stood before it was reopened, read with {@code json}. */
-    AssessmentViews.Detail before(ObjectMapper json) {
-        try {
-            return json.readValue(snapshot, AssessmentViews.Detail.class);
-        } catch (JsonProcessingException e) {
+    /**
+     * The summary (total, grade, rank) of the assessment as it stood before it was reopened, read with {@code json}:
+     * only as much of the snapshot as precedes it and the summary itself are parsed, not the breakdown after it.
+     */
+    AssessmentViews.Summary summaryBefore(ObjectMapper json) {
+        try (JsonParser parser = json.createParser(snapshot)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean summary = "summary".equals(parser.currentName());
+                    parser.nextToken();
+                    if (summary) {
+                        // The rest of the snapshot is left unread, which is not an error here.
+                        return json.readerFor(AssessmentViews.Summary.class)
+                                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
+                    }
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
             throw new IllegalStateException("stored assessment JSON is unreadable", e);
         }
+        throw new IllegalStateException("stored assessment JSON has no summary");
     }
 
     /** A change of it is a change of its assessment. */

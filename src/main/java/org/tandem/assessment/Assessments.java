@@ -136,9 +136,9 @@ class Assessments {
         List<AssessmentViews.RevisionView> revisions = AssessmentRevision
                 .<AssessmentRevision> list("assessment = ?1 order by number", a).stream()
                 .map(r -> {
-                    AssessmentViews.Detail before = r.before(json);
-                    return new AssessmentViews.RevisionView(r.number, r.reason, r.actor, r.createdAt,
-                            before.summary().total(), before.summary().grade());
+                    AssessmentViews.Summary before = r.summaryBefore(json);
+                    return new AssessmentViews.RevisionView(r.number, r.reason, r.actor, r.createdAt, before.total(),
+                            before.grade());
                 }).toList();
         return new AssessmentViews.Detail(summary, a.program.code, a.scheme.number, a.run == null ? null : a.run.id,
                 a.inputsDigest, a.computedAt, a.finalizedAt, a.finalizedBy, a.breakdown.result(json), a.breakdown.id,

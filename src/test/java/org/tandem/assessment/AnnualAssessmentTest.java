@@ -141,7 +141,8 @@ public class AnnualAssessmentTest {
 
         api().body(Map.of("reason", "数据更正")).post("/api/v1/assessments/{id}/reopen", assessmentC).then()
                 .statusCode(200).body("summary.status", equalTo("COMPUTED")).body("revisions", hasSize(1))
-                .body("revisions[0].reason", equalTo("数据更正"));
+                .body("revisions[0].reason", equalTo("数据更正"))
+                .body("revisions[0].total", comparesEqualTo(new BigDecimal("68.0")));
         values(c, "actuals", 100, 100);
     }
 
