@@ -6,7 +6,8 @@
 # quarkus-smallrye-openapi; one entity, one Flyway migration, one REST resource; an H2 file database in the data
 # directory given by -Dsamestack.data-dir, in Tandem's compatibility mode. For ROUNDS rounds, alternating, each
 # packaged jar (java -jar .../quarkus-run.jar) is started on a FRESH empty data directory and a free port and
-# timed from exec to the first 200 of /q/health/ready; the resident memory (VmRSS) is read at that moment, and
+# timed from exec to the first 200 of /q/health/ready; the resident memory (VmRSS) and the CPU time the process
+# has used (user + system, all threads; less sensitive than the wall time to other load) are read at that moment, and
 # the process is stopped (SIGTERM) before the next start. Prints median/min/max of each and the ratio of the
 # medians, then the "started in" Quarkus logged in the last round of each. About 2 minutes on 2 cores (plus
 # packaging: about 2 minutes for Tandem, 1 for the same-stack application the first time).
@@ -155,9 +156,9 @@ PID=""
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-# measure NAME JAR DATA_DIR_PROPERTY OPTIONS... -> appends "ms rss_mib" to $WORK/NAME, the log in $WORK/NAME.log
+# measure NAME JAR DATA_DIR_PROPERTY OPTIONS... -> appends "ms rss_mib cpu_ms" to $WORK/NAME, the log in $WORK/NAME.log
 measure() {
-    local name=$1 jar=$2 property=$3 port data log start ms rss
+    local name=$1 jar=$2 property=$3 port data log start ms rss cpu
     shift 3
     port=$(free_port)
     data=$(mktemp -d "$WORK/data.XXXX")
@@ -172,13 +173,14 @@ measure() {
     done
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$PID/status")
+    cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$PID/stat")
     kill $PID
     wait $PID 2>/dev/null || true
     PID=""
-    echo "$ms $rss" >>"$WORK/$name"
+    echo "$ms $rss $cpu" >>"$WORK/$name"
     [[ -z ${KEEP_LOGS:-} ]] || { mkdir -p "$KEEP_LOGS"; cp "$log" "$KEEP_LOGS/$name-$(wc -l <"$WORK/$name").log"; }
     rm -rf "$data"
-    printf '  %-10s %6d ms %5d MiB\n' "$name" "$ms" "$rss"
+    printf '  %-10s %6d ms %5d MiB %6d ms CPU\n' "$name" "$ms" "$rss" "$cpu"
 }
 tandem() {
     # shellcheck disable=SC2086
@@ -206,17 +208,21 @@ read -r T_MS T_MIN T_MAX <<<"$(stats "$WORK/tandem" 1)"
 read -r S_MS S_MIN S_MAX <<<"$(stats "$WORK/samestack" 1)"
 read -r T_RSS T_RMIN T_RMAX <<<"$(stats "$WORK/tandem" 2)"
 read -r S_RSS S_RMIN S_RMAX <<<"$(stats "$WORK/samestack" 2)"
+read -r T_CPU T_CMIN T_CMAX <<<"$(stats "$WORK/tandem" 3)"
+read -r S_CPU S_CMIN S_CMAX <<<"$(stats "$WORK/samestack" 3)"
 started() { grep -o 'started in [0-9.]*s' "$WORK/$1.log" | head -1; }
 
 echo
 echo "$ROUNDS rounds, $(nproc) cores, load average before: $LOADAVG, after: $(cut -d' ' -f1-3 /proc/loadavg);"\
     "JAVA_OPTS=${JAVA_OPTS:-none} TANDEM_OPTS=${TANDEM_OPTS:-none}"
 echo
-echo "| application | start-up to ready, median (min-max) | resident memory at ready, median (min-max) |"
-echo "|---|---:|---:|"
-printf '| Tandem | %d ms (%d-%d) | %d MiB (%d-%d) |\n' "$T_MS" "$T_MIN" "$T_MAX" "$T_RSS" "$T_RMIN" "$T_RMAX"
-printf '| same stack | %d ms (%d-%d) | %d MiB (%d-%d) |\n' "$S_MS" "$S_MIN" "$S_MAX" "$S_RSS" "$S_RMIN" "$S_RMAX"
-printf '| **ratio** | **%s** | %s |\n' "$(awk "BEGIN {printf \"%.2f\", $T_MS / $S_MS}")" \
-    "$(awk "BEGIN {printf \"%.2f\", $T_RSS / $S_RSS}")"
+echo "| application | start-up to ready, median (min-max) | resident memory at ready | CPU time at ready |"
+echo "|---|---:|---:|---:|"
+printf '| Tandem | %d ms (%d-%d) | %d MiB (%d-%d) | %d ms (%d-%d) |\n' "$T_MS" "$T_MIN" "$T_MAX" \
+    "$T_RSS" "$T_RMIN" "$T_RMAX" "$T_CPU" "$T_CMIN" "$T_CMAX"
+printf '| same stack | %d ms (%d-%d) | %d MiB (%d-%d) | %d ms (%d-%d) |\n' "$S_MS" "$S_MIN" "$S_MAX" \
+    "$S_RSS" "$S_RMIN" "$S_RMAX" "$S_CPU" "$S_CMIN" "$S_CMAX"
+ratio() { awk "BEGIN {printf \"%.2f\", $1 / $2}"; }
+printf '| **ratio** | **%s** | %s | %s |\n' "$(ratio "$T_MS" "$S_MS")" "$(ratio "$T_RSS" "$S_RSS")" "$(ratio "$T_CPU" "$S_CPU")"
 echo
 echo "Quarkus's own figure, last round: Tandem $(started tandem), same stack $(started samestack)"
