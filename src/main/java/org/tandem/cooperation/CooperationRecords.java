@@ -3,6 +3,7 @@ package org.tandem.cooperation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -130,6 +131,9 @@ class CooperationRecords {
                 + " or pa.mountain_county_code = :county)", "county", county);
         filter.and("y.host_county_code = :hostCounty", "hostCounty", hostCounty);
         String orderBy = orderBy(paging, PROJECT_YEAR_COLUMNS);
+        if (orderBy.equals(" order by y.project_id") || orderBy.equals(" order by y.project_id desc")) {
+            orderBy = inIndexOrder(orderBy, program != null, track != null, status != null, hostCounty != null);
+        }
         String from = " from project_year y"
                 + (orderBy.contains("p.") ? " join cooperation_project p on p.id = y.project_id" : "");
         String counted = filter.where();
@@ -146,6 +150,30 @@ class CooperationRecords {
             countParams.forEach(countQuery::setParameter);
             return ((Number) countQuery.getSingleResult()).longValue();
         }));
+    }
+
+    /**
+     * The order by project id of a list of one year, {@code byId}, prefixed with the columns that the filters fix
+     * to one value and that an index of {@code project_year} (V20) has before {@code project_id}. The order is the
+     * same, but H2 walks an index in order and stops at the page's end only when the order by is a prefix of the
+     * index's columns; otherwise it sorts every matching row first (3,683 for one track and status of a programme
+     * of 2,000 pairings). PostgreSQL drops the fixed columns from the order by itself.
+     */
+    private static String inIndexOrder(String byId, boolean program, boolean track, boolean status,
+            boolean hostCounty) {
+        String fixed;
+        if (hostCounty) {
+            fixed = "y.host_county_code, y.calendar_year";
+        } else if (program && track && status) {
+            fixed = "y.program_id, y.calendar_year, y.track_code, y.status";
+        } else if (program && status) {
+            fixed = "y.program_id, y.calendar_year, y.status";
+        } else {
+            return byId;
+        }
+        String direction = byId.endsWith(" desc") ? " desc" : "";
+        return Arrays.stream((fixed + ", y.project_id").split(", ")).map(column -> column + direction)
+                .collect(Collectors.joining(", ", " order by ", ""));
     }
 
     /** The requested order as an order-by clause, each path mapped by {@code columns} when it is there. */

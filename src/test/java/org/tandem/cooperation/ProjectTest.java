@@ -264,6 +264,18 @@ class ProjectTest {
                 .body("items[0].hostCounty.name", equalTo("莲都区")).body("items[0].program", equalTo(program));
         api().queryParam("program", "NO-SUCH").queryParam("year", 2023).get("/api/v1/projects").then()
                 .statusCode(200).body("totalItems", equalTo(0));
+        // In id order with the filters an index of project_year starts with (read in that index's order): both
+        // directions, and the page after.
+        for (Map<String, Object> filters : List.<Map<String, Object>> of(
+                Map.of("track", "PROJECT_COOP", "status", "PLANNED"), Map.of("status", "PLANNED"),
+                Map.of("hostCounty", LIANDU), Map.of("hostCounty", LIANDU, "status", "PLANNED"))) {
+            api().queryParam("program", program).queryParam("year", 2023).queryParams(filters)
+                    .queryParam("size", 2).get("/api/v1/projects").then().statusCode(200)
+                    .body("totalItems", equalTo(3)).body("items.id", contains((int) first, (int) second));
+            api().queryParam("program", program).queryParam("year", 2023).queryParams(filters)
+                    .queryParam("sort", "-id").queryParam("size", 2).queryParam("page", 1).get("/api/v1/projects")
+                    .then().statusCode(200).body("items.id", contains((int) first));
+        }
     }
 
     @Test

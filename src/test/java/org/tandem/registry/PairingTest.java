@@ -115,6 +115,11 @@ class PairingTest {
                 .body("items.id", contains((int) yiwu));
         api().queryParam("program", program).queryParam("sort", "-id").get("/api/v1/pairings").then()
                 .body("items.id", contains((int) nanhu, (int) yiwu));
+        api().queryParam("program", program).queryParam("size", 1).queryParam("page", 1).get("/api/v1/pairings")
+                .then().body("items.id", contains((int) nanhu)).body("totalItems", equalTo(2));
+        api().body(Map.of("status", "ACTIVE")).patch("/api/v1/pairings/{id}", nanhu).then().statusCode(200);
+        api().queryParam("program", program).queryParam("status", "ACTIVE").queryParam("sort", "-id")
+                .get("/api/v1/pairings").then().body("items.id", contains((int) nanhu, (int) yiwu));
     }
 
     @Test

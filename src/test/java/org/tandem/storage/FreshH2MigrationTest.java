@@ -47,7 +47,10 @@ class FreshH2MigrationTest {
         String url = "jdbc:h2:file:" + dir.resolve("tandem") + OPTIONS;
         FluentConfiguration configuration = Flyway.configure().dataSource(url, "tandem", "");
         new FreshH2Migration().customize(configuration);
-        assertEquals(29, configuration.load().migrate().migrationsExecuted);
+        Flyway flyway = configuration.load();
+        int migrations = flyway.info().pending().length;
+        assertTrue(migrations >= 30, "every migration of db/migration is pending: " + migrations);
+        assertEquals(migrations, flyway.migrate().migrationsExecuted);
         // The database closed with the migration's last connection; opened again, everything is there.
         try (Connection c = DriverManager.getConnection(url, "tandem", "");
                 Statement statement = c.createStatement();
@@ -55,7 +58,7 @@ class FreshH2MigrationTest {
                         + " (select count(*) from flyway_schema_history where success and version is not null)")) {
             counted.next();
             assertTrue(counted.getLong(1) > 80, "the reference data of V2");
-            assertEquals(29, counted.getLong(2));
+            assertEquals(migrations, counted.getLong(2));
         }
     }
 
