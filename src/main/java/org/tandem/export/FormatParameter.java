@@ -3,7 +3,6 @@ package org.tandem.export;
 import java.util.List;
 
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -22,18 +21,15 @@ import org.tandem.problem.ProblemException;
  * <li>else the caller's most preferred entry of {@code Accept} (by q, then by order) that names JSON, CSV or
  * XLSX, or is {@code *}{@code /*}: that, or no {@code Accept}, means JSON, as before exports existed.</li>
  * </ul>
- * An {@code Accept} that allows none of them is a 406 (here: with two methods on a path, the REST layer would
- * answer it with one of them). The parameter is part of the query, so a kept
- * JSON read (named by path and query, {@code org.tandem.cache.ReadCache}) is never sent for it; and an export is
- * never kept.
+ * An {@code Accept} that allows none of them is left as it is: the REST layer matches it, and {@link AcceptCheck}
+ * answers 406 where the matched method produces none of it. The parameter is part of the query, so a kept JSON read
+ * (named by path and query, {@code org.tandem.cache.ReadCache}) is never sent for it; and an export is never kept.
  */
 @Provider
 @PreMatching
 public class FormatParameter implements ContainerRequestFilter {
 
     static final String NAME = "format";
-    /** The last segment of the paths of printable HTML pages (e.g. a bulletin's), which have no exports. */
-    static final String PRINTABLE = "/print";
     /** What a request that accepts JSON or anything is taken to accept. */
     private static final String JSON_FIRST = MediaType.APPLICATION_JSON + ", */*;q=0.1";
 
@@ -41,10 +37,6 @@ public class FormatParameter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (!request.getUriInfo().getRequestUri().getPath().startsWith("/api/")
                 || !(HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
-            return;
-        }
-        if (request.getUriInfo().getRequestUri().getPath().endsWith(PRINTABLE)) {
-            // A printable page answers HTML alone, from one method: the REST layer matches its Accept itself.
             return;
         }
         List<String> formats = request.getUriInfo().getQueryParameters().get(NAME);
@@ -59,11 +51,7 @@ public class FormatParameter implements ContainerRequestFilter {
         // An Accept that allows no export is left as it is: the JSON method alone can answer it, and the kept
         // read route compares a request's Accept with the one a kept read was answered for.
         MediaType chosen = chosen(header);
-        if (chosen == null) {
-            // With two methods on a path the REST layer answers even an Accept neither produces.
-            throw new NotAcceptableException();
-        }
-        if (header == null || allowsAnExport(header)) {
+        if (chosen != null && (header == null || allowsAnExport(header))) {
             // JSON first where a read has both; a read that answers only something else (a workbook template)
             // still answers a caller who accepts anything.
             request.getHeaders().putSingle(HttpHeaders.ACCEPT,

@@ -45,6 +45,14 @@ class HttpEdgeTest {
     void anUnacceptableMediaTypeIs406Problem() {
         api().accept("text/xml").get("/api/v1/counties").then().statusCode(406)
                 .contentType("application/problem+json").body("status", equalTo(406));
+        // A list with an export has two methods; neither answers what neither produces, HEAD included.
+        api().accept("text/html").get("/api/v1/projects").then().statusCode(406)
+                .contentType("application/problem+json");
+        api().accept("text/html").head("/api/v1/counties").then().statusCode(406);
+        api().accept("text/html, text/csv;q=0.5").get("/api/v1/counties").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"));
+        api().accept("text/html, */*;q=0.1").get("/api/v1/counties").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/json"));
     }
 
     @Test
