@@ -11,8 +11,6 @@ import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 
-import io.quarkus.panache.common.Sort;
-
 /** Pairings with the programme and counties they join: finding, forming, re-forming and dissolving them. */
 @ApplicationScoped
 class Pairings {
@@ -37,11 +35,18 @@ class Pairings {
         }
         filter.and("(p.industrialCounty.code = :county or p.mountainCounty.code = :county)", "county", county);
         filter.and("p.status = :status", "status", status);
-        Sort order = paging.toSort(SORTABLE, "id", "p.id");
+        String counted = filter.where();
+        Map<String, Object> countParams = Map.copyOf(filter.params());
+        String orderBy = PageRequest.orderBy(paging.toSort(SORTABLE, "id", "p.id"));
+        String inIndexOrder = inIndexOrder(orderBy, program != null, status != null);
+        if (program != null && status == null && !inIndexOrder.equals(orderBy)) {
+            // Every id is at least Long.MIN_VALUE: a condition on the id makes H2 take pairing_program_idx, which
+            // has it, over the foreign key's own index on program_id alone, which it otherwise prefers and
+            // cannot walk in id order.
+            filter.and("p.id >= :lowest", "lowest", Long.MIN_VALUE);
+        }
         var idQuery = Pairing.getEntityManager().createQuery("select p.id from Pairing p" + filter.where()
-                + inIndexOrder(PageRequest.orderBy(order), program != null, status != null), Long.class)
-                .setFirstResult(paging.page * paging.size)
-                .setMaxResults(paging.size);
+                + inIndexOrder, Long.class).setFirstResult(paging.page * paging.size).setMaxResults(paging.size);
         filter.params().forEach(idQuery::setParameter);
         List<Long> ids = idQuery.getResultList();
         Map<Long, PairingView> byId = new HashMap<>();
@@ -51,7 +56,7 @@ class Pairings {
                     .forEach(p -> byId.put(p.id, PairingView.of(p)));
         }
         return new PageOf<>(ids.stream().map(byId::get).toList(), paging.page, paging.size,
-                paging.total(() -> Pairing.count("from Pairing p" + filter.where(), filter.params())));
+                paging.total(() -> Pairing.count("from Pairing p" + counted, countParams)));
     }
 
     /**
