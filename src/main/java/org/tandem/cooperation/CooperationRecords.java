@@ -3,7 +3,6 @@ package org.tandem.cooperation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -130,10 +129,9 @@ class CooperationRecords {
         filter.and("y.pairing_id in (select pa.id from pairing pa where pa.industrial_county_code = :county"
                 + " or pa.mountain_county_code = :county)", "county", county);
         filter.and("y.host_county_code = :hostCounty", "hostCounty", hostCounty);
-        String orderBy = orderBy(paging, PROJECT_YEAR_COLUMNS);
-        if (orderBy.equals(" order by y.project_id") || orderBy.equals(" order by y.project_id desc")) {
-            orderBy = inIndexOrder(orderBy, program != null, track != null, status != null, hostCounty != null);
-        }
+        String inIndex = PageRequest.orderByIdInIndex(sort(paging), "p.id", "y.project_id",
+                fixedIndexColumns(program != null, track != null, status != null, hostCounty != null));
+        String orderBy = inIndex != null ? inIndex : orderBy(paging, PROJECT_YEAR_COLUMNS);
         String from = " from project_year y"
                 + (orderBy.contains("p.") ? " join cooperation_project p on p.id = y.project_id" : "");
         String counted = filter.where();
@@ -153,27 +151,22 @@ class CooperationRecords {
     }
 
     /**
-     * The order by project id of a list of one year, {@code byId}, prefixed with the columns that the filters fix
-     * to one value and that an index of {@code project_year} (V20) has before {@code project_id}. The order is the
-     * same, but H2 walks an index in order and stops at the page's end only when the order by is a prefix of the
-     * index's columns; otherwise it sorts every matching row first (3,683 for one track and status of a programme
-     * of 2,000 pairings). PostgreSQL drops the fixed columns from the order by itself.
+     * The columns of an index of {@code project_year} (V20) before {@code project_id} that these filters fix to
+     * one value, for {@link PageRequest#orderByIdInIndex}: with them, a page in id order is read from the index
+     * instead of sorting every matching row (3,683 for one track and status of a programme of 2,000 pairings).
      */
-    private static String inIndexOrder(String byId, boolean program, boolean track, boolean status,
+    private static List<String> fixedIndexColumns(boolean program, boolean track, boolean status,
             boolean hostCounty) {
-        String fixed;
         if (hostCounty) {
-            fixed = "y.host_county_code, y.calendar_year";
-        } else if (program && track && status) {
-            fixed = "y.program_id, y.calendar_year, y.track_code, y.status";
-        } else if (program && status) {
-            fixed = "y.program_id, y.calendar_year, y.status";
-        } else {
-            return byId;
+            return List.of("y.host_county_code", "y.calendar_year");
         }
-        String direction = byId.endsWith(" desc") ? " desc" : "";
-        return Arrays.stream((fixed + ", y.project_id").split(", ")).map(column -> column + direction)
-                .collect(Collectors.joining(", ", " order by ", ""));
+        if (program && track && status) {
+            return List.of("y.program_id", "y.calendar_year", "y.track_code", "y.status");
+        }
+        if (program && status) {
+            return List.of("y.program_id", "y.calendar_year", "y.status");
+        }
+        return List.of();
     }
 
     /** The requested order as an order-by clause, each path mapped by {@code columns} when it is there. */

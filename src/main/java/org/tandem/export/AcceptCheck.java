@@ -35,8 +35,11 @@ public class AcceptCheck {
         }
         List<String> accept = request.getHeaders().get(HttpHeaders.ACCEPT);
         String header = accept == null ? "" : String.join(",", accept);
+        if (header.isBlank()) {
+            return;
+        }
         List<MediaType> types = produced.computeIfAbsent(resource.getResourceMethod(), AcceptCheck::declared);
-        if (header.isBlank() || types.isEmpty()) {
+        if (types.isEmpty()) {
             return;
         }
         for (MediaType wanted : Format.acceptable(header)) {

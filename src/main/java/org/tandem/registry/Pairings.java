@@ -11,6 +11,8 @@ import org.tandem.web.Filter;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 
+import io.quarkus.panache.common.Sort;
+
 /** Pairings with the programme and counties they join: finding, forming, re-forming and dissolving them. */
 @ApplicationScoped
 class Pairings {
@@ -37,16 +39,20 @@ class Pairings {
         filter.and("p.status = :status", "status", status);
         String counted = filter.where();
         Map<String, Object> countParams = Map.copyOf(filter.params());
-        String orderBy = PageRequest.orderBy(paging.toSort(SORTABLE, "id", "p.id"));
-        String inIndexOrder = inIndexOrder(orderBy, program != null, status != null);
-        if (program != null && status == null && !inIndexOrder.equals(orderBy)) {
+        Sort order = paging.toSort(SORTABLE, "id", "p.id");
+        // A programme's pairings in id order are read from pairing_program_idx (V30), or with a status from
+        // pairing_program_status_idx (V1), instead of sorting all of them.
+        String inIndex = PageRequest.orderByIdInIndex(order, "p.id", "p.id", program == null ? List.of()
+                : status == null ? List.of("p.program.id") : List.of("p.program.id", "p.status"));
+        if (inIndex != null && status == null) {
             // Every id is at least Long.MIN_VALUE: a condition on the id makes H2 take pairing_program_idx, which
             // has it, over the foreign key's own index on program_id alone, which it otherwise prefers and
             // cannot walk in id order.
             filter.and("p.id >= :lowest", "lowest", Long.MIN_VALUE);
         }
+        String orderBy = inIndex != null ? inIndex : PageRequest.orderBy(order);
         var idQuery = Pairing.getEntityManager().createQuery("select p.id from Pairing p" + filter.where()
-                + inIndexOrder, Long.class).setFirstResult(paging.page * paging.size).setMaxResults(paging.size);
+                + orderBy, Long.class).setFirstResult(paging.page * paging.size).setMaxResults(paging.size);
         filter.params().forEach(idQuery::setParameter);
         List<Long> ids = idQuery.getResultList();
         Map<Long, PairingView> byId = new HashMap<>();
@@ -57,21 +63,6 @@ class Pairings {
         }
         return new PageOf<>(ids.stream().map(byId::get).toList(), paging.page, paging.size,
                 paging.total(() -> Pairing.count("from Pairing p" + counted, countParams)));
-    }
-
-    /**
-     * The order by id of a programme's pairings, {@code byId}, prefixed with the columns the filters fix to one
-     * value and an index has before the id ({@code pairing_program_idx} of V30, {@code pairing_program_status_idx}
-     * of V1). The order is the same, but H2 walks an index in order and stops at the page's end only when the order
-     * by is a prefix of the index's columns; otherwise it sorts all the programme's pairings first. PostgreSQL drops
-     * the fixed columns itself.
-     */
-    private static String inIndexOrder(String byId, boolean program, boolean status) {
-        if (!program || !(byId.equals(" order by p.id") || byId.equals(" order by p.id desc"))) {
-            return byId;
-        }
-        String direction = byId.endsWith(" desc") ? " desc" : "";
-        return " order by p.program.id" + direction + (status ? ", p.status" + direction : "") + ", p.id" + direction;
     }
 
     Pairing create(PairingInput input) {

@@ -87,6 +87,23 @@ public class PageRequest {
                 .collect(java.util.stream.Collectors.joining(", ", " order by ", ""));
     }
 
+    /**
+     * {@code order} as an order-by clause over {@code idColumn} prefixed with {@code fixed}, when {@code order} is
+     * the id alone ({@code idPath}) and {@code fixed} is not empty; otherwise null. {@code fixed} are columns the
+     * query's filters fix to one value and that an index has, in this order, before the id: the order is the same,
+     * but H2 walks an index in order, and stops at the page's end, only when the order by is a prefix of the
+     * index's columns (otherwise it sorts every match first). PostgreSQL drops the fixed columns itself.
+     */
+    public static String orderByIdInIndex(Sort order, String idPath, String idColumn, List<String> fixed) {
+        if (fixed.isEmpty() || order.getColumns().size() != 1 || !order.getColumns().get(0).getName().equals(idPath)) {
+            return null;
+        }
+        String direction = order.getColumns().get(0).getDirection() == Sort.Direction.Descending ? " desc" : "";
+        return java.util.stream.Stream.concat(fixed.stream(), java.util.stream.Stream.of(idColumn))
+                .map(column -> column + direction)
+                .collect(java.util.stream.Collectors.joining(", ", " order by ", ""));
+    }
+
     /** The list's total, counted by {@code count} unless {@link #uncounted}: then -1. */
     public long total(java.util.function.LongSupplier count) {
         return uncounted ? -1 : count.getAsLong();
