@@ -74,9 +74,10 @@ class Assessment extends TrackedEntity implements ScopedData {
     public ScoreBreakdown breakdown;
     /**
      * Its place in its programme-year's ranking, kept by {@link Rankings#rerank} whenever a write may change it;
-     * never written by Hibernate (one change of score can move every rank of the year).
+     * never updated by Hibernate (one change of score can move every rank of the year). A run inserts a new
+     * assessment with the rank it will have ({@link Rankings#ranks}), so that ranking after it changes nothing.
      */
-    @Column(name = "rank_in_year", insertable = false, updatable = false)
+    @Column(name = "rank_in_year", updatable = false)
     public Integer rank;
     public OffsetDateTime computedAt;
     public OffsetDateTime finalizedAt;

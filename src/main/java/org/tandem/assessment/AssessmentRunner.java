@@ -260,6 +260,14 @@ class AssessmentRunner {
             assessment.status = AssessmentStatus.COMPUTED;
             assessment.record(scored.result(), scored.inputsDigest(), breakdown);
         }
+        // New assessments are inserted with their ranks among the year's, so that on a year's first run the rerank
+        // below writes no rank at all (it still decides, from what is stored).
+        if (!created.isEmpty()) {
+            List<Assessment> year = new ArrayList<>(existing.values());
+            year.addAll(created);
+            Map<Long, Integer> ranks = Rankings.ranks(year);
+            created.forEach(assessment -> assessment.rank = ranks.get(assessment.pairing.id));
+        }
         // Persisted after every breakdown, so that the inserts go in two JDBC batches, not one row at a time
         // (Hibernate inserts in the order of persist calls, and a change of table ends a batch).
         created.forEach(assessment -> assessment.persist());

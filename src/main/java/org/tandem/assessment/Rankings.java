@@ -3,6 +3,7 @@ package org.tandem.assessment;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,18 @@ public final class Rankings {
     static void lock(Program program) {
         Assessment.getEntityManager().createNativeQuery("select id from program where id = :id for update")
                 .setParameter("id", Program.idOf(program)).getResultList();
+    }
+
+    /**
+     * The ranks of {@code assessments}, all of one programme-year as they are in memory: pairing id → rank. A run
+     * gives its new assessments these before they are inserted; {@link #rerank} still decides from what is stored.
+     */
+    static Map<Long, Integer> ranks(Collection<Assessment> assessments) {
+        List<RankCandidate> candidates = assessments.stream().map(a -> new RankCandidate(a.pairing.id, a.vetoed,
+                a.total, a.baseTotal, a.deductionTotal)).toList();
+        Map<Long, Integer> ranks = new HashMap<>();
+        Ranking.rank(candidates).forEach(ranked -> ranks.put(ranked.candidate().pairingId(), ranked.rank()));
+        return ranks;
     }
 
     /**

@@ -4,13 +4,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,8 +24,8 @@ import org.tandem.cooperation.CooperationTallies;
  * pairings at once and in at most two SQL statements whatever the number of pairings, indicators or
  * records. The records are read already grouped, from the tallies {@link CooperationTallies} keeps: one
  * statement reads the year's project tallies (a count and sums per track and lifecycle step reached), one the
- * activity tallies (per track and kind). Each indicator is then evaluated in Java over those rows. The annual
- * assessment scores a whole program-year with it.
+ * activity tallies (per track and kind). Each row is added, as it is read, to the indicators it counts for. The
+ * annual assessment scores a whole program-year with it.
  */
 @ApplicationScoped
 public class DerivedValues {
@@ -39,10 +38,6 @@ public class DerivedValues {
 
     @Inject
     EntityManager em;
-
-    /** Projects (per status reached) or activities (per kind) of one pairing and track, already summed. */
-    record Group(long pairingId, String track, String key, long count, Map<Measure, BigDecimal> sums) {
-    }
 
     /**
      * The value of every DERIVED indicator among {@code indicators} (REPORTED ones are skipped) for every
@@ -82,42 +77,94 @@ public class DerivedValues {
             }
         }
         Scope scope = new Scope(ids, programId);
-        Map<Long, List<Group>> projectGroups = byPairing(steps.isEmpty() ? List.of() : projects(scope, year, steps));
-        Map<Long, List<Group>> activityGroups = byPairing(kinds.isEmpty() ? List.of() : activities(scope, year, kinds));
+        Totals totals = new Totals(derived);
+        if (!steps.isEmpty()) {
+            add(scope, "select r.pairing_id, r.track_code, r.step, r.projects, r.investment,"
+                    + " r.expected_annual_output, r.expected_annual_tax" + scope.from("project_tally")
+                    + " and r.calendar_year = :year and r.step in (:keys)", year, steps, DerivedFrom.PROJECT, totals);
+        }
+        if (!kinds.isEmpty()) {
+            add(scope, "select r.pairing_id, r.track_code, r.kind, r.activities, r.participants,"
+                    + " r.enterprises, r.amount" + scope.from("activity_tally")
+                    + " and r.calendar_year = :year and r.kind in (:keys)", year, kinds, DerivedFrom.ACTIVITY, totals);
+        }
         for (Long pairingId : pairingIds) {
-            Map<String, BigDecimal> values = new LinkedHashMap<>();
-            for (Indicator indicator : derived) {
-                boolean fromProjects = indicator.derivedFrom == DerivedFrom.PROJECT;
-                List<Group> groups = (fromProjects ? projectGroups : activityGroups).getOrDefault(pairingId, List.of());
-                values.put(indicator.code, evaluate(indicator, groups));
-            }
-            result.put(pairingId, values);
+            result.put(pairingId, totals.values(pairingId));
         }
         return result;
     }
 
-    private static BigDecimal evaluate(Indicator indicator, List<Group> groups) {
-        Derivation derivation = indicator.derivation();
-        String indicatorTrack = indicator.track.code;
-        long count = 0;
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Group group : groups) {
-            if (!derivation.coversTrack(indicatorTrack, group.track())) {
-                continue;
+    /**
+     * The running count and sums of every derived indicator for each pairing. Each tally row is added to the
+     * indicators it counts for as it is read, and not kept: a programme-year of 20,000 pairings reads about a
+     * million rows. Which indicators a row counts for depends only on its source, track and step or kind, so that
+     * is worked out once per such combination.
+     */
+    private static final class Totals {
+        private final List<Indicator> derived;
+        private final List<Derivation> derivations;
+        private final Map<String, int[]> countedBy = new HashMap<>();
+        private final Map<Long, long[]> counts = new HashMap<>();
+        private final Map<Long, BigDecimal[]> sums = new HashMap<>();
+
+        Totals(List<Indicator> derived) {
+            this.derived = derived;
+            this.derivations = derived.stream().map(Indicator::derivation).toList();
+        }
+
+        /** The indicators (by position) that a row of {@code from} under {@code track} and {@code key} counts for. */
+        private int[] countedBy(DerivedFrom from, String track, String key) {
+            return countedBy.computeIfAbsent(from + "/" + track + "/" + key, k -> {
+                List<Integer> matching = new ArrayList<>();
+                for (int i = 0; i < derived.size(); i++) {
+                    Derivation derivation = derivations.get(i);
+                    if (derivation.from() == from && derivation.coversTrack(derived.get(i).track.code, track)
+                            && (from == DerivedFrom.PROJECT ? derivation.projectStatus().name().equals(key)
+                                    : derivation.coversKind(ActivityKind.valueOf(key)))) {
+                        matching.add(i);
+                    }
+                }
+                return matching.stream().mapToInt(Integer::intValue).toArray();
+            });
+        }
+
+        /** Adds a tally row: its count, and its sums from {@code row[firstSum]} on, in the order of {@code measures}. */
+        void add(DerivedFrom from, long pairingId, String track, String key, long count, List<Measure> measures,
+                Object[] row, int firstSum) {
+            int[] indicators = countedBy(from, track, key);
+            if (indicators.length == 0) {
+                return;
             }
-            boolean matches = derivation.from() == DerivedFrom.PROJECT
-                    ? derivation.projectStatus().name().equals(group.key())
-                    : derivation.coversKind(ActivityKind.valueOf(group.key()));
-            if (!matches) {
-                continue;
-            }
-            count += group.count();
-            if (derivation.measure() != null) {
-                sum = sum.add(group.sums().getOrDefault(derivation.measure(), BigDecimal.ZERO));
+            long[] pairingCounts = counts.computeIfAbsent(pairingId, k -> new long[derived.size()]);
+            BigDecimal[] pairingSums = sums.computeIfAbsent(pairingId, k -> new BigDecimal[derived.size()]);
+            for (int i : indicators) {
+                pairingCounts[i] += count;
+                Measure measure = derivations.get(i).measure();
+                // A measure of the other source (which a derivation's checks refuse) adds nothing.
+                int column = measure == null ? -1 : measures.indexOf(measure);
+                if (column >= 0) {
+                    BigDecimal value = decimal(row[firstSum + column]);
+                    pairingSums[i] = pairingSums[i] == null ? BigDecimal.ZERO.add(value) : pairingSums[i].add(value);
+                }
             }
         }
-        BigDecimal value = derivation.aggregate() == Aggregate.COUNT ? BigDecimal.valueOf(count) : sum;
-        return Quantities.plain(value);
+
+        /** The pairing's value of each derived indicator: zero where no row counted. */
+        Map<String, BigDecimal> values(long pairingId) {
+            long[] pairingCounts = counts.get(pairingId);
+            BigDecimal[] pairingSums = sums.get(pairingId);
+            Map<String, BigDecimal> values = new LinkedHashMap<>();
+            for (int i = 0; i < derived.size(); i++) {
+                BigDecimal value;
+                if (derivations.get(i).aggregate() == Aggregate.COUNT) {
+                    value = BigDecimal.valueOf(pairingCounts == null ? 0 : pairingCounts[i]);
+                } else {
+                    value = pairingSums == null || pairingSums[i] == null ? BigDecimal.ZERO : pairingSums[i];
+                }
+                values.put(derived.get(i).code, Quantities.plain(value));
+            }
+            return values;
+        }
     }
 
     /** Which pairings' records a statement reads: the listed ids, or every pairing of a programme. */
@@ -138,43 +185,22 @@ public class DerivedValues {
         }
     }
 
-    /** One statement: the year's project tallies of {@code steps} (per track and lifecycle step reached). */
-    private List<Group> projects(Scope scope, int year, Set<String> steps) {
-        return groups(scope, "select r.pairing_id, r.track_code, r.step, r.projects, r.investment,"
-                + " r.expected_annual_output, r.expected_annual_tax" + scope.from("project_tally")
-                + " and r.calendar_year = :year and r.step in (:keys)", year, steps, PROJECT_MEASURES);
-    }
-
-    /** One statement: the year's activity tallies of {@code kinds} (per track and kind). */
-    private List<Group> activities(Scope scope, int year, Set<String> kinds) {
-        return groups(scope, "select r.pairing_id, r.track_code, r.kind, r.activities, r.participants,"
-                + " r.enterprises, r.amount" + scope.from("activity_tally")
-                + " and r.calendar_year = :year and r.kind in (:keys)", year, kinds, ACTIVITY_MEASURES);
-    }
-
-    /** Rows of (pairing, track, step or kind, count, the sums of {@code measures}) as groups of the scope. */
+    /**
+     * One statement: the year's tallies of {@code from} (rows of pairing, track, step or kind, count, then the sums
+     * in the order of that source's measures) whose step or kind is among {@code keys}, added to {@code totals}.
+     */
     @SuppressWarnings("unchecked")
-    private List<Group> groups(Scope scope, String sql, int year, Set<String> keys, List<Measure> measures) {
+    private void add(Scope scope, String sql, int year, Set<String> keys, DerivedFrom from, Totals totals) {
+        List<Measure> measures = from == DerivedFrom.PROJECT ? PROJECT_MEASURES : ACTIVITY_MEASURES;
         List<Object[]> rows = scope.bind(em.createNativeQuery(sql)).setParameter("year", year)
                 .setParameter("keys", keys).getResultList();
-        List<Group> groups = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             long pairingId = ((Number) row[0]).longValue();
-            if (!scope.covers(pairingId)) {
-                continue;
+            if (scope.covers(pairingId)) {
+                totals.add(from, pairingId, row[1].toString(), row[2].toString(), ((Number) row[3]).longValue(),
+                        measures, row, 4);
             }
-            Map<Measure, BigDecimal> sums = new EnumMap<>(Measure.class);
-            for (int k = 0; k < measures.size(); k++) {
-                sums.put(measures.get(k), decimal(row[4 + k]));
-            }
-            groups.add(new Group(pairingId, row[1].toString(), row[2].toString(), ((Number) row[3]).longValue(),
-                    sums));
         }
-        return groups;
-    }
-
-    private static Map<Long, List<Group>> byPairing(List<Group> groups) {
-        return groups.stream().collect(Collectors.groupingBy(Group::pairingId));
     }
 
     /** SUM over no non-null values is NULL in SQL; here it adds nothing. */
