@@ -107,7 +107,7 @@ public final class Rankings {
     /**
      * Ranks every assessment of {@code program} in {@code year} again, after the caller's changes to them are
      * flushed: one light query reads what ranking needs (never the breakdowns), {@link Ranking} ranks them, and the
-     * ranks that changed are written in JDBC batches. Hibernate never writes the rank itself.
+     * ranks that changed are written in JDBC batches. Hibernate never updates the rank itself.
      *
      * @return the rank of each of the programme-year's assessments, by assessment id
      */

@@ -1,7 +1,6 @@
 package org.tandem.indicator;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ import org.tandem.cooperation.CooperationTallies;
 @ApplicationScoped
 public class DerivedValues {
 
-    /** The sums of a project tally and of an activity tally, in the order of their columns. */
+    /** The sums of a project tally and of an activity tally, in the order of their columns (from the fifth on). */
     private static final List<Measure> PROJECT_MEASURES = List.of(Measure.INVESTMENT, Measure.EXPECTED_ANNUAL_OUTPUT,
             Measure.EXPECTED_ANNUAL_TAX);
     private static final List<Measure> ACTIVITY_MEASURES = List.of(Measure.PARTICIPANTS, Measure.ENTERPRISES,
@@ -97,74 +97,85 @@ public class DerivedValues {
     /**
      * The running count and sums of every derived indicator for each pairing. Each tally row is added to the
      * indicators it counts for as it is read, and not kept: a programme-year of 20,000 pairings reads about a
-     * million rows. Which indicators a row counts for depends only on its source, track and step or kind, so that
-     * is worked out once per such combination.
+     * million rows. Which indicators a row counts for depends only on its kind, so that is worked out once per kind.
      */
     private static final class Totals {
+
+        /** What a tally row counts: its source, track, and lifecycle step or activity kind. */
+        private record RowKind(DerivedFrom from, String track, String key) {
+        }
+
+        /** One pairing's running count and sum of each derived indicator, by the indicator's position. */
+        private record Running(long[] counts, BigDecimal[] sums) {
+
+            static Running none(int indicators) {
+                BigDecimal[] sums = new BigDecimal[indicators];
+                Arrays.fill(sums, BigDecimal.ZERO);
+                return new Running(new long[indicators], sums);
+            }
+        }
+
         private final List<Indicator> derived;
         private final List<Derivation> derivations;
-        private final Map<String, int[]> countedBy = new HashMap<>();
-        private final Map<Long, long[]> counts = new HashMap<>();
-        private final Map<Long, BigDecimal[]> sums = new HashMap<>();
+        /** Where each indicator's summed measure is among its source's measures; -1 for none (a count). */
+        private final int[] sumColumn;
+        private final Map<RowKind, int[]> countedBy = new HashMap<>();
+        private final Map<Long, Running> byPairing = new HashMap<>();
 
         Totals(List<Indicator> derived) {
             this.derived = derived;
             this.derivations = derived.stream().map(Indicator::derivation).toList();
+            // A measure of the other source (which a derivation's checks refuse) adds nothing.
+            this.sumColumn = derivations.stream()
+                    .mapToInt(d -> d.measure() == null ? -1 : measuresOf(d.from()).indexOf(d.measure())).toArray();
         }
 
-        /** The indicators (by position) that a row of {@code from} under {@code track} and {@code key} counts for. */
-        private int[] countedBy(DerivedFrom from, String track, String key) {
-            return countedBy.computeIfAbsent(from + "/" + track + "/" + key, k -> {
-                List<Integer> matching = new ArrayList<>();
-                for (int i = 0; i < derived.size(); i++) {
-                    Derivation derivation = derivations.get(i);
-                    if (derivation.from() == from && derivation.coversTrack(derived.get(i).track.code, track)
-                            && (from == DerivedFrom.PROJECT ? derivation.projectStatus().name().equals(key)
-                                    : derivation.coversKind(ActivityKind.valueOf(key)))) {
-                        matching.add(i);
-                    }
-                }
-                return matching.stream().mapToInt(Integer::intValue).toArray();
-            });
+        /** The indicators (by position) that rows of {@code kind} count for. */
+        private int[] countedBy(RowKind kind) {
+            return IntStream.range(0, derived.size()).filter(i -> {
+                Derivation derivation = derivations.get(i);
+                return derivation.from() == kind.from()
+                        && derivation.coversTrack(derived.get(i).track.code, kind.track())
+                        && (kind.from() == DerivedFrom.PROJECT ? derivation.projectStatus().name().equals(kind.key())
+                                : derivation.coversKind(ActivityKind.valueOf(kind.key())));
+            }).toArray();
         }
 
-        /** Adds a tally row: its count, and its sums from {@code row[firstSum]} on, in the order of {@code measures}. */
-        void add(DerivedFrom from, long pairingId, String track, String key, long count, List<Measure> measures,
-                Object[] row, int firstSum) {
-            int[] indicators = countedBy(from, track, key);
+        /** Adds a tally row of {@code from}: pairing, track, step or kind, count, then its source's measures. */
+        void add(DerivedFrom from, Object[] row) {
+            int[] indicators = countedBy.computeIfAbsent(new RowKind(from, row[1].toString(), row[2].toString()),
+                    this::countedBy);
             if (indicators.length == 0) {
                 return;
             }
-            long[] pairingCounts = counts.computeIfAbsent(pairingId, k -> new long[derived.size()]);
-            BigDecimal[] pairingSums = sums.computeIfAbsent(pairingId, k -> new BigDecimal[derived.size()]);
+            Running running = byPairing.computeIfAbsent(((Number) row[0]).longValue(),
+                    k -> Running.none(derived.size()));
+            long count = ((Number) row[3]).longValue();
             for (int i : indicators) {
-                pairingCounts[i] += count;
-                Measure measure = derivations.get(i).measure();
-                // A measure of the other source (which a derivation's checks refuse) adds nothing.
-                int column = measure == null ? -1 : measures.indexOf(measure);
-                if (column >= 0) {
-                    BigDecimal value = decimal(row[firstSum + column]);
-                    pairingSums[i] = pairingSums[i] == null ? BigDecimal.ZERO.add(value) : pairingSums[i].add(value);
+                running.counts()[i] += count;
+                if (sumColumn[i] >= 0) {
+                    running.sums()[i] = running.sums()[i].add(decimal(row[4 + sumColumn[i]]));
                 }
             }
         }
 
         /** The pairing's value of each derived indicator: zero where no row counted. */
         Map<String, BigDecimal> values(long pairingId) {
-            long[] pairingCounts = counts.get(pairingId);
-            BigDecimal[] pairingSums = sums.get(pairingId);
+            Running running = byPairing.get(pairingId);
             Map<String, BigDecimal> values = new LinkedHashMap<>();
             for (int i = 0; i < derived.size(); i++) {
-                BigDecimal value;
-                if (derivations.get(i).aggregate() == Aggregate.COUNT) {
-                    value = BigDecimal.valueOf(pairingCounts == null ? 0 : pairingCounts[i]);
-                } else {
-                    value = pairingSums == null || pairingSums[i] == null ? BigDecimal.ZERO : pairingSums[i];
-                }
+                BigDecimal value = running == null ? BigDecimal.ZERO
+                        : derivations.get(i).aggregate() == Aggregate.COUNT ? BigDecimal.valueOf(running.counts()[i])
+                                : running.sums()[i];
                 values.put(derived.get(i).code, Quantities.plain(value));
             }
             return values;
         }
+    }
+
+    /** The measures summed in a tally row of {@code from}, in the order of its columns. */
+    private static List<Measure> measuresOf(DerivedFrom from) {
+        return from == DerivedFrom.PROJECT ? PROJECT_MEASURES : ACTIVITY_MEASURES;
     }
 
     /** Which pairings' records a statement reads: the listed ids, or every pairing of a programme. */
@@ -191,14 +202,11 @@ public class DerivedValues {
      */
     @SuppressWarnings("unchecked")
     private void add(Scope scope, String sql, int year, Set<String> keys, DerivedFrom from, Totals totals) {
-        List<Measure> measures = from == DerivedFrom.PROJECT ? PROJECT_MEASURES : ACTIVITY_MEASURES;
         List<Object[]> rows = scope.bind(em.createNativeQuery(sql)).setParameter("year", year)
                 .setParameter("keys", keys).getResultList();
         for (Object[] row : rows) {
-            long pairingId = ((Number) row[0]).longValue();
-            if (scope.covers(pairingId)) {
-                totals.add(from, pairingId, row[1].toString(), row[2].toString(), ((Number) row[3]).longValue(),
-                        measures, row, 4);
+            if (scope.covers(((Number) row[0]).longValue())) {
+                totals.add(from, row);
             }
         }
     }
