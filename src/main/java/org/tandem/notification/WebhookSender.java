@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -36,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -85,6 +87,8 @@ class WebhookSender {
     private final AtomicBoolean woken = new AtomicBoolean(true);
     /** When the database is next looked at without being woken. */
     private volatile Instant nextLook = Instant.MIN;
+    /** Set once the service is stopping: no pass starts, and one that fails for it is not a warning. */
+    private volatile boolean stopping;
     private HttpClient client;
 
     /** One claimed delivery with what it sends. */
@@ -95,6 +99,10 @@ class WebhookSender {
     void init() {
         client = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** There are new deliveries: the next tick sends them. */
@@ -120,12 +128,18 @@ class WebhookSender {
 
     @Scheduled(identity = "webhook-deliveries", every = "${tandem.webhooks.poll-interval:PT1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (!woken.getAndSet(false) && Instant.now().isBefore(nextLook)) {
+        if (stopping || !woken.getAndSet(false) && Instant.now().isBefore(nextLook)) {
             return;
         }
         try {
             deliverDue();
         } catch (RuntimeException e) {
+            if (stopping) {
+                // The data source went away under a pass that began just before the stop: what it claimed is
+                // sent again once its lease runs out.
+                LOG.debugf(e, "webhook deliveries: a pass ended by the stop");
+                return;
+            }
             LOG.warnf(e, "webhook deliveries: a pass failed; trying again in %s", config.sweepInterval());
             nextLook = Instant.now().plus(config.sweepInterval());
         }
