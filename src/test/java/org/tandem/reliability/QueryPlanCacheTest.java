@@ -3,12 +3,17 @@ package org.tandem.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tandem.support.Api.api;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.tandem.cache.DataVersion;
+import org.tandem.cooperation.ActivityKind;
+import org.tandem.cooperation.ProjectStatus;
+import org.tandem.support.CooperationRecords;
+import org.tandem.support.Fixtures;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,10 +66,37 @@ class QueryPlanCacheTest {
         assertEquals(List.of(), failures);
     }
 
+    @Test
+    void aWriteMadeAgainFindsItsQueryPlans() {
+        long pairing = Fixtures.pairing(Fixtures.program(List.of(Fixtures.NANHU), List.of(Fixtures.SUICHANG)),
+                Fixtures.NANHU, Fixtures.SUICHANG);
+        var records = new CooperationRecords();
+        List<Runnable> writes = List.of(
+                () -> records.activity(pairing, "DIGITAL_ASSIST", ActivityKind.ENTERPRISE_DIAGNOSIS, "2024-04-01", null,
+                        40, null),
+                () -> records.project(pairing, "PROJECT_COOP", new BigDecimal("1000"), null, null, "2024-02-01",
+                        CooperationRecords.step(ProjectStatus.SIGNED, "2024-03-01")));
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            Runnable write = writes.get(i);
+            write.run();
+            long again = misses(write);
+            if (again > 0 && misses(write) > 0) {
+                failures.add("write " + i + ": " + again + " plans made again");
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
     private static long missesReading(String path) {
+        return misses(() -> read(path));
+    }
+
+    /** The query plans {@code request} made that were not in the cache. */
+    private static long misses(Runnable request) {
         var statistics = Arc.container().instance(SessionFactory.class).get().getStatistics();
         statistics.clear();
-        read(path);
+        request.run();
         return statistics.getQueryPlanCacheMissCount();
     }
 
