@@ -21,6 +21,7 @@ import org.tandem.security.Access;
 import org.tandem.security.Actor;
 import org.tandem.security.CurrentUserAugmentor;
 import org.tandem.security.Roles;
+import org.tandem.web.InList;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 
@@ -237,8 +238,9 @@ class Objections {
         List<ObjectionViews.ObjectionView> items = new ArrayList<>();
         if (!page.isEmpty()) {
             Map<Long, Objection> byId = new HashMap<>();
-            Objection.getEntityManager().createQuery(FETCH + " where o.id in :ids", Objection.class)
-                    .setParameter("ids", page).getResultList().forEach(o -> byId.put(o.id, o));
+            InList in = InList.of("id", page);
+            in.bind(Objection.getEntityManager().createQuery(FETCH + " where o.id in " + in.sql(), Objection.class))
+                    .getResultList().forEach(o -> byId.put(o.id, o));
             page.forEach(id -> items.add(ObjectionViews.ObjectionView.of(byId.get(id))));
         }
         long total = paging.total(() -> {

@@ -18,6 +18,7 @@ import org.tandem.registry.Program;
 import org.tandem.scoring.RankCandidate;
 import org.tandem.scoring.RankedPairing;
 import org.tandem.scoring.Ranking;
+import org.tandem.web.InList;
 
 /**
  * The ranking of a programme-year, stored with its assessments: {@link #rerank} gives every assessment its rank by
@@ -67,11 +68,12 @@ public final class Rankings {
         }
         Map<Long, AssessmentViews.Summary> byId = new HashMap<>();
         // The year's objection window, if it was published, joined in: the state of each line without another query.
-        Assessment.getEntityManager().createQuery("select a.id, p.id, ic.code, ic.name, mc.code, mc.name, a.year,"
-                + " a.rank, a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id, w.id"
-                + " from Assessment a join a.pairing p join p.industrialCounty ic join p.mountainCounty mc"
+        InList in = InList.of("id", ids);
+        in.bind(Assessment.getEntityManager().createQuery("select a.id, p.id, ic.code, ic.name, mc.code, mc.name,"
+                + " a.year, a.rank, a.total, a.gradeCode, a.gradeLabel, a.passed, a.vetoed, a.status, a.scheme.id,"
+                + " w.id from Assessment a join a.pairing p join p.industrialCounty ic join p.mountainCounty mc"
                 + " left join ObjectionWindow w on w.program = a.program and w.year = a.year"
-                + " where a.id in :ids", Object[].class).setParameter("ids", ids).getResultList()
+                + " where a.id in " + in.sql(), Object[].class)).getResultList()
                 .forEach(row -> byId.put((Long) row[0], new AssessmentViews.Summary((Long) row[0], (Long) row[1],
                         new CountyRef((String) row[2], (String) row[3]),
                         new CountyRef((String) row[4], (String) row[5]), (Integer) row[6], (Integer) row[7],

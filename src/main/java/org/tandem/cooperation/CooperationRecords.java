@@ -21,6 +21,7 @@ import org.tandem.registry.PairingStatus;
 import org.tandem.registry.Program;
 import org.tandem.registry.YearLock;
 import org.tandem.web.Filter;
+import org.tandem.web.InList;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 
@@ -189,12 +190,13 @@ class CooperationRecords {
             return List.of();
         }
         Map<Long, ProjectView> byId = new HashMap<>();
-        CooperationProject.getEntityManager().createQuery("select p.id, p.pairing.id, g.code, p.track.code, p.title,"
-                + " p.leadEnterprise, h.code, h.name, p.investment, p.expectedAnnualOutput, p.expectedAnnualTax,"
-                + " p.status, p.plannedOn, p.signedOn, p.constructionStartedOn, p.productionStartedOn, p.cancelledOn,"
-                + " p.description from CooperationProject p join p.pairing pa join pa.program g join p.hostCounty h"
-                + " where p.id in :ids", Object[].class).setParameter("ids", ids).getResultList()
-                .forEach(row -> byId.put((Long) row[0], ProjectView.of(row)));
+        InList in = InList.of("id", ids);
+        in.bind(CooperationProject.getEntityManager().createQuery("select p.id, p.pairing.id, g.code, p.track.code,"
+                + " p.title, p.leadEnterprise, h.code, h.name, p.investment, p.expectedAnnualOutput,"
+                + " p.expectedAnnualTax, p.status, p.plannedOn, p.signedOn, p.constructionStartedOn,"
+                + " p.productionStartedOn, p.cancelledOn, p.description from CooperationProject p join p.pairing pa"
+                + " join pa.program g join p.hostCounty h where p.id in " + in.sql(), Object[].class))
+                .getResultList().forEach(row -> byId.put((Long) row[0], ProjectView.of(row)));
         return ids.stream().map(byId::get).toList();
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.tandem.problem.ProblemException;
 import org.tandem.web.Filter;
+import org.tandem.web.InList;
 import org.tandem.web.PageOf;
 import org.tandem.web.PageRequest;
 
@@ -57,8 +58,9 @@ class Pairings {
         List<Long> ids = idQuery.getResultList();
         Map<Long, PairingView> byId = new HashMap<>();
         if (!ids.isEmpty()) {
+            InList in = InList.of("id", ids);
             Pairing.<Pairing> find("from Pairing p join fetch p.program join fetch p.industrialCounty"
-                    + " join fetch p.mountainCounty where p.id in ?1", ids).stream()
+                    + " join fetch p.mountainCounty where p.id in " + in.sql(), in.params()).stream()
                     .forEach(p -> byId.put(p.id, PairingView.of(p)));
         }
         return new PageOf<>(ids.stream().map(byId::get).toList(), paging.page, paging.size,
