@@ -112,7 +112,7 @@ class AssessmentRunner {
         runs.stream().filter(leases::settle).forEach(AssessmentRun.getEntityManager()::refresh);
         var items = runs.stream().map(RunView::of).toList();
         return new PageOf<>(items, paging.page, paging.size,
-                paging.total(() -> AssessmentRun.count("from AssessmentRun r" + filter.where(), filter.params())));
+                paging.total(() -> filter.count("from AssessmentRun r")));
     }
 
     /** The run, failed first if its instance is gone, or 404. */

@@ -52,7 +52,7 @@ public record AuditEventView(@Schema(required = true) long id, @Schema(required 
         var query = AuditEvent.<AuditEvent> find("from AuditEvent" + filter.where(), order, filter.params())
                 .page(paging.toPage(keyset));
         return new PageOf<>(query.list().stream().map(AuditEventView::of).toList(), paging.page, paging.size,
-                paging.total(() -> AuditEvent.count("from AuditEvent" + counted, countParams)));
+                paging.total(() -> Filter.count("from AuditEvent" + counted, countParams)));
     }
 
     static AuditEventView of(AuditEvent e) {

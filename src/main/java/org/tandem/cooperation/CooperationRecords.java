@@ -99,7 +99,7 @@ class CooperationRecords {
                 .setFirstResult(paging.firstResult(keyset)).setMaxResults(paging.size);
         page.params().forEach(idQuery::setParameter);
         return new PageOf<>(views(idQuery.getResultList()), paging.page, paging.size,
-                paging.total(() -> CooperationProject.count("from CooperationProject p" + filter, params)));
+                paging.total(() -> Filter.count("from CooperationProject p" + filter, params)));
     }
 
     /** Sort paths of {@link #PROJECTS_SORTABLE} as columns of {@code project_year y} and its project {@code p}. */
@@ -276,8 +276,8 @@ class CooperationRecords {
         List<ActivityView> items = CooperationActivity.<CooperationActivity> find(ACTIVITY_FETCH + filter.where(),
                 paging.toSort(ACTIVITIES_SORTABLE, "heldOn", "a.id"), filter.params()).page(paging.toPage()).list()
                 .stream().map(ActivityView::of).toList();
-        return new PageOf<>(items, paging.page, paging.size, paging
-                .total(() -> CooperationActivity.count("from CooperationActivity a" + filter.where(), filter.params())));
+        return new PageOf<>(items, paging.page, paging.size,
+                paging.total(() -> filter.count("from CooperationActivity a")));
     }
 
     /** The activity with its pairing and track, or 404. */

@@ -54,7 +54,7 @@ class Ledger {
                 paging.toSort(SORTABLE, "id", "e.id"), filter.params()).page(paging.toPage()).list().stream()
                 .map(Ledger::view).toList();
         return new PageOf<>(items, paging.page, paging.size,
-                paging.total(() -> LedgerEntry.count("from LedgerEntry e" + filter.where(), filter.params())));
+                paging.total(() -> filter.count("from LedgerEntry e")));
     }
 
     /** The entry, or 404; 403 for a county editor's read of another pair's entry. */

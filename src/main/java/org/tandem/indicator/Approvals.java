@@ -128,6 +128,6 @@ class Approvals {
                     y.lastSubmittedAt);
         }).toList();
         return new PageOf<>(items, paging.page, paging.size,
-                paging.total(() -> PairYear.count("from PairYear y" + joins + filter.where(), filter.params())));
+                paging.total(() -> filter.count("from PairYear y" + joins)));
     }
 }

@@ -35,7 +35,7 @@ class IndicatorCatalogue {
                 .map(IndicatorView::of)
                 .toList();
         return new PageOf<>(items, paging.page, paging.size,
-                paging.total(() -> Indicator.count("from Indicator i join i.track t" + filter.where(), filter.params())));
+                paging.total(() -> filter.count("from Indicator i join i.track t")));
     }
 
     /** The indicator with its track, or 404. */

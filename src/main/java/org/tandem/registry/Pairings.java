@@ -64,7 +64,7 @@ class Pairings {
                     .forEach(p -> byId.put(p.id, PairingView.of(p)));
         }
         return new PageOf<>(ids.stream().map(byId::get).toList(), paging.page, paging.size,
-                paging.total(() -> Pairing.count("from Pairing p" + counted, countParams)));
+                paging.total(() -> Filter.count("from Pairing p" + counted, countParams)));
     }
 
     Pairing create(PairingInput input) {

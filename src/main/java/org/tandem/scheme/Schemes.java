@@ -41,7 +41,7 @@ class Schemes {
         List<SchemeView> items = Scheme.<Scheme> find("from Scheme s join fetch s.program" + filter.where(),
                 paging.toSort(SORTABLE, "id", "s.id"), filter.params()).page(paging.toPage()).list().stream()
                 .map(this::view).toList();
-        return new PageOf<>(items, paging.page, paging.size, Scheme.count("from Scheme s" + filter.where(), filter.params()));
+        return new PageOf<>(items, paging.page, paging.size, filter.count("from Scheme s"));
     }
 
     /** The scheme with its programme, or 404. */
