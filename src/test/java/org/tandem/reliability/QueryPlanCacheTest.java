@@ -1,6 +1,7 @@
 package org.tandem.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tandem.support.Api.api;
 
 import java.math.BigDecimal;
@@ -104,6 +105,6 @@ class QueryPlanCacheTest {
     private static void read(String path) {
         Arc.container().instance(DataVersion.class).get().changed();
         int status = api().get(path).statusCode();
-        assertEquals(true, status < 500, path + " answered " + status);
+        assertTrue(status < 500, path + " answered " + status);
     }
 }
