@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ValuesInput", description = "A bulk write of targets or actuals of one pair-year. Listed items are "
         + "upserted, items not listed stay as they are, an item with value null removes that value.")
 record ValuesInput(
-        @NotNull @Size(max = 500) @Valid @Schema(required = true) List<@NotNull Item> items,
+        @NotNull @Size(max = 500) @Schema(required = true) List<@Valid @NotNull Item> items,
         @Size(max = 1000) @Schema(description = "Why; required when a value changes once the pair-year's actuals were ever submitted") String reason) {
 
     @Schema(name = "ValueItemInput")

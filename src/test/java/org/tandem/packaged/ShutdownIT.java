@@ -2,6 +2,7 @@ package org.tandem.packaged;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,17 +20,22 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Readiness includes the database, and SIGTERM lets a request under way finish (quarkus.shutdown.timeout) before the
+ * A new installation starts without H2 refusing any statement, readiness includes the database, and SIGTERM lets a request
+ * under way finish (quarkus.shutdown.timeout) before the
  * process exits.
  */
 class ShutdownIT {
 
     @Test
     void readinessChecksTheDatabaseAndSigtermLetsARequestUnderWayFinish() throws Exception {
-        try (PackagedService service = new PackagedService(Files.createTempDirectory("tandem-shutdown"))) {
+        Path dataDir = Files.createTempDirectory("tandem-shutdown");
+        try (PackagedService service = new PackagedService(dataDir)) {
             service.start();
             service.api().get("/q/health/ready").then().statusCode(200)
                     .body("checks.name", hasItem("Database connections health check"));
+            // H2 writes a statement it refuses to its trace file: a new installation's start-up refuses none.
+            assertFalse(Files.exists(dataDir.resolve("tandem.trace.db")),
+                    () -> "H2 refused statements at start-up: " + read(dataDir.resolve("tandem.trace.db")));
 
             // A slow request: its body arrives over about two seconds, and SIGTERM comes in the middle.
             String code = "SLOW-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
@@ -84,6 +91,14 @@ class ShutdownIT {
 
             service.start();
             service.api().get("/api/v1/programs/{code}", code).then().statusCode(200);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
         }
     }
 
