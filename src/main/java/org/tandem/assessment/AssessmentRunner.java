@@ -211,11 +211,12 @@ class AssessmentRunner {
                 "select p.id from Pairing p where p.program = :program and p.status = :status", Long.class)
                 .setParameter("program", run.program).setParameter("status", PairingStatus.ACTIVE).getResultList();
         // The assessments there already, each with its breakdown's digest but not its text: enough to tell
-        // whether a new result is the same.
+        // whether a new result is the same. In id order, the order Hibernate then writes their updates in: the
+        // database walks its indexes forward instead of hopping between their pages.
         Map<Long, Assessment> existing = new HashMap<>();
         Map<Long, String> heldDigests = new HashMap<>();
         Assessment.getEntityManager().createQuery("select a, b.digest from Assessment a join a.breakdown b"
-                + " where a.program = :program and a.year = :year", Object[].class)
+                + " where a.program = :program and a.year = :year order by a.id", Object[].class)
                 .setParameter("program", run.program).setParameter("year", run.year).getResultList()
                 .forEach(row -> {
                     Assessment a = (Assessment) row[0];
