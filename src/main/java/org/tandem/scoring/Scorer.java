@@ -2,10 +2,14 @@ package org.tandem.scoring;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -57,16 +61,27 @@ public final class Scorer {
      */
     public static Function<Inputs, ScoreResult> under(ScoringScheme scheme) {
         requireConsistent(scheme);
-        return inputs -> scoreConsistent(scheme, inputs);
+        // The max points depend on the scheme and on which indicators are excluded, nothing else: worked out once
+        // per set of excluded indicators (usually only the empty one), not once per pair. The function may be
+        // applied on several threads at once.
+        Map<Set<String>, Map<String, BigDecimal>> maxPointsByExcluded = new ConcurrentHashMap<>();
+        return inputs -> scoreConsistent(scheme, inputs, maxPointsByExcluded);
     }
 
-    private static ScoreResult scoreConsistent(ScoringScheme scheme, Inputs inputs) {
+    private static ScoreResult scoreConsistent(ScoringScheme scheme, Inputs inputs,
+            Map<Set<String>, Map<String, BigDecimal>> maxPointsByExcluded) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        Set<String> excluded = new HashSet<>();
         for (IndicatorRule rule : scheme.indicators()) {
-            outcomes.put(rule.indicatorCode(), evaluate(rule, inputs.targets().get(rule.indicatorCode()),
-                    inputs.actuals().get(rule.indicatorCode())));
+            Outcome outcome = evaluate(rule, inputs.targets().get(rule.indicatorCode()),
+                    inputs.actuals().get(rule.indicatorCode()));
+            outcomes.put(rule.indicatorCode(), outcome);
+            if (outcome.excluded()) {
+                excluded.add(rule.indicatorCode());
+            }
         }
-        Map<String, BigDecimal> maxPoints = maxPoints(scheme, outcomes);
+        Map<String, BigDecimal> maxPoints = maxPointsByExcluded.computeIfAbsent(Set.copyOf(excluded),
+                key -> maxPoints(scheme, outcomes));
 
         List<IndicatorScore> indicatorScores = new ArrayList<>();
         Map<String, BigDecimal> trackPoints = new HashMap<>();
@@ -193,7 +208,7 @@ public final class Scorer {
                 maxPoints.put(rules.get(i).indicatorCode(), indicatorMax.get(i));
             }
         }
-        return maxPoints;
+        return Collections.unmodifiableMap(maxPoints);
     }
 
     private record Adjustments(BigDecimal bonusTotal, BigDecimal deductionTotal, List<AppliedAdjustment> applied,

@@ -10,7 +10,9 @@ import static org.tandem.scoring.Fixtures.ratio;
 import static org.tandem.scoring.Fixtures.step;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,23 +202,9 @@ class IndicatorScoringTest {
     })
     void redistributesExcludedPointsWithinTheTrackThenAcrossTracks(String excluded, String maxPoints, String points,
             String trackMax, String baseTotal) {
-        List<String> codes = List.of("A", "B", "C", "E", "D");
-        Fixtures.SchemeBuilder builder = new Fixtures.SchemeBuilder().track("PROJECT_COOP", "40")
-                .track("CHAIN_COLLAB", "60");
-        codes.forEach(code -> builder.indicator(Fixtures.indicator(code, code.equals("D") ? "CHAIN_COLLAB"
-                : "PROJECT_COOP", code.equals("D") ? "60" : "10", ratio("1"))));
-        builder.all(HIGHER, MissingRule.EXCLUDE);
         List<String> excludedCodes = excluded == null ? List.of() : List.of(excluded.trim().split("\\s+"));
-        Map<String, BigDecimal> targets = new HashMap<>();
-        Map<String, BigDecimal> actuals = new HashMap<>();
-        for (String code : codes) {
-            targets.put(code, bd("100"));
-            if (!excludedCodes.contains(code)) {
-                actuals.put(code, excludedCodes.contains(code + "½") ? bd("50") : bd("100"));
-            }
-        }
 
-        ScoreResult result = Scorer.score(builder.build(), new Inputs(targets, actuals, List.of()));
+        ScoreResult result = Scorer.score(redistributionScheme(), redistributionInputs(excludedCodes));
 
         assertEquals(decimals(maxPoints), result.indicators().stream().map(IndicatorScore::maxPoints).toList());
         assertEquals(decimals(points), result.indicators().stream().map(IndicatorScore::points).toList());
@@ -224,6 +212,49 @@ class IndicatorScoringTest {
         assertEquals(bd(baseTotal), result.baseTotal());
         for (IndicatorScore score : result.indicators()) {
             assertEquals(excludedCodes.contains(score.indicatorCode()), score.excluded(), score.indicatorCode());
+        }
+    }
+
+    private static final List<String> REDISTRIBUTED = List.of("A", "B", "C", "E", "D");
+
+    /** PROJECT_COOP 40 = A 10 + B 10 + C 10 + E 10; CHAIN_COLLAB 60 = D 60, every missing indicator excluded. */
+    private static ScoringScheme redistributionScheme() {
+        Fixtures.SchemeBuilder builder = new Fixtures.SchemeBuilder().track("PROJECT_COOP", "40")
+                .track("CHAIN_COLLAB", "60");
+        REDISTRIBUTED.forEach(code -> builder.indicator(Fixtures.indicator(code, code.equals("D") ? "CHAIN_COLLAB"
+                : "PROJECT_COOP", code.equals("D") ? "60" : "10", ratio("1"))));
+        return builder.all(HIGHER, MissingRule.EXCLUDE).build();
+    }
+
+    /** Every target 100; no actual for an excluded code, 50 for a code marked "½", else 100. */
+    private static Inputs redistributionInputs(List<String> excludedCodes) {
+        Map<String, BigDecimal> targets = new HashMap<>();
+        Map<String, BigDecimal> actuals = new HashMap<>();
+        for (String code : REDISTRIBUTED) {
+            targets.put(code, bd("100"));
+            if (!excludedCodes.contains(code)) {
+                actuals.put(code, excludedCodes.contains(code + "½") ? bd("50") : bd("100"));
+            }
+        }
+        return new Inputs(targets, actuals, List.of());
+    }
+
+    /**
+     * A scheme checked once keeps the max points of each set of excluded indicators it has met: scoring pairs with
+     * different exclusions one after another, and again in another order, must give what a fresh score gives.
+     */
+    @Test
+    void aSchemeCheckedOnceRedistributesEachPairsOwnExclusions() {
+        List<List<String>> mixes = List.of(List.of(), List.of("E"), List.of("E", "A½"), List.of("A", "B"),
+                List.of("A", "B", "C", "E"), List.of("D"), List.of("D", "A½"), List.of("A", "B", "C", "E", "D"));
+        var scorer = Scorer.under(redistributionScheme());
+        List<List<String>> reversed = new ArrayList<>(mixes);
+        Collections.reverse(reversed);
+        List<List<String>> twice = new ArrayList<>(mixes);
+        twice.addAll(reversed);
+        for (List<String> excluded : twice) {
+            Inputs inputs = redistributionInputs(excluded);
+            assertEquals(Scorer.score(redistributionScheme(), inputs), scorer.apply(inputs), excluded.toString());
         }
     }
 
