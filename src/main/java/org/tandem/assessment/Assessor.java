@@ -75,9 +75,8 @@ class Assessor {
     /** Each pairing's score; {@code adjustments} by pairing id, absent meaning none. */
     Map<Long, Scored> score(Scheme scheme, Collection<Long> pairingIds, int year,
             Map<Long, List<Adjustment>> adjustments) {
-        Map<Long, Scored> scores = new HashMap<>();
         if (pairingIds.isEmpty()) {
-            return scores;
+            return Map.of();
         }
         Catalogue catalogue = Catalogue.load();
         SchemeRules rules = codec.read(scheme);
@@ -121,9 +120,8 @@ class Assessor {
         // Scoring is pure and each pairing's own, so it is spread over the cores (the common pool and this thread):
         // at 20,000 pairings it takes about a second of CPU.
         long schemeId = scheme.id;
-        scores.putAll(inputs.entrySet().parallelStream().collect(Collectors.toMap(Map.Entry::getKey,
-                entry -> new Scored(scorer.apply(entry.getValue()), digest(schemeId, entry.getValue())))));
-        return scores;
+        return inputs.entrySet().parallelStream().collect(Collectors.toMap(Map.Entry::getKey,
+                entry -> new Scored(scorer.apply(entry.getValue()), digest(schemeId, entry.getValue()))));
     }
 
     /** A stable SHA-256 of the scheme version and every input, so a changed input shows as a changed digest. */

@@ -20,9 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A new installation starts without H2 refusing any statement, readiness includes the database, and SIGTERM lets a request
- * under way finish (quarkus.shutdown.timeout) before the
- * process exits.
+ * A new installation starts without H2 refusing any statement, readiness includes the database, and SIGTERM lets a
+ * request under way finish (quarkus.shutdown.timeout) before the process exits.
  */
 class ShutdownIT {
 
