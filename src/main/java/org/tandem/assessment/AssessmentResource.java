@@ -64,7 +64,6 @@ public class AssessmentResource {
             if (year == null) {
                 throw ProblemException.invalid("year", "is required");
             }
-            AssessmentScopes.ofProgram(program);
             return Rankings.page(program, year, paging.page, paging.size);
         });
     }

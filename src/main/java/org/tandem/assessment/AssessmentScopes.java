@@ -16,17 +16,18 @@ public final class AssessmentScopes {
     private AssessmentScopes() {
     }
 
-    /** The read shows assessments of programme {@code programCode}. */
-    public static void ofProgram(String programCode) {
+    /** The read shows assessments of programme {@code programCode}; returns the programme's id, null if none. */
+    public static Long ofProgram(String programCode) {
         List<Long> found = Program.getEntityManager()
                 .createQuery("select p.id from Program p where p.code = :code", Long.class)
                 .setParameter("code", programCode).getResultList();
         if (found.isEmpty()) {
             // No such programme: only reference data can change that (a programme is created).
             ReadCache.dependsOn();
-        } else {
-            ReadCache.dependsOn(Assessment.scope(found.get(0)), Pairing.pairingsScope(found.get(0)));
+            return null;
         }
+        ReadCache.dependsOn(Assessment.scope(found.get(0)), Pairing.pairingsScope(found.get(0)));
+        return found.get(0);
     }
 
     /** The read shows {@code assessment}. */

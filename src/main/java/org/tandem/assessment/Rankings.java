@@ -35,30 +35,40 @@ public final class Rankings {
     }
 
     /**
-     * A programme-year's assessments by programme code: the programme's id comes from a subquery evaluated once, so
-     * that both databases read the assessments from the ranking index by (program, year), not by a join.
-     */
-    private static final String OF_PROGRAM_YEAR = " where a.program.id = (select p.id from Program p"
-            + " where p.code = :program) and a.year = :year";
-
-    /**
      * One page of the ranking of programme {@code programCode} in {@code year}, in rank order and then by pairing
-     * (the order {@link Ranking} lists them in): the page's ids read in that order from the ranking index, then
-     * their lines; the count only when the page does not tell it.
+     * (the order {@link Ranking} lists them in), declaring what it depends on ({@link AssessmentScopes}): the page's
+     * ids read in that order from the ranking index (program, year, rank, pairing), then their lines; the total is
+     * the stored size of the ranking ({@link #size}), unless the page tells it. An unknown programme has an empty
+     * ranking.
      */
     public static AssessmentViews.Ranking page(String programCode, int year, int page, int size) {
+        Long programId = AssessmentScopes.ofProgram(programCode);
+        if (programId == null) {
+            return new AssessmentViews.Ranking(List.of(), page, size, 0, Ranking.TIE_BREAK_RULE);
+        }
         int first = (int) Math.min(Integer.MAX_VALUE, (long) page * size);
         // Ordered by the whole index (program and year are one value here): H2 skips the sort only for an order by
-        // a prefix of an index's columns.
-        List<Long> ids = Assessment.getEntityManager().createQuery("select a.id from Assessment a" + OF_PROGRAM_YEAR
-                + " order by a.program.id, a.year, a.rank, a.pairing.id", Long.class).setParameter("program", programCode)
+        // a prefix of an index's columns. The programme's id is a parameter, not a subquery: H2 evaluates a
+        // condition again on every index entry it reads.
+        List<Long> ids = Assessment.getEntityManager().createQuery("select a.id from Assessment a"
+                + " where a.program.id = :program and a.year = :year"
+                + " order by a.program.id, a.year, a.rank, a.pairing.id", Long.class).setParameter("program", programId)
                 .setParameter("year", year).setFirstResult(first).setMaxResults(size).getResultList();
         // A page that is not full, and not past the end, ends the ranking: its length gives the total.
         long total = ids.size() < size && (!ids.isEmpty() || first == 0) ? (long) first + ids.size()
-                : Assessment.getEntityManager().createQuery("select count(*) from Assessment a" + OF_PROGRAM_YEAR,
-                        Long.class).setParameter("program", programCode).setParameter("year", year)
-                        .getSingleResult();
+                : size(programId, year);
         return new AssessmentViews.Ranking(lines(ids), page, size, total, Ranking.TIE_BREAK_RULE);
+    }
+
+    /**
+     * How many assessments the ranking of programme {@code programId} in {@code year} holds, as {@link #rerank}
+     * stored it (V32): one row read, where counting read every index entry of the year.
+     */
+    private static long size(long programId, int year) {
+        List<?> stored = Assessment.getEntityManager().createNativeQuery("select assessments from ranking_size"
+                + " where program_id = :program and calendar_year = :year").setParameter("program", programId)
+                .setParameter("year", year).getResultList();
+        return stored.isEmpty() ? 0 : ((Number) stored.get(0)).longValue();
     }
 
     /** The ranking lines of the assessments {@code ids}, in that order, read in one query without the breakdowns. */
@@ -126,6 +136,7 @@ public final class Rankings {
             candidates.add(new RankCandidate((Long) row[1], (Boolean) row[2], (BigDecimal) row[3],
                     (BigDecimal) row[4], (BigDecimal) row[5]));
         }
+        keepSize(Program.idOf(program), year, rows.size());
         Map<Long, Integer> ranks = new HashMap<>();
         List<long[]> changed = new ArrayList<>();
         for (RankedPairing ranked : Ranking.rank(candidates)) {
@@ -156,5 +167,27 @@ public final class Rankings {
                     .fire(new DataChanged(Set.of(Assessment.scope(Program.idOf(program)))));
         }
         return ranks;
+    }
+
+    /**
+     * Stores how many assessments the programme-year's ranking holds ({@link #size}), if that changed. Called by
+     * {@link #rerank} under the programme's lock, which every transaction that adds assessments ranks under: two
+     * writers never store the size of the same year at once.
+     */
+    private static void keepSize(long programId, int year, int assessments) {
+        long stored = size(programId, year);
+        if (stored == assessments) {
+            return;
+        }
+        Assessment.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement write = connection.prepareStatement(stored == 0
+                    ? "insert into ranking_size (assessments, program_id, calendar_year) values (?, ?, ?)"
+                    : "update ranking_size set assessments = ? where program_id = ? and calendar_year = ?")) {
+                write.setInt(1, assessments);
+                write.setLong(2, programId);
+                write.setInt(3, year);
+                write.executeUpdate();
+            }
+        });
     }
 }

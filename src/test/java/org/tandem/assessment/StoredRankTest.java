@@ -10,6 +10,7 @@ import static org.tandem.assessment.AnnualAssessmentTest.values;
 import static org.tandem.support.Api.api;
 import static org.tandem.support.Fixtures.CHUNAN;
 import static org.tandem.support.Fixtures.HANGZHOU_GONGSHU;
+import static org.tandem.support.Fixtures.HANGZHOU_SHANGCHENG;
 import static org.tandem.support.Fixtures.HANGZHOU_XIHU;
 import static org.tandem.support.Fixtures.JINGNING;
 import static org.tandem.support.Fixtures.LIANDU;
@@ -111,6 +112,51 @@ class StoredRankTest {
                 .body("items", empty()).body("totalItems", equalTo(4));
         api().queryParam("program", f.program()).queryParam("year", 2023).get("/api/v1/assessments").then()
                 .statusCode(200).body("items", empty()).body("totalItems", equalTo(0));
+    }
+
+    /**
+     * The ranking's total is stored with it (V32), not counted at each read: a run that assesses a pairing added
+     * since the last run counts it, and a full page, which cannot tell the total itself, shows it.
+     */
+    @Test
+    void theTotalOfTheRankingIsStoredByEachRunThatAddsAssessments() {
+        String program = Fixtures.program(List.of(YIWU, NANHU, HANGZHOU_SHANGCHENG), List.of(LIANDU, SUICHANG, JINGNING));
+        long x = Fixtures.pairing(program, YIWU, LIANDU);
+        long y = Fixtures.pairing(program, NANHU, SUICHANG);
+        publishedScheme(program, 2024);
+        values(x, "targets", 100, 100);
+        values(y, "targets", 100, 100);
+        values(x, "actuals", 100, 100);
+        run(program);
+        api().queryParam("program", program).queryParam("year", 2024).queryParam("size", 1)
+                .get("/api/v1/assessments").then().statusCode(200).body("items.pairing", contains((int) x))
+                .body("totalItems", equalTo(2));
+        assertEquals(2, storedSize(program, 2024));
+
+        // A pair formed since: the next run assesses it, and the total counts it.
+        long z = Fixtures.pairing(program, HANGZHOU_SHANGCHENG, JINGNING);
+        values(z, "targets", 100, 100);
+        run(program);
+        api().queryParam("program", program).queryParam("year", 2024).queryParam("size", 1)
+                .get("/api/v1/assessments").then().statusCode(200).body("items.pairing", contains((int) x))
+                .body("totalItems", equalTo(3));
+        assertEquals(3, storedSize(program, 2024));
+        // A year without a run has no ranking, and no stored total.
+        assertEquals(List.of(), em.createNativeQuery("select s.assessments from ranking_size s join program p"
+                + " on p.id = s.program_id where p.code = ?1 and s.calendar_year = 2023").setParameter(1, program)
+                .getResultList());
+    }
+
+    /** What the store holds as the size of the programme's ranking in {@code year}, checked against a count. */
+    private int storedSize(String program, int year) {
+        Number stored = (Number) em.createNativeQuery("select s.assessments from ranking_size s join program p"
+                + " on p.id = s.program_id where p.code = ?1 and s.calendar_year = ?2").setParameter(1, program)
+                .setParameter(2, year).getSingleResult();
+        Number counted = (Number) em.createNativeQuery("select count(*) from assessment a join program p"
+                + " on p.id = a.program_id where p.code = ?1 and a.calendar_year = ?2").setParameter(1, program)
+                .setParameter(2, year).getSingleResult();
+        assertEquals(counted.intValue(), stored.intValue(), "the stored size is the number of assessments");
+        return stored.intValue();
     }
 
     @Test
