@@ -113,8 +113,7 @@ class AssessmentRunner {
         List<AssessmentRun> runs = query.list();
         runs.stream().filter(leases::settle).forEach(AssessmentRun.getEntityManager()::refresh);
         var items = runs.stream().map(RunView::of).toList();
-        return new PageOf<>(items, paging.page, paging.size,
-                paging.total(() -> filter.count("from AssessmentRun r")));
+        return PageOf.of(items, paging, () -> filter.count("from AssessmentRun r"));
     }
 
     /** The run, failed first if its instance is gone, or 404. */

@@ -51,8 +51,8 @@ public record AuditEventView(@Schema(required = true) long id, @Schema(required 
         filter.and(keyset, "after", keyset == null ? null : paging.after);
         var query = AuditEvent.<AuditEvent> find("from AuditEvent" + filter.where(), order, filter.params())
                 .page(paging.toPage(keyset));
-        return new PageOf<>(query.list().stream().map(AuditEventView::of).toList(), paging.page, paging.size,
-                paging.total(() -> Filter.count("from AuditEvent" + counted, countParams)));
+        return PageOf.of(query.list().stream().map(AuditEventView::of).toList(), paging,
+                () -> Filter.count("from AuditEvent" + counted, countParams));
     }
 
     static AuditEventView of(AuditEvent e) {

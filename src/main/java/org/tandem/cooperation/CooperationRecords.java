@@ -98,8 +98,8 @@ class CooperationRecords {
                 .createQuery("select p.id from CooperationProject p" + page.where() + orderBy, Long.class)
                 .setFirstResult(paging.firstResult(keyset)).setMaxResults(paging.size);
         page.params().forEach(idQuery::setParameter);
-        return new PageOf<>(views(idQuery.getResultList()), paging.page, paging.size,
-                paging.total(() -> Filter.count("from CooperationProject p" + filter, params)));
+        return PageOf.of(views(idQuery.getResultList()), paging,
+                () -> Filter.count("from CooperationProject p" + filter, params));
     }
 
     /** Sort paths of {@link #PROJECTS_SORTABLE} as columns of {@code project_year y} and its project {@code p}. */
@@ -145,11 +145,11 @@ class CooperationRecords {
                 .setFirstResult(paging.firstResult(keyset)).setMaxResults(paging.size);
         filter.params().forEach(idQuery::setParameter);
         List<Long> ids = ((List<?>) idQuery.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
-        return new PageOf<>(views(ids), paging.page, paging.size, paging.total(() -> {
+        return PageOf.of(views(ids), paging, () -> {
             var countQuery = em.createNativeQuery("select count(*) from project_year y" + counted);
             countParams.forEach(countQuery::setParameter);
             return ((Number) countQuery.getSingleResult()).longValue();
-        }));
+        });
     }
 
     /**
@@ -276,8 +276,7 @@ class CooperationRecords {
         List<ActivityView> items = CooperationActivity.<CooperationActivity> find(ACTIVITY_FETCH + filter.where(),
                 paging.toSort(ACTIVITIES_SORTABLE, "heldOn", "a.id"), filter.params()).page(paging.toPage()).list()
                 .stream().map(ActivityView::of).toList();
-        return new PageOf<>(items, paging.page, paging.size,
-                paging.total(() -> filter.count("from CooperationActivity a")));
+        return PageOf.of(items, paging, () -> filter.count("from CooperationActivity a"));
     }
 
     /** The activity with its pairing and track, or 404. */
@@ -332,8 +331,7 @@ class CooperationRecords {
         List<ParkView> items = CooperationPark.<CooperationPark> find(PARK_FETCH + " where p.pairing.id = :pairing",
                 paging.toSort(PARKS_SORTABLE, "id", "p.id"), params).page(paging.toPage()).list().stream()
                 .map(ParkView::of).toList();
-        return new PageOf<>(items, paging.page, paging.size,
-                paging.total(() -> CooperationPark.count("pairing.id = :pairing", params)));
+        return PageOf.of(items, paging, () -> CooperationPark.count("pairing.id = :pairing", params));
     }
 
     /** The park with its pairing and counties, or 404. */

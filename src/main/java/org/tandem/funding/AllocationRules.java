@@ -35,8 +35,7 @@ class AllocationRules {
                 "from AllocationRule r join fetch r.program where r.program = ?1 and r.year = ?2",
                 paging.toSort(SORTABLE, "number", "r.id"), program, year).page(paging.toPage()).list().stream()
                 .map(this::view).toList();
-        return new PageOf<>(items, paging.page, paging.size,
-                paging.total(() -> AllocationRule.count("program = ?1 and year = ?2", program, year)));
+        return PageOf.of(items, paging, () -> AllocationRule.count("program = ?1 and year = ?2", program, year));
     }
 
     /** The rule with its programme, or 404. */

@@ -53,8 +53,7 @@ class Allocations {
         List<AllocationView> items = Allocation.<Allocation> find("from Allocation a join fetch a.program"
                 + " join fetch a.rule where a.program = ?1 and a.year = ?2", paging.toSort(SORTABLE, "id", "a.id"),
                 program, year).page(paging.toPage()).list().stream().map(a -> view(a, ownCounty)).toList();
-        return new PageOf<>(items, paging.page, paging.size,
-                paging.total(() -> Allocation.count("program = ?1 and year = ?2", program, year)));
+        return PageOf.of(items, paging, () -> Allocation.count("program = ?1 and year = ?2", program, year));
     }
 
     Allocation require(long id) {

@@ -53,8 +53,7 @@ class Ledger {
         List<EntryView> items = LedgerEntry.<LedgerEntry> find(FETCH + filter.where(),
                 paging.toSort(SORTABLE, "id", "e.id"), filter.params()).page(paging.toPage()).list().stream()
                 .map(Ledger::view).toList();
-        return new PageOf<>(items, paging.page, paging.size,
-                paging.total(() -> filter.count("from LedgerEntry e")));
+        return PageOf.of(items, paging, () -> filter.count("from LedgerEntry e"));
     }
 
     /** The entry, or 404; 403 for a county editor's read of another pair's entry. */

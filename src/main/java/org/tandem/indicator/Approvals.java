@@ -127,7 +127,6 @@ class Approvals {
                     shown, shown.sides().stream().filter(side -> !PairYearApproval.has(given, shown, side)).toList(),
                     y.lastSubmittedAt);
         }).toList();
-        return new PageOf<>(items, paging.page, paging.size,
-                paging.total(() -> filter.count("from PairYear y" + joins)));
+        return PageOf.of(items, paging, () -> filter.count("from PairYear y" + joins));
     }
 }

@@ -34,8 +34,7 @@ class IndicatorCatalogue {
                 paging.toSort(SORTABLE, "track", "i.code"), filter.params()).page(paging.toPage()).list().stream()
                 .map(IndicatorView::of)
                 .toList();
-        return new PageOf<>(items, paging.page, paging.size,
-                paging.total(() -> filter.count("from Indicator i join i.track t")));
+        return PageOf.of(items, paging, () -> filter.count("from Indicator i join i.track t"));
     }
 
     /** The indicator with its track, or 404. */

@@ -35,8 +35,7 @@ class Webhooks {
 
     PageOf<WebhookView> list(PageRequest paging) {
         var query = Webhook.<Webhook> findAll(paging.toSort(SORTABLE, "id", "id")).page(paging.toPage());
-        return new PageOf<>(query.list().stream().map(WebhookView::of).toList(), paging.page, paging.size,
-                paging.total(query::count));
+        return PageOf.of(query.list().stream().map(WebhookView::of).toList(), paging, query::count);
     }
 
     Webhook create(WebhookInput input) {

@@ -30,8 +30,7 @@ class Counties implements CountyDirectory {
         }
         Sort sort = paging.toSort(SORTABLE, "code", "code");
         var query = County.<County> find("from County" + filter.where(), sort, filter.params()).page(paging.toPage());
-        return new PageOf<>(query.list().stream().map(CountyView::of).toList(), paging.page, paging.size,
-                paging.total(query::count));
+        return PageOf.of(query.list().stream().map(CountyView::of).toList(), paging, query::count);
     }
 
     /** The county with this code; 404 if there is none. */

@@ -71,8 +71,8 @@ class Pairings {
                             new CountyRef((String) row[4], (String) row[5]), (LocalDate) row[6],
                             (PairingStatus) row[7], (Evidence) row[8], (String) row[9])));
         }
-        return new PageOf<>(ids.stream().map(byId::get).toList(), paging.page, paging.size,
-                paging.total(() -> Filter.count("from Pairing p" + counted, countParams)));
+        return PageOf.of(ids.stream().map(byId::get).toList(), paging,
+                () -> Filter.count("from Pairing p" + counted, countParams));
     }
 
     Pairing create(PairingInput input) {

@@ -20,8 +20,7 @@ class Programs {
 
     PageOf<ProgramView> list(PageRequest paging) {
         var query = Program.<Program> findAll(paging.toSort(SORTABLE, "code", "id")).page(paging.toPage());
-        return new PageOf<>(query.list().stream().map(ProgramView::of).toList(), paging.page, paging.size,
-                paging.total(query::count));
+        return PageOf.of(query.list().stream().map(ProgramView::of).toList(), paging, query::count);
     }
 
     Program create(ProgramInput input) {

@@ -30,8 +30,7 @@ public record UserView(@Schema(required = true) long id, @Schema(required = true
     static PageOf<UserView> list(PageRequest paging) {
         var query = AppUser.<AppUser> findAll(paging.toSort(Map.of("id", "id", "username", "username"), "id", "id"))
                 .page(paging.toPage());
-        return new PageOf<>(query.list().stream().map(UserView::of).toList(), paging.page, paging.size,
-                paging.total(query::count));
+        return PageOf.of(query.list().stream().map(UserView::of).toList(), paging, query::count);
     }
 
     static UserView of(AppUser u) {

@@ -110,6 +110,19 @@ public class PageRequest {
     }
 
     /**
+     * The list's total, given that this page, read by offset, holds {@code onThisPage} rows: a page that is neither
+     * full nor past the end is the list's last, and tells the total itself; only otherwise is it counted by
+     * {@code count} (unless {@link #uncounted}: then -1). A short list, most of a pair's, is then read without a
+     * count.
+     */
+    public long total(int onThisPage, java.util.function.LongSupplier count) {
+        if (!uncounted && after == null && onThisPage < size && (onThisPage > 0 || page == 0)) {
+            return (long) page * size + onThisPage;
+        }
+        return total(count);
+    }
+
+    /**
      * The Panache sort for the requested field, or the default. {@code fields} maps API field names to
      * entity paths; the entity's id is always added last so that the order is stable across pages.
      */
