@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.tandem.scoring.RankCandidate;
 import org.tandem.scoring.RankedPairing;
@@ -29,23 +27,13 @@ class RankMigrationTest {
 
     @Test
     void everyExistingAssessmentGetsTheRankTheEngineGivesIt() throws SQLException {
-        JdbcDataSource database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:ranks;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        // Open throughout, so that the in-memory database outlives Flyway's own connections.
-        try (Connection c = database.getConnection()) {
-            Flyway.configure().dataSource(database).target("19").load().migrate();
-            long program = single(c, "select min(program_id) from pairing");
-            long scheme = single(c, "select min(id) from scoring_scheme");
-            List<Long> pairings = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select id from pairing where program_id = " + program
-                    + " order by id"); ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    pairings.add(r.getLong(1));
-                }
-            }
+        MigrationDatabase database = new MigrationDatabase("ranks");
+        try (MigrationDatabase.Before before = database.before("19")) {
+            Connection c = before.connection();
+            long program = before.program();
+            long scheme = before.scheme();
+            List<Long> pairings = before.pairings();
             assertTrue(pairings.size() >= 6, "the reference data's pairings: " + pairings);
-            c.createStatement().execute("insert into score_breakdown (id, digest, body, created_at)"
-                    + " values (1, 'd', '{}', current_timestamp)");
             // Few distinct values, so that many assessments tie on some criteria and some on all of them.
             Random random = new Random(21);
             String[] totals = { "70.0", "70.0", "68.0", "95.5" };
@@ -80,7 +68,7 @@ class RankMigrationTest {
                 insert.executeBatch();
             }
 
-            Flyway.configure().dataSource(database).load().migrate();
+            database.migrateToLatest();
 
             int shared = 0;
             for (var year : byYear.entrySet()) {
@@ -99,13 +87,6 @@ class RankMigrationTest {
                 shared += expected.size() - (int) expected.values().stream().distinct().count();
             }
             assertTrue(shared > 0, "some assessments tie and share a rank");
-        }
-    }
-
-    private static long single(Connection c, String sql) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
         }
     }
 }
