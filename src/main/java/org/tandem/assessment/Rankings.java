@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.persistence.FlushModeType;
 
 import org.hibernate.Session;
 import org.tandem.cache.DataChanged;
@@ -65,9 +66,12 @@ public final class Rankings {
      * stored it (V32): one row read, where counting read every index entry of the year.
      */
     private static long size(long programId, int year) {
+        // Never flushes first: Hibernate would otherwise check every entity of the session for changes before a
+        // native query (a run's rerank holds the year's assessments and breakdowns), and nothing it holds is this
+        // table's, which only keepSize writes, past Hibernate.
         List<?> stored = Assessment.getEntityManager().createNativeQuery("select assessments from ranking_size"
-                + " where program_id = :program and calendar_year = :year").setParameter("program", programId)
-                .setParameter("year", year).getResultList();
+                + " where program_id = :program and calendar_year = :year").setFlushMode(FlushModeType.COMMIT)
+                .setParameter("program", programId).setParameter("year", year).getResultList();
         return stored.isEmpty() ? 0 : ((Number) stored.get(0)).longValue();
     }
 
