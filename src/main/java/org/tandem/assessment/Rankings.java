@@ -20,6 +20,7 @@ import org.tandem.scoring.RankCandidate;
 import org.tandem.scoring.RankedPairing;
 import org.tandem.scoring.Ranking;
 import org.tandem.web.InList;
+import org.tandem.web.PageRequest;
 
 /**
  * The ranking of a programme-year, stored with its assessments: {@link #rerank} gives every assessment its rank by
@@ -55,10 +56,8 @@ public final class Rankings {
                 + " where a.program.id = :program and a.year = :year"
                 + " order by a.program.id, a.year, a.rank, a.pairing.id", Long.class).setParameter("program", programId)
                 .setParameter("year", year).setFirstResult(first).setMaxResults(size).getResultList();
-        // A page that is not full, and not past the end, ends the ranking: its length gives the total.
-        long total = ids.size() < size && (!ids.isEmpty() || first == 0) ? (long) first + ids.size()
-                : size(programId, year);
-        return new AssessmentViews.Ranking(lines(ids), page, size, total, Ranking.TIE_BREAK_RULE);
+        return new AssessmentViews.Ranking(lines(ids), page, size,
+                PageRequest.total(page, size, ids.size(), () -> size(programId, year)), Ranking.TIE_BREAK_RULE);
     }
 
     /**

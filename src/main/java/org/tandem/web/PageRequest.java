@@ -2,6 +2,7 @@ package org.tandem.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -105,21 +106,27 @@ public class PageRequest {
     }
 
     /** The list's total, counted by {@code count} unless {@link #uncounted}: then -1. */
-    public long total(java.util.function.LongSupplier count) {
+    public long total(LongSupplier count) {
         return uncounted ? -1 : count.getAsLong();
     }
 
     /**
-     * The list's total, given that this page, read by offset, holds {@code onThisPage} rows: a page that is neither
-     * full nor past the end is the list's last, and tells the total itself; only otherwise is it counted by
-     * {@code count} (unless {@link #uncounted}: then -1). A short list, most of a pair's, is then read without a
-     * count.
+     * The list's total, given that this page, read by offset, holds {@code onThisPage} rows ({@link #total(int, int,
+     * int, LongSupplier)}); counted by {@code count} otherwise, unless {@link #uncounted}: then -1. A page read after
+     * a keyset ({@link #after}) always counts.
      */
-    public long total(int onThisPage, java.util.function.LongSupplier count) {
-        if (!uncounted && after == null && onThisPage < size && (onThisPage > 0 || page == 0)) {
-            return (long) page * size + onThisPage;
-        }
-        return total(count);
+    public long total(int onThisPage, LongSupplier count) {
+        return uncounted ? -1 : after != null ? count.getAsLong() : total(page, size, onThisPage, count);
+    }
+
+    /**
+     * The total of a list whose page {@code page} of {@code size}, read by offset, holds {@code onThisPage} rows: a
+     * page that is neither full nor past the end is the list's last, and tells the total itself; only otherwise is
+     * it counted by {@code count}. A short list, most of a pair's, is then read without a count.
+     */
+    public static long total(int page, int size, int onThisPage, LongSupplier count) {
+        return onThisPage < size && (onThisPage > 0 || page == 0) ? (long) page * size + onThisPage
+                : count.getAsLong();
     }
 
     /**

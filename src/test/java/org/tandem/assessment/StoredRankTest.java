@@ -142,16 +142,21 @@ class StoredRankTest {
                 .body("totalItems", equalTo(3));
         assertEquals(3, storedSize(program, 2024));
         // A year without a run has no ranking, and no stored total.
-        assertEquals(List.of(), em.createNativeQuery("select s.assessments from ranking_size s join program p"
-                + " on p.id = s.program_id where p.code = ?1 and s.calendar_year = 2023").setParameter(1, program)
-                .getResultList());
+        assertEquals(List.of(), storedSizes(program, 2023));
+    }
+
+    /** The sizes the store holds for the programme's ranking in {@code year}: one, or none. */
+    private List<?> storedSizes(String program, int year) {
+        return em.createNativeQuery("select s.assessments from ranking_size s join program p on p.id = s.program_id"
+                + " where p.code = ?1 and s.calendar_year = ?2").setParameter(1, program).setParameter(2, year)
+                .getResultList();
     }
 
     /** What the store holds as the size of the programme's ranking in {@code year}, checked against a count. */
     private int storedSize(String program, int year) {
-        Number stored = (Number) em.createNativeQuery("select s.assessments from ranking_size s join program p"
-                + " on p.id = s.program_id where p.code = ?1 and s.calendar_year = ?2").setParameter(1, program)
-                .setParameter(2, year).getSingleResult();
+        List<?> sizes = storedSizes(program, year);
+        assertEquals(1, sizes.size(), "one stored size");
+        Number stored = (Number) sizes.get(0);
         Number counted = (Number) em.createNativeQuery("select count(*) from assessment a join program p"
                 + " on p.id = a.program_id where p.code = ?1 and a.calendar_year = ?2").setParameter(1, program)
                 .setParameter(2, year).getSingleResult();
