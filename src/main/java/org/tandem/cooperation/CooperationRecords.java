@@ -108,25 +108,26 @@ class CooperationRecords {
 
     /**
      * The projects with a step in {@code year}, from {@code project_year}: every filter is a column of the row
-     * (the programme by its id), so the page in id order and the count are ranges of one index.
+     * (the programme by its id), so the page in id order is a range of one index. Its total, unless the page
+     * tells it, is read from {@link ProjectCounts} when the filters are among the programme, track and status;
+     * with a county it is counted.
      */
     private static PageOf<ProjectView> projectsOfYear(String program, String track, ProjectStatus status,
             String county, String hostCounty, int year, PageRequest paging) {
         var em = CooperationProject.getEntityManager();
-        Long programId = null;
-        if (program != null) {
-            // Looked up first: H2 serves "program_id = (select ...)" from no index, and scanned every row.
-            List<?> found = em.createNativeQuery("select id from program where code = :code")
-                    .setParameter("code", program).getResultList();
-            if (found.isEmpty()) {
-                return new PageOf<>(List.of(), paging.page, paging.size, 0);
-            }
-            programId = ((Number) found.get(0)).longValue();
+        // Looked up first: H2 serves "program_id = (select ...)" from no index, and scanned every row.
+        List<?> found = program == null ? List.of()
+                : em.createNativeQuery("select id from program where code = :code").setParameter("code", program)
+                        .getResultList();
+        if (program != null && found.isEmpty()) {
+            return new PageOf<>(List.of(), paging.page, paging.size, 0);
         }
+        Long programId = found.isEmpty() ? null : ((Number) found.get(0)).longValue();
+        String statusName = status == null ? null : status.name();
         Filter filter = new Filter().and("y.calendar_year = :year", "year", year);
         filter.and("y.program_id = :program", "program", programId);
         filter.and("y.track_code = :track", "track", track);
-        filter.and("y.status = :status", "status", status == null ? null : status.name());
+        filter.and("y.status = :status", "status", statusName);
         filter.and("y.pairing_id in (select pa.id from pairing pa where pa.industrial_county_code = :county"
                 + " or pa.mountain_county_code = :county)", "county", county);
         filter.and("y.host_county_code = :hostCounty", "hostCounty", hostCounty);
@@ -146,6 +147,9 @@ class CooperationRecords {
         filter.params().forEach(idQuery::setParameter);
         List<Long> ids = ((List<?>) idQuery.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
         return PageOf.of(views(ids), paging, () -> {
+            if (county == null && hostCounty == null) {
+                return ProjectCounts.of(em, year, programId, track, statusName);
+            }
             var countQuery = em.createNativeQuery("select count(*) from project_year y" + counted);
             countParams.forEach(countQuery::setParameter);
             return ((Number) countQuery.getSingleResult()).longValue();
@@ -217,7 +221,7 @@ class CooperationRecords {
         project.describe(body, PairingScope.track(body.track()));
         YearLock.check(pairing.id, project.stepYears());
         project.persistAndFlush();
-        years.write(project.id);
+        years.write(List.of(project.id));
         tallies.recount(Source.PROJECTS, pairing.id, project.stepYears());
         return project;
     }
@@ -232,7 +236,7 @@ class CooperationRecords {
         YearLock.check(project.pairing.id, project.stepYears());
         touched.addAll(project.stepYears());
         project.persistAndFlush();
-        years.write(project.id);
+        years.write(List.of(project.id));
         tallies.recount(Source.PROJECTS, project.pairing.id, touched);
     }
 
@@ -246,7 +250,7 @@ class CooperationRecords {
         project.moveTo(transition.to(), transition.on());
         touched.addAll(project.stepYears());
         project.persistAndFlush();
-        years.write(project.id);
+        years.write(List.of(project.id));
         tallies.recount(Source.PROJECTS, project.pairing.id, touched);
     }
 
@@ -255,6 +259,7 @@ class CooperationRecords {
         tallies.lock(project.pairing.id);
         List<Integer> touched = project.stepYears();
         YearLock.check(project.pairing.id, touched);
+        years.forget(project.id);
         project.delete();
         CooperationProject.flush();
         tallies.recount(Source.PROJECTS, project.pairing.id, touched);

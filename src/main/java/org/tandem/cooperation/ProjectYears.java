@@ -3,7 +3,11 @@ package org.tandem.cooperation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,56 +19,94 @@ import io.agroal.api.AgroalDataSource;
  * Keeps {@code project_year}: a row per project and calendar year in which the project had a step (planned,
  * signed, construction, production or cancellation), with the project's programme, pairing, track, status and
  * host county, so that the projects list filtered by year reads one index range instead of testing five dates
- * of every project (see V20). Like the tallies, a project's rows are never patched: whenever
- * {@link CooperationRecords} writes a project they are written again from the record as flushed, in the same
- * transaction; rows written past it (the synthetic data) get theirs with {@link #writeProgram}. Deleting a
- * project deletes its rows (the foreign key cascades).
+ * of every project (see V20); and with it {@link ProjectCounts}, those rows counted by programme, year, track and
+ * status (V33). Like the tallies, a project's rows are never patched: whenever {@link CooperationRecords} or
+ * {@link RecordBatches} writes projects their rows are written again from the records as flushed, in the same
+ * transaction, and the counts move by the difference; rows written past them (the synthetic data) get theirs
+ * with {@link #writeProgram}. A project's rows are removed with {@link #forget} before the project is deleted.
  */
 @ApplicationScoped
 public class ProjectYears {
 
     private static final List<String> STEP_DATES = List.of("planned_on", "signed_on", "construction_started_on",
             "production_started_on", "cancelled_on");
-    /** Which projects a write covers: one, or every project of a programme. */
-    private static final String ONE_PROJECT = "p.id = ?";
-    private static final String ONE_PROGRAM = "pa.program_id = ?";
+    /** Projects per statement: their ids are bound once in each of the five selects of {@link #insertYears}. */
+    private static final int CHUNK = 200;
 
     /** The connection of the current transaction, the one Hibernate writes on: it sees what was flushed. */
     @Inject
     AgroalDataSource dataSource;
 
-    /** Writes the project's years again from its record as flushed in this transaction. */
-    void write(long projectId) {
+    /**
+     * Writes the years of these projects again from their records as flushed in this transaction, and moves the
+     * counts by the difference. Once per transaction (see {@link ProjectCounts#add}).
+     */
+    void write(Collection<Long> projectIds) {
+        rewrite(projectIds, true);
+    }
+
+    /** Removes the project's years and takes them off the counts: before the project is deleted. */
+    void forget(long projectId) {
+        rewrite(List.of(projectId), false);
+    }
+
+    private void rewrite(Collection<Long> projectIds, boolean again) {
+        Map<ProjectCounts.Key, Integer> changes = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement delete = connection.prepareStatement("delete from project_year where project_id = ?")) {
-                delete.setLong(1, projectId);
-                delete.executeUpdate();
+            List<Long> ids = List.copyOf(new TreeSet<>(projectIds));
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                ProjectCounts.collect(connection, chunk, -1, changes);
+                try (PreparedStatement delete = connection.prepareStatement("delete from project_year"
+                        + " where project_id in " + placeholders(chunk.size()))) {
+                    bind(delete, 1, chunk);
+                    delete.executeUpdate();
+                }
+                if (again) {
+                    insert(connection, "p.id in " + placeholders(chunk.size()), chunk);
+                    ProjectCounts.collect(connection, chunk, 1, changes);
+                }
             }
-            insert(connection, ONE_PROJECT, projectId);
+            ProjectCounts.add(connection, changes);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not write the years of project " + projectId, e);
+            throw new IllegalStateException("could not write the years of projects " + projectIds, e);
         }
     }
 
     /**
-     * Writes the years of every project of a programme, on {@code connection} and in its transaction: for rows
-     * written with plain JDBC. Nothing else may write the programme's projects meanwhile.
+     * Writes the years of every project of a programme, and counts them, on {@code connection} and in its
+     * transaction: for rows written with plain JDBC. Nothing else may write the programme's projects meanwhile.
      */
     public static void writeProgram(Connection connection, long programId) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("delete from project_year where program_id = ?")) {
             delete.setLong(1, programId);
             delete.executeUpdate();
         }
-        insert(connection, ONE_PROGRAM, programId);
+        insert(connection, "pa.program_id = ?", List.of(programId));
+        ProjectCounts.recount(connection, programId);
     }
 
-    private static void insert(Connection connection, String scope, long key) throws SQLException {
+    /** Inserts the years of the projects in {@code scope}, whose parameters are {@code keys}. */
+    private static void insert(Connection connection, String scope, List<Long> keys) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(insertYears(scope))) {
-            for (int i = 1; i <= STEP_DATES.size(); i++) {
-                insert.setLong(i, key);
+            int next = 1;
+            for (int i = 0; i < STEP_DATES.size(); i++) {
+                next = bind(insert, next, keys);
             }
             insert.executeUpdate();
         }
+    }
+
+    private static int bind(PreparedStatement statement, int first, List<Long> keys) throws SQLException {
+        for (Long key : keys) {
+            statement.setLong(first++, key);
+        }
+        return first;
+    }
+
+    /** {@code (?, ?, ?)}: {@code n} parameters, for an {@code in} list. */
+    static String placeholders(int n) {
+        return "(" + "?, ".repeat(n - 1) + "?)";
     }
 
     /**

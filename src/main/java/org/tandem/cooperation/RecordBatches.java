@@ -151,7 +151,9 @@ public class RecordBatches {
             }
         }
         CooperationProject.flush();
-        written.forEach(project -> years.write(project.id));
+        if (!written.isEmpty()) {
+            years.write(written.stream().map(project -> project.id).toList());
+        }
         context.changed.forEach(pairing -> tallies.recount(Source.PROJECTS, pairing));
         return results;
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.tandem.scoring.RankCandidate;
 import org.tandem.scoring.RankedPairing;
 import org.tandem.scoring.Ranking;
+import org.tandem.support.MigrationDatabase;
 
 /**
  * The assessments there before ranks were stored (V21) get the ranks {@link Ranking} gives them, each

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.tandem.support.MigrationDatabase;
 
 /**
  * The programme-years assessed before the ranking's size was stored (V32) get their number of assessments, each

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.tandem.support.StoredProjectCounts;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -96,6 +97,8 @@ class SyntheticDataTest {
                 }
             }
         }
+        // Written past the service, and counted by programme, year, track and status in one statement.
+        StoredProjectCounts.assertStoredCountsMatchProjectYears();
     }
 
     private static void sleep() {

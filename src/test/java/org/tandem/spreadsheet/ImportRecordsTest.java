@@ -34,6 +34,7 @@ import org.tandem.cooperation.ActivityKind;
 import org.tandem.cooperation.ProjectStatus;
 import org.tandem.support.CooperationRecords;
 import org.tandem.support.Fixtures;
+import org.tandem.support.StoredProjectCounts;
 import org.tandem.support.Workbooks;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -159,6 +160,7 @@ class ImportRecordsTest {
                 .body("description", equalTo("新项目"));
         assertEquals(0, signedBefore.add(BigDecimal.ONE).compareTo(signedActual(base)),
                 "the pair-year's derived count of signed projects takes the new one");
+        StoredProjectCounts.assertStoredCountsMatchProjectYears();
         JsonPath trail = api().queryParam("context", "import:" + id).queryParam("size", 100)
                 .get("/api/v1/audit-events").then().statusCode(200).extract().jsonPath();
         assertEquals(2, trail.getList("items.findAll { it.entityType == 'CooperationProject' }").size());

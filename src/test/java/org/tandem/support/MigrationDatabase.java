@@ -1,4 +1,4 @@
-package org.tandem.assessment;
+package org.tandem.support;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,16 +14,16 @@ import org.h2.jdbcx.JdbcDataSource;
  * For the tests of migrations that move existing rows: an in-memory database migrated up to a version, with the
  * reference data's first programme, its pairings and the example scheme to write rows against, then migrated on.
  */
-final class MigrationDatabase {
+public final class MigrationDatabase {
 
-    final JdbcDataSource source = new JdbcDataSource();
+    private final JdbcDataSource source = new JdbcDataSource();
 
-    MigrationDatabase(String name) {
+    public MigrationDatabase(String name) {
         source.setURL("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
     }
 
     /** What a test writes its rows against, on a connection kept open until closed. */
-    record Before(Connection connection, long program, long scheme, List<Long> pairings) implements AutoCloseable {
+    public record Before(Connection connection, long program, long scheme, List<Long> pairings) implements AutoCloseable {
 
         @Override
         public void close() throws SQLException {
@@ -36,7 +36,7 @@ final class MigrationDatabase {
      * scheme; adds one breakdown (id 1) for assessments to point to. The connection stays open, so that the
      * in-memory database outlives Flyway's own connections.
      */
-    Before before(String version) throws SQLException {
+    public Before before(String version) throws SQLException {
         Connection c = source.getConnection();
         Flyway.configure().dataSource(source).target(version).load().migrate();
         long program = single(c, "select min(program_id) from pairing");
@@ -45,7 +45,7 @@ final class MigrationDatabase {
         return new Before(c, program, single(c, "select min(id) from scoring_scheme"), pairings(c, program));
     }
 
-    void migrateToLatest() {
+    public void migrateToLatest() {
         Flyway.configure().dataSource(source).load().migrate();
     }
 
@@ -63,7 +63,7 @@ final class MigrationDatabase {
         return pairings;
     }
 
-    static long single(Connection c, String sql) throws SQLException {
+    public static long single(Connection c, String sql) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);
