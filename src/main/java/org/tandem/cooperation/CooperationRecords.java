@@ -132,7 +132,8 @@ class CooperationRecords {
                 + " or pa.mountain_county_code = :county)", "county", county);
         filter.and("y.host_county_code = :hostCounty", "hostCounty", hostCounty);
         String inIndex = PageRequest.orderByIdInIndex(sort(paging), "p.id", "y.project_id",
-                fixedIndexColumns(program != null, track != null, status != null, hostCounty != null));
+                fixedIndexColumns(program != null, track != null, status != null, county != null,
+                        hostCounty != null));
         String orderBy = inIndex != null ? inIndex : orderBy(paging, PROJECT_YEAR_COLUMNS);
         String from = " from project_year y"
                 + (orderBy.contains("p.") ? " join cooperation_project p on p.id = y.project_id" : "");
@@ -157,11 +158,12 @@ class CooperationRecords {
     }
 
     /**
-     * The columns of an index of {@code project_year} (V20) before {@code project_id} that these filters fix to
-     * one value, for {@link PageRequest#orderByIdInIndex}: with them, a page in id order is read from the index
-     * instead of sorting every matching row (3,683 for one track and status of a programme of 2,000 pairings).
+     * The columns of an index of {@code project_year} (V20, V33) before {@code project_id} that these filters fix
+     * to one value, for {@link PageRequest#orderByIdInIndex}: with them, a page in id order is read from the index
+     * instead of sorting every matching row (3,682 for one track and status of a programme of 2,000 pairings,
+     * 50,076 for its year).
      */
-    private static List<String> fixedIndexColumns(boolean program, boolean track, boolean status,
+    private static List<String> fixedIndexColumns(boolean program, boolean track, boolean status, boolean county,
             boolean hostCounty) {
         if (hostCounty) {
             return List.of("y.host_county_code", "y.calendar_year");
@@ -171,6 +173,10 @@ class CooperationRecords {
         }
         if (program && status) {
             return List.of("y.program_id", "y.calendar_year", "y.status");
+        }
+        if (program && !track && !county) {
+            // Not with a track or county: read in this order, the index would be walked past every other row.
+            return List.of("y.program_id", "y.calendar_year");
         }
         return List.of();
     }

@@ -266,7 +266,7 @@ class ProjectTest {
                 .statusCode(200).body("totalItems", equalTo(0));
         // In id order with the filters an index of project_year starts with (read in that index's order): both
         // directions, and the page after.
-        for (Map<String, Object> filters : List.<Map<String, Object>> of(
+        for (Map<String, Object> filters : List.<Map<String, Object>> of(Map.of(),
                 Map.of("track", "PROJECT_COOP", "status", "PLANNED"), Map.of("status", "PLANNED"),
                 Map.of("hostCounty", LIANDU), Map.of("hostCounty", LIANDU, "status", "PLANNED"))) {
             api().queryParam("program", program).queryParam("year", 2023).queryParams(filters)
