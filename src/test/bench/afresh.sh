@@ -27,7 +27,10 @@ if [[ -z "${APP_DIR:-}" ]]; then
     ./mvnw -B -q package -DskipTests
     APP_DIR=target/quarkus-app
 fi
-command -v wrk >/dev/null || { [[ $(id -u) == 0 ]] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+if ! command -v wrk >/dev/null; then
+    [[ $(id -u) == 0 ]] || { echo "afresh.sh needs wrk (apt-get install wrk)" >&2; exit 1; }
+    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
 GIVEN_DATA=${DATA:-}
 DATA=${DATA:-$(mktemp -d)}
 PORT=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}

@@ -57,9 +57,7 @@ final class ProjectCounts {
         try (PreparedStatement groups = connection.prepareStatement("select program_id, calendar_year, track_code,"
                 + " status, count(*) from project_year where project_id in " + ProjectYears.placeholders(projectIds.size())
                 + " group by program_id, calendar_year, track_code, status")) {
-            for (int i = 0; i < projectIds.size(); i++) {
-                groups.setLong(i + 1, projectIds.get(i));
-            }
+            ProjectYears.bind(groups, 1, projectIds);
             try (ResultSet row = groups.executeQuery()) {
                 while (row.next()) {
                     changes.merge(new Key(row.getLong(1), row.getInt(2), row.getString(3), row.getString(4)),

@@ -97,7 +97,8 @@ public class ProjectYears {
         }
     }
 
-    private static int bind(PreparedStatement statement, int first, List<Long> keys) throws SQLException {
+    /** Binds {@code keys} from parameter {@code first} on; returns the next parameter's index. */
+    static int bind(PreparedStatement statement, int first, List<Long> keys) throws SQLException {
         for (Long key : keys) {
             statement.setLong(first++, key);
         }
