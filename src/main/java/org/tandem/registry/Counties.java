@@ -29,8 +29,9 @@ class Counties implements CountyDirectory {
             filter.and("lower(name) like :q", "q", "%" + q.strip().toLowerCase(Locale.ROOT) + "%");
         }
         Sort sort = paging.toSort(SORTABLE, "code", "code");
-        var query = County.<County> find("from County" + filter.where(), sort, filter.params()).page(paging.toPage());
-        return PageOf.of(query.list().stream().map(CountyView::of).toList(), paging, query::count);
+        var query = County.find("from County" + filter.where(), sort, filter.params()).page(paging.toPage())
+                .project(CountyView.class);
+        return PageOf.of(query.list(), paging, query::count);
     }
 
     /** The county with this code; 404 if there is none. */
