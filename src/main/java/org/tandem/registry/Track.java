@@ -2,16 +2,24 @@ package org.tandem.registry;
 
 import java.util.List;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import org.hibernate.annotations.Immutable;
 import org.tandem.problem.ProblemException;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 
-/** One of the six cooperation tracks (赛道). Reference data, in the seed's order. */
+/**
+ * One of the six cooperation tracks (赛道). Reference data, in the seed's order: written only by the migrations, never
+ * by the service, so every instance keeps the rows it has read (Hibernate's second-level cache) and a write naming a
+ * track finds it without a query.
+ */
 @Entity
+@Immutable
+@Cacheable
 public class Track extends PanacheEntityBase {
 
     @Id

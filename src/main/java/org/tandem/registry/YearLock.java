@@ -19,21 +19,25 @@ public final class YearLock {
     private YearLock() {
     }
 
-    /** Refuses with 409 when any of {@code years} (nulls ignored) is locked for the pairing: one query. */
+    /**
+     * Refuses with 409 when any of {@code years} (nulls ignored) is locked for the pairing: one query, reading the
+     * pairing's locks (one per finalized year, so a handful at most). The statement's text is always the same, so
+     * Hibernate interprets it once; a list parameter would make it interpret the statement again at every write.
+     */
     public static void check(long pairingId, Collection<Integer> years) {
-        var wanted = years.stream().filter(Objects::nonNull).distinct().toList();
-        if (wanted.isEmpty()) {
+        if (years.stream().allMatch(Objects::isNull)) {
             return;
         }
         List<?> locks = Panache.getEntityManager().createNativeQuery("select calendar_year, assessment_id"
-                + " from pairing_year_lock where pairing_id = :pairing and calendar_year in (:years)"
-                + " order by calendar_year").setParameter("pairing", pairingId).setParameter("years", wanted)
-                .setMaxResults(1).getResultList();
-        if (!locks.isEmpty()) {
-            Object[] lock = (Object[]) locks.get(0);
-            throw ProblemException.conflict("locked-by-finalized-assessment", "the pairing's data of "
-                    + ((Number) lock[0]).intValue() + " is locked by finalized assessment "
-                    + ((Number) lock[1]).longValue() + "; reopen it first");
+                + " from pairing_year_lock where pairing_id = :pairing order by calendar_year")
+                .setParameter("pairing", pairingId).getResultList();
+        for (Object row : locks) {
+            Object[] lock = (Object[]) row;
+            int year = ((Number) lock[0]).intValue();
+            if (years.contains(year)) {
+                throw ProblemException.conflict("locked-by-finalized-assessment", "the pairing's data of " + year
+                        + " is locked by finalized assessment " + ((Number) lock[1]).longValue() + "; reopen it first");
+            }
         }
     }
 
