@@ -27,15 +27,12 @@ if [[ -z "${APP_DIR:-}" ]]; then
     ./mvnw -B -q package -DskipTests
     APP_DIR=target/quarkus-app
 fi
-if ! command -v wrk >/dev/null; then
-    [[ $(id -u) == 0 ]] || { echo "afresh.sh needs wrk (apt-get install wrk)" >&2; exit 1; }
-    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-fi
+source src/test/bench/common.sh
+need_wrk
 GIVEN_DATA=${DATA:-}
 DATA=${DATA:-$(mktemp -d)}
 PORT=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 BASE="http://127.0.0.1:$PORT"
-H2_URL=$(sed -n 's/^tandem\.jdbc-url\.h2=//p' src/main/resources/application.properties)
 
 PID=""
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; [[ -n $GIVEN_DATA ]] || rm -rf "$DATA"' EXIT
@@ -70,8 +67,8 @@ if [[ ! -f "$DATA/tandem.mv.db" ]]; then
     stop
 fi
 
-start -Dtandem.read-cache.max-items=0 -Dtandem.read-cache.max-response-bytes=0 \
-    "-Dquarkus.datasource.jdbc.url=${H2_URL//\$\{tandem.data-dir\}/$DATA};OPTIMIZE_REUSE_RESULTS=FALSE"
+uncached_options "$DATA"
+start "${UNCACHED_OPTS[@]}"
 TOKEN=$(login)
 get() { curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/v1$1"; }
 PAIRING=$(get "/pairings?program=SYN-2000&size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')

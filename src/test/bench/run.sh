@@ -49,14 +49,8 @@ LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
 ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 AUTH=()
 
-if ! command -v wrk >/dev/null; then
-    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-        apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-    else
-        echo "wrk is needed: apt-get install -y wrk" >&2
-        exit 1
-    fi
-fi
+source src/test/bench/common.sh
+need_wrk
 
 DB_OPTS=()
 DB_NAME="H2 file"
@@ -177,11 +171,7 @@ read -r NEWSCHEME_BIG_MS NEWSCHEME_BIG_WALL NEWSCHEME_BIG_WHOLE NEWSCHEME_BIG_CP
 if [[ ${UNCACHED:-} == 1 ]]; then
     # The same data, every cache off: the reads below are computed afresh each time.
     kill $PID; wait $PID 2>/dev/null || true
-    UNCACHED_OPTS=(-Dtandem.read-cache.max-items=0 -Dtandem.read-cache.max-response-bytes=0)
-    if [[ -z "${PG_URL:-}" ]]; then
-        H2_URL=$(sed -n 's/^tandem.jdbc-url.h2=//p' src/main/resources/application.properties)
-        UNCACHED_OPTS+=("-Dquarkus.datasource.jdbc.url=${H2_URL//\$\{tandem.data-dir\}/$DATA};OPTIMIZE_REUSE_RESULTS=FALSE")
-    fi
+    if [[ -z "${PG_URL:-}" ]]; then uncached_options "$DATA"; else uncached_options; fi
     start "${UNCACHED_OPTS[@]}"
     TOKEN=${GIVEN_TOKEN:-$(login)}
     AUTH=(-H "Authorization: Bearer $TOKEN")
