@@ -77,7 +77,8 @@ ASSESSMENT=$(get "/assessments?program=SYN-2000&year=2024&size=1" |
 PATHS=("/counties?size=100" "/pairings?program=SYN-2000&size=50"
     "/projects?program=SYN-2000&track=PROJECT_COOP&status=IN_PRODUCTION&year=2024&size=50"
     "/projects?program=SYN-2000&year=2024&size=50" "/pairings/$PAIRING/years/2024/progress"
-    "/assessments?program=SYN-2000&year=2024&size=50&page=1" "/assessments/$ASSESSMENT")
+    "/assessments?program=SYN-2000&year=2024&size=50&page=1" "/assessments/$ASSESSMENT"
+    "/programs/SYN-2000/summary?year=2024")
 for path in "${PATHS[@]}"; do
     wrk -t1 -c1 -d"${WARMUP}s" -H "Authorization: Bearer $TOKEN" "$BASE/api/v1$path" >/dev/null
 done

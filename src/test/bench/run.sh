@@ -182,12 +182,12 @@ PAIRING=$(get "/pairings?program=$BIG&size=1&sort=-id" | json 'd["items"][0]["id
 ASSESSMENT=$(get "/assessments?program=$BIG&year=$YEAR&size=1&page=$((PAIRINGS / 2))" | json 'd["items"][0]["id"]')
 
 declare -a NAMES=("counties list" "pairings list" "projects, 4 filters" "pair-year progress" "ranking page"
-    "assessment detail")
+    "assessment detail" "programme summary")
 declare -a PATHS=("/api/v1/counties?size=100" "/api/v1/pairings?program=$BIG&size=50"
     "/api/v1/projects?program=$BIG&track=PROJECT_COOP&status=IN_PRODUCTION&year=$YEAR&size=50"
     "/api/v1/pairings/$PAIRING/years/$YEAR/progress"
     "/api/v1/assessments?program=$BIG&year=$YEAR&size=50&page=1"
-    "/api/v1/assessments/$ASSESSMENT")
+    "/api/v1/assessments/$ASSESSMENT" "/api/v1/programs/$BIG/summary?year=$YEAR")
 
 # --- reads with wrk -----------------------------------------------------------------------------------------
 # The users of the second and third way: viewers, created by the admin and logged in once each.
@@ -276,7 +276,8 @@ done
 # --- reads while one client writes ------------------------------------------------------------------------
 # The 32 users read while one more client (the admin) records activities into random pairings of the big
 # programme, at WRITE_RATES writes a second (src/test/bench/writer.py: open loop, a write falls due every 1/RATE s
-# whatever the ones before took, and its latency counts from when it fell due; the rate reached is reported). Every write changes the programme's records, so the reads that depend on them (the projects list)
+# whatever the ones before took, and its latency counts from when it fell due; the rate reached is reported). Every
+# write changes the programme's records, so the reads that depend on them (the projects list, the programme summary)
 # are read again after each; the others (counties, pairings, the ranking, other pairs' progress) stay kept.
 get "/pairings?program=$BIG&size=500" | json '"\n".join(str(i["id"]) for i in d["items"])' >"$DATA/pairings"
 WRITE_RATES=(${WRITE_RATES:-10 50})
