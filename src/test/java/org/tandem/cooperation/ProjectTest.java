@@ -4,6 +4,9 @@ import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tandem.support.Api.api;
@@ -268,7 +271,8 @@ class ProjectTest {
         // directions, and the page after.
         for (Map<String, Object> filters : List.<Map<String, Object>> of(Map.of(),
                 Map.of("track", "PROJECT_COOP", "status", "PLANNED"), Map.of("status", "PLANNED"),
-                Map.of("hostCounty", LIANDU), Map.of("hostCounty", LIANDU, "status", "PLANNED"))) {
+                Map.of("hostCounty", LIANDU), Map.of("hostCounty", LIANDU, "status", "PLANNED"),
+                Map.of("county", YIWU), Map.of("county", LIANDU, "track", "PROJECT_COOP", "status", "PLANNED"))) {
             api().queryParam("program", program).queryParam("year", 2023).queryParams(filters)
                     .queryParam("size", 2).get("/api/v1/projects").then().statusCode(200)
                     .body("totalItems", equalTo(3)).body("items.id", contains((int) first, (int) second));
@@ -276,6 +280,30 @@ class ProjectTest {
                     .queryParam("sort", "-id").queryParam("size", 2).queryParam("page", 1).get("/api/v1/projects")
                     .then().statusCode(200).body("items.id", contains((int) first));
         }
+    }
+
+    @Test
+    void aCountysProjectsOfAYearAreThoseOfItsPairsOnEitherSideInEveryProgramme() {
+        String first = Fixtures.program(List.of(YIWU, NANHU), List.of(LIANDU, SUICHANG));
+        String second = Fixtures.program(List.of(YIWU), List.of(SUICHANG));
+        Map<String, Object> inSuichang = huanlong();
+        inSuichang.put("hostCounty", SUICHANG);
+        long yiwuLiandu = create(Fixtures.pairing(first, YIWU, LIANDU), huanlong());
+        long nanhuSuichang = create(Fixtures.pairing(first, NANHU, SUICHANG), inSuichang);
+        long yiwuSuichang = create(Fixtures.pairing(second, YIWU, SUICHANG), inSuichang);
+
+        assertYear(first, 2023, Map.of("county", YIWU), yiwuLiandu);
+        assertYear(second, 2023, Map.of("county", YIWU), yiwuSuichang);
+        assertYear(first, 2023, Map.of("county", SUICHANG), nanhuSuichang);
+        assertYear(first, 2023, Map.of("county", NANHU, "track", "CHAIN_COLLAB"));
+        // A county with no pair in the programme has no projects in it.
+        assertYear(second, 2023, Map.of("county", LIANDU));
+        assertYear(first, 2024, Map.of("county", YIWU));
+        // Without a programme: the county's pairs in every programme (other tests' projects of Suichang among them).
+        api().queryParam("year", 2023).queryParam("county", SUICHANG).queryParam("size", 500)
+                .get("/api/v1/projects").then().statusCode(200)
+                .body("items.id", hasItems((int) nanhuSuichang, (int) yiwuSuichang))
+                .body("items.id", not(hasItem((int) yiwuLiandu)));
     }
 
     @Test
