@@ -1,11 +1,13 @@
 package org.tandem.problem;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.OptimisticLockException;
@@ -45,6 +47,8 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Set<String> LOCK_GIVEN_UP = Set.of("HYT00", "40001", "40P01", "55P03");
+    private static final int BUSY_RETRY_AFTER_SECONDS = 5;
 
     /**
      * Database constraints that a concurrent request can still break after the service's own checks
@@ -185,6 +189,15 @@ public class ProblemMappers {
                 return respond(412, "stale-version", "Precondition failed",
                         "the resource was changed by another request; fetch it again and retry", null, uri);
             }
+            if (lockGivenUp(t)) {
+                // Another transaction held what this one needed (a pairing an import is writing, a programme an
+                // assessment run holds) past tandem.lock-timeout-ms, or the two deadlocked: this one rolls back.
+                LOG.infof("Gave up waiting for a lock on %s: %s", uri.getPath(), t.getMessage());
+                Response busy = respond(503, "busy", "Service unavailable", "the data this change needs was held by"
+                        + " another change (an import, an assessment run) for longer than the wait allowed; nothing"
+                        + " changed; try again", null, uri);
+                return Response.fromResponse(busy).header("Retry-After", BUSY_RETRY_AFTER_SECONDS).build();
+            }
             if (t instanceof DataException) {
                 return respond(400, "validation", "Invalid request",
                         "a value is too long or out of range for its field", null, uri);
@@ -199,6 +212,19 @@ public class ProblemMappers {
             }
         }
         return internalError(e, uri);
+    }
+
+    /**
+     * A lock waited for past the lock timeout, or a deadlock, as Jakarta Persistence and Hibernate name them, or as
+     * the SQL state of a statement run past Hibernate (H2's lock timeout HYT00 and deadlock 40001; PostgreSQL's
+     * lock_not_available 55P03, deadlock_detected 40P01 and serialization_failure 40001).
+     */
+    private static boolean lockGivenUp(Throwable t) {
+        return t instanceof jakarta.persistence.PessimisticLockException
+                || t instanceof jakarta.persistence.LockTimeoutException
+                || t instanceof org.hibernate.PessimisticLockException
+                || t instanceof org.hibernate.exception.LockAcquisitionException
+                || t instanceof SQLException sql && LOCK_GIVEN_UP.contains(sql.getSQLState());
     }
 
     private Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {

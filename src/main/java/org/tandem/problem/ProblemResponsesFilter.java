@@ -132,7 +132,8 @@ public class ProblemResponsesFilter implements OASFilter {
         PayloadTooLarge("Request body too large"),
         UnsupportedMediaType("Body not sent as application/json"),
         InternalError("Unexpected server error; the detail carries a reference for the logs"),
-        ServiceUnavailable("The change was not committed (it took longer than allowed, or was aborted): nothing changed");
+        ServiceUnavailable("The change was not committed: it took longer than allowed, was aborted, or waited too long"
+                + " for data another change held (busy, with Retry-After); nothing changed");
 
         private final String description;
 

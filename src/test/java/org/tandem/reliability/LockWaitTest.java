@@ -1,0 +1,89 @@
+package org.tandem.reliability;
+
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.tandem.support.Api.api;
+import static org.tandem.support.Fixtures.NANHU;
+import static org.tandem.support.Fixtures.SUICHANG;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.tandem.support.Fixtures;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * A write that needs a pairing's row while another transaction holds it (as an import does to its end) waits for
+ * it; when it cannot have it within the lock timeout (3 s in tests), it is answered 503 busy with Retry-After, and
+ * nothing of it is kept: never a 500.
+ */
+@QuarkusTest
+class LockWaitTest {
+
+    private static final ExecutorService POOL = Executors.newSingleThreadExecutor();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @AfterAll
+    static void stopPool() {
+        POOL.shutdownNow();
+    }
+
+    @Test
+    void aWriteWaitsForAPairingAnotherTransactionHoldsAndLandsOnceItIsFree() throws Exception {
+        long pairing = Fixtures.pairing(Fixtures.program(List.of(NANHU), List.of(SUICHANG)), NANHU, SUICHANG);
+        Future<Response> write;
+        try (Connection holder = hold(pairing)) {
+            write = POOL.submit(() -> api().body(activity()).post("/api/v1/pairings/{id}/activities", pairing));
+            Thread.sleep(500);
+            assertFalse(write.isDone(), "the write did not wait for the pairing another transaction held");
+            holder.rollback();
+        }
+        write.get(30, TimeUnit.SECONDS).then().statusCode(201);
+        api().get("/api/v1/pairings/{id}/activities", pairing).then().statusCode(200).body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void aWriteThatCannotHaveTheHeldPairingInTimeIsAnsweredBusyAndChangesNothing() throws Exception {
+        long pairing = Fixtures.pairing(Fixtures.program(List.of(NANHU), List.of(SUICHANG)), NANHU, SUICHANG);
+        Response answer;
+        try (Connection holder = hold(pairing)) {
+            answer = api().body(activity()).post("/api/v1/pairings/{id}/activities", pairing);
+            holder.rollback();
+        }
+        answer.then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                .body("type", endsWith("/busy"));
+        api().get("/api/v1/pairings/{id}/activities", pairing).then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    /** A connection in a transaction that holds the pairing's row, as a write of the pairing does to its end. */
+    private Connection hold(long pairing) throws Exception {
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock = connection.prepareStatement("select id from pairing where id = ? for update")) {
+            lock.setLong(1, pairing);
+            lock.executeQuery().close();
+        }
+        return connection;
+    }
+
+    private static Map<String, Object> activity() {
+        return Map.of("track", "DIGITAL_ASSIST", "kind", "ENTERPRISE_DIAGNOSIS", "heldOn", "2024-04-01", "title",
+                "遂昌企业精益管理诊断", "enterprises", 40);
+    }
+}
