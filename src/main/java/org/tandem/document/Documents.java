@@ -117,7 +117,7 @@ class Documents {
         Chunks.Head head = chunks.head(body, fileName, max);
         Document document = Document.of(target);
         document.persistAndFlush();
-        return store(document, 1, fileName, head, body, max);
+        return store(document, 1, fileName, head, body, max, target.lockedBy());
     }
 
     /** A new version of a document's content; the old ones are kept. */
@@ -128,13 +128,13 @@ class Documents {
         if (document == null) {
             throw ProblemException.notFound("document", id);
         }
-        writable(document);
+        Subjects.Target target = writable(document);
         ifMatch.accept(() -> new Current(document, DocumentVersion.find(id, document.currentVersion)).view());
         document.checkNotDeleted();
         long max = max(document.pairing.id, document.year, length);
         Chunks.Head head = chunks.head(body, fileName, max);
         int number = document.nextVersion();
-        return store(document, number, fileName, head, body, max);
+        return store(document, number, fileName, head, body, max, target == null ? List.of() : target.lockedBy());
     }
 
     /** Marks a document deleted with the reason; its versions stay, listed and audited. */
@@ -155,13 +155,17 @@ class Documents {
         chunks.copy(documentId, number, chunkSize, from, to, out);
     }
 
+    /**
+     * Streams the content in, then, with the pairing's row held, checks the pair-year's total and, again, the year
+     * lock of {@code lockedBy}: an assessment finalized while the content came in freezes the year before the
+     * version is kept.
+     */
     private Current store(Document document, int number, String fileName, Chunks.Head head, InputStream body,
-            long max) {
+            long max, List<Integer> lockedBy) {
         Chunks.Stored stored = chunks.write(document.id, number, head, body, max);
         // The pair-year's total, checked once the size is known, with the pairing locked: two uploads at the same
         // time cannot both squeeze under the limit.
-        Pairing.getEntityManager().createNativeQuery("select id from pairing where id = :id for update")
-                .setParameter("id", document.pairing.id).getResultList();
+        YearLock.holdAndCheck(document.pairing.id, lockedBy);
         long total = stored(document.pairing.id, document.year);
         long perPairYear = limits.maxPerPairYear().asLongValue();
         if (total + stored.size() > perPairYear) {

@@ -136,7 +136,7 @@ class PairYearValues {
     /** Checks every item, then applies all of them and records each change; nothing is written on any error. */
     PairYear write(Pairing pairing, int year, ValueKind kind, ValuesInput body, Request request) {
         access.checkPairing(pairing);
-        YearLock.check(pairing.id, List.of(year));
+        YearLock.holdAndCheck(pairing.id, List.of(year));
         PairYear before = PairYear.find(pairing.id, year);
         if (request != null) {
             Versions.checkIfMatch(request,
@@ -281,7 +281,7 @@ class PairYearValues {
         if (action == ChangeAction.SUBMIT || action == ChangeAction.CONFIRM) {
             access.checkPairing(pairing);
         }
-        YearLock.check(pairingId, List.of(year));
+        YearLock.holdAndCheck(pairingId, List.of(year));
         PairYear current = PairYear.find(pairingId, year);
         if (request != null) {
             Versions.checkIfMatch(request, () -> actuals(pairing, year, current));

@@ -58,7 +58,7 @@ class PeriodActuals {
         ReportingPeriod due = dueOf(pairing, year, periodName);
         ReportingPeriodKind period = due.period;
         access.checkPairing(pairing);
-        YearLock.check(pairing.id, List.of(year));
+        YearLock.holdAndCheck(pairing.id, List.of(year));
         PeriodReport report = PeriodReport.find(pairingId, year, period);
         if (request != null) {
             Versions.checkIfMatch(request, () -> view(pairing, year, due, report));
@@ -117,7 +117,7 @@ class PeriodActuals {
         Pairing pairing = PairYearValues.pairingIn(pairingId, year);
         ReportingPeriod due = dueOf(pairing, year, periodName);
         access.checkPairing(pairing);
-        YearLock.check(pairing.id, List.of(year));
+        YearLock.holdAndCheck(pairing.id, List.of(year));
         PeriodReport report = PeriodReport.find(pairingId, year, due.period);
         if (request != null) {
             Versions.checkIfMatch(request, () -> view(pairing, year, due, report));

@@ -12,7 +12,10 @@ import io.quarkus.hibernate.orm.panache.Panache;
  * A finalized assessment freezes its pair's data of that year: targets, actuals and the records the derived values
  * come from. The lock is data of the pairing, a row of {@code pairing_year_lock} naming the assessment that holds
  * it: set when the assessment is finalized and removed when it is reopened, in the same transaction. Every write of
- * such data asks here first.
+ * such data asks here first, holding the pairing's row from before it asks until it commits ({@link #holdAndCheck},
+ * or its own lock of the row, as the cooperation records and imports take it before they write). Setting and
+ * removing a lock take the same row: a finalization cannot commit between a write's check and the write's commit,
+ * and a write that waited for a finalization finds its lock.
  */
 public final class YearLock {
 
@@ -41,8 +44,24 @@ public final class YearLock {
         }
     }
 
+    /**
+     * Locks the pairing's row to the end of the transaction, then refuses as {@link #check} does: for a write of the
+     * pairing's data that does not hold the row already.
+     */
+    public static void holdAndCheck(long pairingId, Collection<Integer> years) {
+        hold(pairingId);
+        check(pairingId, years);
+    }
+
+    /** Locks the pairing's row to the end of the transaction. */
+    private static void hold(long pairingId) {
+        Panache.getEntityManager().createNativeQuery("select id from pairing where id = :pairing for update")
+                .setParameter("pairing", pairingId).getResultList();
+    }
+
     /** Locks the pairing's data of {@code year} for the finalized assessment {@code assessmentId}. */
     public static void set(long pairingId, int year, long assessmentId) {
+        hold(pairingId);
         Panache.getEntityManager().createNativeQuery("insert into pairing_year_lock (pairing_id, calendar_year,"
                 + " assessment_id) values (:pairing, :year, :assessment)").setParameter("pairing", pairingId)
                 .setParameter("year", year).setParameter("assessment", assessmentId).executeUpdate();
@@ -50,6 +69,7 @@ public final class YearLock {
 
     /** Unlocks the pairing's data of {@code year}. */
     public static void release(long pairingId, int year) {
+        hold(pairingId);
         Panache.getEntityManager()
                 .createNativeQuery("delete from pairing_year_lock where pairing_id = :pairing and calendar_year = :year")
                 .setParameter("pairing", pairingId).setParameter("year", year).executeUpdate();

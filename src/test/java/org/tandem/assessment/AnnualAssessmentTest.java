@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -20,6 +21,7 @@ import static org.tandem.support.Fixtures.SUICHANG;
 import static org.tandem.support.Fixtures.YIWU;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +30,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.tandem.support.Fixtures;
+import org.tandem.support.RowLocks;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 @QuarkusTest
 public class AnnualAssessmentTest {
@@ -147,6 +153,39 @@ public class AnnualAssessmentTest {
     }
 
     @Test
+    void aFinalizationAndAWriteOfThePairsYearTakeTurnsOnThePairing() throws Exception {
+        AssessedPair assessed = assessedPair(100, 100);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // A finalization waits for a write of the pair under way (a transaction holding the pairing's row), so it
+            // cannot commit between that write's check of the year lock and the write's commit ...
+            Future<Response> finalize;
+            try (Connection write = RowLocks.holdPairing(dataSource, assessed.pairing())) {
+                finalize = pool.submit(() -> api().post("/api/v1/assessments/{id}/finalize", assessed.assessment()));
+                Thread.sleep(500);
+                assertFalse(finalize.isDone(), "the finalization did not wait for the write under way");
+                write.rollback();
+            }
+            finalize.get(30, TimeUnit.SECONDS).then().statusCode(200).body("summary.status", equalTo("FINALIZED"));
+            // ... and a write of actuals takes the pairing's row before it checks, so behind a finalization it finds
+            // the year locked.
+            Future<Response> actuals;
+            try (Connection finalization = RowLocks.holdPairing(dataSource, assessed.pairing())) {
+                actuals = pool.submit(() -> api().body(Map.of("items", List.of(Map.of("indicator",
+                        "SUPPLY_CONTRACTS_VALUE", "value", 1)))).put("/api/v1/pairings/{id}/years/2024/actuals",
+                                assessed.pairing()));
+                Thread.sleep(500);
+                assertFalse(actuals.isDone(), "the write of actuals did not wait for the pairing's row");
+                finalization.rollback();
+            }
+            actuals.get(30, TimeUnit.SECONDS).then().statusCode(409)
+                    .body("type", endsWith("/locked-by-finalized-assessment"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aReRunWritesAndAuditsOnlyTheAssessmentsWhoseResultChanged() {
         String program = Fixtures.program(List.of(YIWU, NANHU), List.of(LIANDU, SUICHANG));
         long a = Fixtures.pairing(program, YIWU, LIANDU);
@@ -248,6 +287,8 @@ public class AnnualAssessmentTest {
 
     @Inject
     SessionFactory sessionFactory;
+    @Inject
+    AgroalDataSource dataSource;
     @Inject
     AssessmentRunner runner;
 

@@ -8,7 +8,6 @@ import static org.tandem.support.Fixtures.NANHU;
 import static org.tandem.support.Fixtures.SUICHANG;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +20,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.tandem.support.Fixtures;
+import org.tandem.support.RowLocks;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +48,7 @@ class LockWaitTest {
     void aWriteWaitsForAPairingAnotherTransactionHoldsAndLandsOnceItIsFree() throws Exception {
         long pairing = Fixtures.pairing(Fixtures.program(List.of(NANHU), List.of(SUICHANG)), NANHU, SUICHANG);
         Future<Response> write;
-        try (Connection holder = hold(pairing)) {
+        try (Connection holder = RowLocks.holdPairing(dataSource, pairing)) {
             write = POOL.submit(() -> api().body(activity()).post("/api/v1/pairings/{id}/activities", pairing));
             Thread.sleep(500);
             assertFalse(write.isDone(), "the write did not wait for the pairing another transaction held");
@@ -62,24 +62,13 @@ class LockWaitTest {
     void aWriteThatCannotHaveTheHeldPairingInTimeIsAnsweredBusyAndChangesNothing() throws Exception {
         long pairing = Fixtures.pairing(Fixtures.program(List.of(NANHU), List.of(SUICHANG)), NANHU, SUICHANG);
         Response answer;
-        try (Connection holder = hold(pairing)) {
+        try (Connection holder = RowLocks.holdPairing(dataSource, pairing)) {
             answer = api().body(activity()).post("/api/v1/pairings/{id}/activities", pairing);
             holder.rollback();
         }
         answer.then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
                 .body("type", endsWith("/busy"));
         api().get("/api/v1/pairings/{id}/activities", pairing).then().statusCode(200).body("totalItems", equalTo(0));
-    }
-
-    /** A connection in a transaction that holds the pairing's row, as a write of the pairing does to its end. */
-    private Connection hold(long pairing) throws Exception {
-        Connection connection = dataSource.getConnection();
-        connection.setAutoCommit(false);
-        try (PreparedStatement lock = connection.prepareStatement("select id from pairing where id = ? for update")) {
-            lock.setLong(1, pairing);
-            lock.executeQuery().close();
-        }
-        return connection;
     }
 
     private static Map<String, Object> activity() {
