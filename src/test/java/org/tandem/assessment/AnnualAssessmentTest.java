@@ -37,6 +37,7 @@ import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.tandem.support.Fixtures;
+import org.tandem.support.MigrationDatabase;
 import org.tandem.support.RowLocks;
 
 import io.agroal.api.AgroalDataSource;
@@ -398,10 +399,21 @@ public class AnnualAssessmentTest {
     }
 
     @Test
-    void theShippedExampleSchemeIsADraftMarkedAsExample() {
+    void theShippedExampleSchemeIsADraftMarkedAsExample() throws Exception {
         api().queryParam("program", "ZJ-MFG-2023").queryParam("year", 2023).get("/api/v1/scoring-schemes").then()
-                .statusCode(200).body("items.find { it.number == 1 }.example", equalTo(true))
-                .body("items.find { it.number == 1 }.status", equalTo("DRAFT"));
+                .statusCode(200).body("items.find { it.number == 1 }.example", equalTo(true));
+        // Its status as shipped, on a database just migrated: BulletinTest publishes it, and on PostgreSQL it shares
+        // the tests' database, so what the API shows here depends on which ran first.
+        try (MigrationDatabase.Before shipped = new MigrationDatabase("shipped-scheme").before("latest");
+                var status = shipped.connection().prepareStatement("select status, example from scoring_scheme"
+                        + " where id = ?")) {
+            status.setLong(1, shipped.scheme());
+            try (var row = status.executeQuery()) {
+                assertTrue(row.next(), "no example scheme is shipped");
+                assertEquals("DRAFT", row.getString(1));
+                assertTrue(row.getBoolean(2));
+            }
+        }
     }
 
     @Test
