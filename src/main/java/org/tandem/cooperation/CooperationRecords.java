@@ -121,7 +121,7 @@ class CooperationRecords {
                 : em.createNativeQuery("select id from program where code = :code").setParameter("code", program)
                         .getResultList();
         if (program != null && found.isEmpty()) {
-            return new PageOf<>(List.of(), paging.page, paging.size, 0);
+            return new PageOf<>(List.of(), paging.page, paging.size, paging.total(() -> 0));
         }
         Long programId = found.isEmpty() ? null : ((Number) found.get(0)).longValue();
         String statusName = status == null ? null : status.name();

@@ -187,7 +187,7 @@ class Ledger {
         if (reversed == null) {
             throw ProblemException.invalid("reverses", "no ledger entry " + input.reverses());
         }
-        lock(reversed.pairing.id);
+        Pairing.lockRow(reversed.pairing.id);
         if (LedgerEntry.count("reversesId", reversed.id) > 0) {
             throw ProblemException.conflict("entry-already-reversed", "entry " + reversed.id + " is reversed already");
         }
@@ -222,13 +222,8 @@ class Ledger {
             throw ProblemException.invalid("year", "must be within the program's years " + pairing.program.startYear
                     + "–" + pairing.program.endYear);
         }
-        lock(pairingId);
+        Pairing.lockRow(pairingId);
         return pairing;
-    }
-
-    private void lock(long pairingId) {
-        em.createNativeQuery("select id from pairing where id = :id for update").setParameter("id", pairingId)
-                .getResultList();
     }
 
     private String track(String code) {

@@ -57,6 +57,16 @@ public class ProblemException extends RuntimeException {
         return e;
     }
 
+    /**
+     * 503: the change waited longer than allowed for data another change held, or deadlocked with it; it was rolled
+     * back and may be tried again after {@code retryAfterSeconds}.
+     */
+    public static ProblemException busy(String detail, long retryAfterSeconds) {
+        ProblemException e = new ProblemException(503, "busy", "Service unavailable", detail, null);
+        e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        return e;
+    }
+
     /** Seconds for a {@code Retry-After} header, or null. */
     public Long retryAfterSeconds() {
         return retryAfterSeconds;

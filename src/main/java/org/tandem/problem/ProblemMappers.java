@@ -193,10 +193,9 @@ public class ProblemMappers {
                 // Another transaction held what this one needed (a pairing an import is writing, a programme an
                 // assessment run holds) past tandem.lock-timeout-ms, or the two deadlocked: this one rolls back.
                 LOG.infof("Gave up waiting for a lock on %s: %s", uri.getPath(), t.getMessage());
-                Response busy = respond(503, "busy", "Service unavailable", "the data this change needs was held by"
-                        + " another change (an import, an assessment run) for longer than the wait allowed; nothing"
-                        + " changed; try again", null, uri);
-                return Response.fromResponse(busy).header("Retry-After", BUSY_RETRY_AFTER_SECONDS).build();
+                return problem(ProblemException.busy("the data this change needs was held by another change (an"
+                        + " import, an assessment run) for longer than the wait allowed; nothing changed; try again",
+                        BUSY_RETRY_AFTER_SECONDS), uri);
             }
             if (t instanceof DataException) {
                 return respond(400, "validation", "Invalid request",

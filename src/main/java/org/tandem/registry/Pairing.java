@@ -164,6 +164,15 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
         return List.of(industrialCounty.name, mountainCounty.name);
     }
 
+    /**
+     * Locks pairing {@code id}'s row to the end of the transaction: the writes of one pairing that must not
+     * interleave (a year lock and the data it freezes, a pair's ledger) take turns on it.
+     */
+    public static void lockRow(long id) {
+        getEntityManager().createNativeQuery("select id from pairing where id = :id for update").setParameter("id", id)
+                .getResultList();
+    }
+
     /** The pairing with its program and counties, in one query. */
     public static Pairing require(long id) {
         Pairing pairing = Pairing.find("from Pairing p join fetch p.program join fetch p.industrialCounty"

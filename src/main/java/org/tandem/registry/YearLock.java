@@ -49,19 +49,13 @@ public final class YearLock {
      * pairing's data that does not hold the row already.
      */
     public static void holdAndCheck(long pairingId, Collection<Integer> years) {
-        hold(pairingId);
+        Pairing.lockRow(pairingId);
         check(pairingId, years);
-    }
-
-    /** Locks the pairing's row to the end of the transaction. */
-    private static void hold(long pairingId) {
-        Panache.getEntityManager().createNativeQuery("select id from pairing where id = :pairing for update")
-                .setParameter("pairing", pairingId).getResultList();
     }
 
     /** Locks the pairing's data of {@code year} for the finalized assessment {@code assessmentId}. */
     public static void set(long pairingId, int year, long assessmentId) {
-        hold(pairingId);
+        Pairing.lockRow(pairingId);
         Panache.getEntityManager().createNativeQuery("insert into pairing_year_lock (pairing_id, calendar_year,"
                 + " assessment_id) values (:pairing, :year, :assessment)").setParameter("pairing", pairingId)
                 .setParameter("year", year).setParameter("assessment", assessmentId).executeUpdate();
@@ -69,7 +63,7 @@ public final class YearLock {
 
     /** Unlocks the pairing's data of {@code year}. */
     public static void release(long pairingId, int year) {
-        hold(pairingId);
+        Pairing.lockRow(pairingId);
         Panache.getEntityManager()
                 .createNativeQuery("delete from pairing_year_lock where pairing_id = :pairing and calendar_year = :year")
                 .setParameter("pairing", pairingId).setParameter("year", year).executeUpdate();
