@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,32 +65,23 @@ public class ReadCache {
 
     private static final ThreadLocal<Dependencies> READING = new ThreadLocal<>();
 
-    /**
-     * A read of a name under way from version {@code since}: requests that miss the same name at the same version
-     * wait for its result instead of reading it too (after a write, the first request of a page reads it and the
-     * others waiting for that page share it). A request that arrives after a later change starts its own: it
-     * must see that change.
-     */
+    /** A read of a name under way from version {@code since}, and its result to come. */
     private record Flight(long since, CompletableFuture<Object> result) {
+    }
 
-        Object awaited() {
-            try {
-                return result.join();
-            } catch (CompletionException e) {
-                // The same failure as the request that read: a 404 is a 404 for all who asked at once.
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
-        }
+    /**
+     * The reads of a name under way: the one running, and the one that follows it, if a request came after a change
+     * the running one does not show. Requests that miss a name wait for the running read if it began at their
+     * version or later, else for the next one, which begins when the running one ends: after a write the first
+     * request of a page reads it and the others share it, and while writes keep coming one read of the page runs at
+     * a time, each showing every change made before it began (and so before its waiters asked), instead of one read
+     * per write all at once, each slower for the others.
+     */
+    private record Line(Flight running, CompletableFuture<Object> next) {
     }
 
     /** Reads under way, by name. */
-    private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Line> flights = new ConcurrentHashMap<>();
 
     /**
      * A kept result's JSON and its tag, once written: the same result is written the same way every time. Once
@@ -233,20 +225,69 @@ public class ReadCache {
         }
         meters.misses().increment();
         Flight mine = new Flight(since, new CompletableFuture<>());
-        Flight flight = flights.compute(key, (name, running) -> running != null && running.since() == since ? running
-                : mine);
-        if (flight != mine) {
-            return (T) flight.awaited();
+        CompletableFuture<Object> next = new CompletableFuture<>();
+        Line line = flights.compute(key, (name, under) -> {
+            if (under == null) {
+                return new Line(mine, null);
+            }
+            // A read that began at this version or later shows every change this request must see.
+            return under.running().since() >= since || under.next() != null ? under : new Line(under.running(), next);
+        });
+        if (line.running() == mine) {
+            return (T) run(key, mine, read);
         }
+        if (line.next() != next) {
+            return (T) awaited(line.running().since() >= since ? line.running().result() : line.next());
+        }
+        // This request's read follows the one running: it begins when that one ends, for all who wait for it.
         try {
-            T value = readAndKeep(key, since, read);
-            mine.result().complete(value);
+            line.running().result().join();
+        } catch (CompletionException | CancellationException e) {
+            // Its failure is its own waiters'.
+        }
+        // Its version is taken as it becomes the running read: a request after a later change reads again.
+        Flight[] following = new Flight[1];
+        flights.compute(key, (name, under) -> new Line(following[0] = new Flight(data.current(), next), null));
+        Kept fresh = kept.getIfPresent(key);
+        if (following[0].since() != DataVersion.UNKNOWN && fresh != null
+                && data.unchangedSince(fresh.since(), fresh.dependsOn())) {
+            // The read that ended kept what is still fresh: nothing changed in what it depends on.
+            flights.computeIfPresent(key, (name, under) -> under.running() == following[0] ? null : under);
+            next.complete(fresh.value());
+            return (T) fresh.value();
+        }
+        return (T) run(key, following[0], read);
+    }
+
+    /** Runs {@code flight}'s read, for it and its waiters. */
+    private Object run(String key, Flight flight, Supplier<?> read) {
+        try {
+            Object value = readAndKeep(key, flight.since(), read);
+            flight.result().complete(value);
             return value;
         } catch (RuntimeException | Error e) {
-            mine.result().completeExceptionally(e);
+            flight.result().completeExceptionally(e);
             throw e;
         } finally {
-            flights.remove(key, mine);
+            // A read to follow keeps the line: its request makes it the running one.
+            flights.computeIfPresent(key, (name, under) -> under.running() == flight && under.next() == null ? null
+                    : under);
+        }
+    }
+
+    /** The result of a read under way, once it ends: its value, or the same failure as the request that read. */
+    private static Object awaited(CompletableFuture<Object> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            // A 404 is a 404 for all who asked at once.
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 

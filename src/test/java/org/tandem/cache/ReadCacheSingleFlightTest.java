@@ -23,7 +23,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class ReadCacheSingleFlightTest {
 
     private final ReadCache cache = new ReadCache(1000);
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger reads = new AtomicInteger();
 
@@ -90,6 +90,39 @@ class ReadCacheSingleFlightTest {
         assertEquals(2, reads.get());
         // What is kept is what the request after the change read.
         assertEquals(after.get(), cache.kept("page"));
+    }
+
+    @Test
+    void requestsAfterAChangeShareTheOneReadThatFollowsTheReadUnderWay() throws Exception {
+        Future<String> before = started(heldRead());
+        cache.data.changed();
+        Future<String> after = started(heldRead());
+        Future<String> alsoAfter = started(heldRead());
+        // Neither began a read of its own while the first was under way.
+        assertEquals(1, reads.get());
+        release.countDown();
+        assertEquals("read 1", before.get(10, TimeUnit.SECONDS));
+        assertEquals("read 2", after.get(10, TimeUnit.SECONDS));
+        assertSame(after.get(), alsoAfter.get(10, TimeUnit.SECONDS));
+        assertEquals(2, reads.get());
+        assertEquals(after.get(), cache.kept("page"));
+        // And a request after yet another change reads again.
+        cache.data.changed();
+        assertEquals("read 3", cache.get("page", heldRead()));
+    }
+
+    @Test
+    void theReadThatFollowsOneThatFailedStillReads() throws Exception {
+        IllegalArgumentException failure = new IllegalArgumentException("not yet");
+        Future<String> before = started(() -> {
+            heldRead().get();
+            throw failure;
+        });
+        cache.data.changed();
+        Future<String> after = started(heldRead());
+        release.countDown();
+        assertSame(failure, assertThrows(ExecutionException.class, () -> before.get(10, TimeUnit.SECONDS)).getCause());
+        assertEquals("read 2", after.get(10, TimeUnit.SECONDS));
     }
 
     @Test
