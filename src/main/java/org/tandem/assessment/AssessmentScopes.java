@@ -30,6 +30,11 @@ public final class AssessmentScopes {
         return found.get(0);
     }
 
+    /** The scope of the assessments of programme {@code programId}: it moves when any of them changes. */
+    public static String scopeOf(long programId) {
+        return Assessment.scope(programId);
+    }
+
     /** The read shows {@code assessment}. */
     static void of(Assessment assessment) {
         long program = Program.idOf(assessment.program);

@@ -233,7 +233,32 @@ class ProgramSummaryTest {
 
     @Test
     void everyFigureOfEveryGroupingIsTheSumOfWhatWasCreated() {
+        checkEveryGrouping(build());
+    }
+
+    /**
+     * The summary is read and kept per block of pairs (two ids a block in tests: the three pairs are in two blocks).
+     * After writes into one pair's records, only its block is read again; the figures are still the sums.
+     */
+    @Test
+    void afterWritesIntoOnePairEveryFigureIsStillTheSumOfWhatWasCreated() {
         Built built = build();
+        checkEveryGrouping(built);
+        project(built, built.c, "CHAIN_COLLAB", "300.10", "400", "5", "2024-02-02",
+                step(ProjectStatus.SIGNED, "2024-05-05"));
+        activity(built, built.c, "CHAIN_COLLAB", ActivityKind.DOCKING_MEETING, "2024-10-10", 7, 2, "99.99");
+        values(built.c, 2025, "targets", 120, 80);
+        checkEveryGrouping(built);
+        // Then another block's pair, and the first one's again.
+        project(built, built.a, "DIGITAL_ASSIST", "1.01", "2", "3", "2023-04-04");
+        api().body(Map.of("name", "淳安二园", "hostCounty", CHUNAN, "establishedOn", "2023-02-02"))
+                .post("/api/v1/pairings/{id}/parks", built.c).then().statusCode(201);
+        built.firstPark.put(built.c, LocalDate.parse("2023-02-02"));
+        checkEveryGrouping(built);
+    }
+
+    /** Every figure of the summary by every grouping, as a series and for one year, against what was created. */
+    void checkEveryGrouping(Built built) {
         Map<Long, Map<Integer, Map<String, Map<String, Object>>>> progress = new HashMap<>();
         for (long pairing : built.pairs()) {
             for (int year = 2023; year <= 2025; year++) {

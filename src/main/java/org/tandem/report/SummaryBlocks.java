@@ -1,0 +1,156 @@
+package org.tandem.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tandem.cache.DataVersion;
+import org.tandem.registry.Pairing;
+import org.tandem.report.ProgramSummaries.Figures;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * A programme summary's figures per block of pairs, kept while nothing they were read from has changed. Pairs are in
+ * blocks by id ({@link #blockOf}: a block's pairs are the programme's among {@code pairsPerBlock} consecutive ids).
+ * A block's figures stay fresh while none of the scopes they depend on has changed ({@link DataVersion}): for the
+ * figures of the pairs' records, the pairs' own ({@link Pairing#scope}); for the figures of their assessments, the
+ * programme's assessments and pairings. And while the block holds the same pairs (a pair added or dissolved). A
+ * clerk's write into one pair so makes the next summary read that pair's block of records again, and add up the kept
+ * figures of the others: a fraction of reading the whole programme.
+ * <p>
+ * Stale blocks are read in one go ({@link Reader}): their pairs listed, after a few writes; every pair of the
+ * programme, the first time or after many. The statements are the same either way, and as many. While changes made
+ * elsewhere might go unheard ({@link DataVersion#UNKNOWN}) nothing is kept.
+ */
+@ApplicationScoped
+class SummaryBlocks {
+
+    /**
+     * Which figures of which summary a block holds: a part of them ({@code records} or {@code assessments}, which
+     * change apart), of the programme, grouped as asked, in those years.
+     */
+    record Summary(String part, long program, GroupBy groupBy, int from, int to) {
+    }
+
+    /** Reads the figures of the pairs {@code pairs} (null: every pair of the summary), by block. */
+    @FunctionalInterface
+    interface Reader {
+        Map<Long, Figures> read(List<Long> pairs);
+    }
+
+    /**
+     * The most pairs whose blocks are read by listing them; past it, every pair of the summary is read. A listed
+     * pair is found by its index, the others not looked at: a list as long as the programme costs more than that.
+     */
+    static final int MOST_LISTED = 256;
+
+    private record Key(Summary summary, long block) {
+    }
+
+    /** A block's figures, read from version {@code since} on, and what they depend on. */
+    private record Kept(long since, long[] pairs, Set<String> scopes, Figures figures) {
+    }
+
+    @Inject
+    DataVersion data;
+
+    private final int pairsPerBlock;
+    private final Cache<Key, Kept> kept;
+
+    /**
+     * @param pairsPerBlock how many consecutive pair ids a block spans: fewer makes the read after a write cheaper
+     *        and the adding up dearer
+     * @param maxGroupYears what is kept at most, in group-years (a block of a summary by city holds a group per city
+     *        of its pairs, per year); 0 keeps nothing
+     */
+    SummaryBlocks(@ConfigProperty(name = "tandem.summary.pairs-per-block", defaultValue = "16") int pairsPerBlock,
+            @ConfigProperty(name = "tandem.summary.kept-group-years", defaultValue = "50000") long maxGroupYears) {
+        if (pairsPerBlock < 1) {
+            throw new IllegalArgumentException("tandem.summary.pairs-per-block must be at least 1");
+        }
+        this.pairsPerBlock = pairsPerBlock;
+        kept = Caffeine.newBuilder().maximumWeight(maxGroupYears)
+                .weigher((Key key, Kept block) -> 1 + block.figures().groupYears()).executor(Runnable::run).build();
+    }
+
+    int pairsPerBlock() {
+        return pairsPerBlock;
+    }
+
+    /** The block of the pair with id {@code pairing}. */
+    long blockOf(long pairing) {
+        return pairing / pairsPerBlock;
+    }
+
+    /**
+     * The figures of each block of {@code pairs} (the summary's pairs, in ascending order of id), in the order of the
+     * blocks: those kept and fresh as they are, the others read by {@code reader} at once. With {@code keep} false
+     * nothing is kept or reused.
+     *
+     * @param dependsOn the scopes a block's figures depend on, given its pairs
+     */
+    List<Figures> figures(Summary summary, List<Long> pairs, Function<long[], Set<String>> dependsOn, boolean keep,
+            Reader reader) {
+        TreeMap<Long, long[]> members = new TreeMap<>();
+        int start = 0;
+        for (int i = 1; i <= pairs.size(); i++) {
+            if (i == pairs.size() || blockOf(pairs.get(i)) != blockOf(pairs.get(start))) {
+                members.put(blockOf(pairs.get(start)), pairs.subList(start, i).stream().mapToLong(Long::longValue)
+                        .toArray());
+                start = i;
+            }
+        }
+        // Taken before reading: what changes while the blocks are read makes them stale, never kept as fresh.
+        long since = data.current();
+        boolean keeping = keep && since != DataVersion.UNKNOWN;
+        Map<Long, Figures> found = new HashMap<>();
+        List<Long> stale = new ArrayList<>();
+        for (Map.Entry<Long, long[]> block : members.entrySet()) {
+            Kept held = keeping ? kept.getIfPresent(new Key(summary, block.getKey())) : null;
+            if (held != null && Arrays.equals(held.pairs(), block.getValue())
+                    && data.unchangedSince(held.since(), held.scopes())) {
+                found.put(block.getKey(), held.figures());
+            } else {
+                stale.add(block.getKey());
+            }
+        }
+        if (!stale.isEmpty()) {
+            List<Long> listed = new ArrayList<>();
+            stale.forEach(block -> Arrays.stream(members.get(block)).forEach(listed::add));
+            boolean all = listed.size() > MOST_LISTED;
+            Map<Long, Figures> read = reader.read(all ? null : listed);
+            for (long block : all ? members.keySet() : stale) {
+                Figures figures = read.getOrDefault(block, new Figures());
+                found.put(block, figures);
+                if (keeping) {
+                    kept.put(new Key(summary, block), new Kept(since, members.get(block),
+                            dependsOn.apply(members.get(block)), figures));
+                }
+            }
+        }
+        List<Figures> figures = new ArrayList<>(members.size());
+        members.keySet().forEach(block -> figures.add(found.get(block)));
+        return figures;
+    }
+
+    /** The scopes of these pairs and their records ({@link Pairing#scope}). */
+    static Set<String> scopesOf(long[] pairs) {
+        Set<String> scopes = new HashSet<>();
+        for (long pair : pairs) {
+            scopes.add(Pairing.scope(pair));
+        }
+        return scopes;
+    }
+}
