@@ -91,11 +91,11 @@ public class ProgramSummaries {
         // By pairing, a block holds a group per pair: they are read, not kept (the whole answer is, by the read cache).
         boolean keep = groupBy != GroupBy.PAIRING;
         Figures figures = new Figures();
-        blocks.figures(new SummaryBlocks.Summary("records", program.id, groupBy, from, to), pairs,
-                SummaryBlocks::scopesOf, keep, listed -> records(frame.within(listed))).forEach(figures::add);
+        figures.add(blocks.figures(new SummaryBlocks.Summary("records", program.id, groupBy, from, to), pairs,
+                SummaryBlocks::scopesOf, keep, listed -> records(frame.within(listed))));
         Set<String> assessed = Set.of(AssessmentScopes.scopeOf(program.id), Pairing.pairingsScope(program.id));
-        blocks.figures(new SummaryBlocks.Summary("assessments", program.id, groupBy, from, to), pairs,
-                ids -> assessed, keep, listed -> assessments(frame.within(listed))).forEach(figures::add);
+        figures.add(blocks.figures(new SummaryBlocks.Summary("assessments", program.id, groupBy, from, to), pairs,
+                ids -> assessed, keep, listed -> assessments(frame.within(listed))));
         derive(groupBy, figures, catalogue);
         List<ProgramSummary.Group> groups = new ArrayList<>();
         for (GroupHead head : heads.values()) {
@@ -135,6 +135,8 @@ public class ProgramSummaries {
             grades(frame, read);
         }
         breakdowns(frame, read);
+        // Kept in order: adding them up merges them, and their medians are taken without sorting them again.
+        read.values().forEach(Figures::sortScores);
         return read;
     }
 
@@ -593,6 +595,10 @@ public class ProgramSummaries {
                     .merge(year, pairs, Long::sum)));
         }
 
+        void sortScores() {
+            years.values().forEach(years -> years.values().forEach(Year::sortScores));
+        }
+
         /** How many group-years these figures hold: what keeping them weighs. */
         int groupYears() {
             return years.values().stream().mapToInt(Map::size).sum() + firstParks.size();
@@ -639,8 +645,9 @@ public class ProgramSummaries {
         long passed;
         long finalized;
         BigDecimal totals = BigDecimal.ZERO;
-        /** Every assessment's total, for the median. */
-        final List<BigDecimal> scores = new ArrayList<>();
+        /** Every assessment's total, for the median; in order once read ({@link #sortScores}). */
+        List<BigDecimal> scores = new ArrayList<>();
+        /** Every assessment's points in each track, likewise. */
         final Map<String, List<BigDecimal>> trackPoints = new TreeMap<>();
         Integer rank;
         Integer previousRank;
@@ -692,6 +699,11 @@ public class ProgramSummaries {
             this.finalized += finalized;
         }
 
+        void sortScores() {
+            Collections.sort(scores);
+            trackPoints.values().forEach(Collections::sort);
+        }
+
         /** Adds the figures of other pairs in the same group and year. */
         void add(Year other) {
             other.projects.forEach((step, byTrack) -> byTrack.forEach((track, sums) -> project(step, track,
@@ -713,9 +725,9 @@ public class ProgramSummaries {
             passed += other.passed;
             finalized += other.finalized;
             totals = totals.add(other.totals);
-            scores.addAll(other.scores);
-            other.trackPoints.forEach((track, points) -> trackPoints.computeIfAbsent(track, t -> new ArrayList<>())
-                    .addAll(points));
+            scores = merged(scores, other.scores);
+            other.trackPoints.forEach((track, points) -> trackPoints.put(track,
+                    merged(trackPoints.getOrDefault(track, List.of()), points)));
             if (other.rank != null) {
                 rank = other.rank;
             }
@@ -809,6 +821,19 @@ public class ProgramSummaries {
                 .divide(BigDecimal.valueOf(values.size()), SCORE, RoundingMode.HALF_UP);
     }
 
+    /** The values of two ordered lists, in order, in a new list. */
+    static List<BigDecimal> merged(List<BigDecimal> one, List<BigDecimal> other) {
+        List<BigDecimal> merged = new ArrayList<>(one.size() + other.size());
+        int i = 0;
+        int j = 0;
+        while (i < one.size() || j < other.size()) {
+            merged.add(j == other.size() || i < one.size() && one.get(i).compareTo(other.get(j)) <= 0 ? one.get(i++)
+                    : other.get(j++));
+        }
+        return merged;
+    }
+
+    /** The median of {@code values}, which are sorted first (in linear time when they are in order already). */
     static BigDecimal median(List<BigDecimal> values) {
         List<BigDecimal> sorted = new ArrayList<>(values);
         Collections.sort(sorted);

@@ -59,6 +59,14 @@ class SummaryBlocks {
     private record Key(Summary summary, long block) {
     }
 
+    /** A sum of {@code span} consecutive figures (blocks', or sums'), the {@code index}th at its {@code level}. */
+    private record SumKey(Summary summary, int level, int index) {
+    }
+
+    /** The sum of {@code parts} (the very figures, compared by identity). */
+    private record Sum(Object[] parts, Figures figures) {
+    }
+
     /** A block's figures, read from version {@code since} on, and what they depend on. */
     private record Kept(long since, long[] pairs, Set<String> scopes, Figures figures) {
     }
@@ -67,22 +75,30 @@ class SummaryBlocks {
     DataVersion data;
 
     private final int pairsPerBlock;
+    /** How many figures a kept sum adds up: after a write, one sum of blocks and the sums above it are added again. */
+    private final int span;
     private final Cache<Key, Kept> kept;
+    private final Cache<SumKey, Sum> sums;
 
     /**
      * @param pairsPerBlock how many consecutive pair ids a block spans: fewer makes the read after a write cheaper
      *        and the adding up dearer
+     * @param span how many blocks (and then sums) a kept sum adds up
      * @param maxGroupYears what is kept at most, in group-years (a block of a summary by city holds a group per city
      *        of its pairs, per year); 0 keeps nothing
      */
     SummaryBlocks(@ConfigProperty(name = "tandem.summary.pairs-per-block", defaultValue = "16") int pairsPerBlock,
+            @ConfigProperty(name = "tandem.summary.blocks-per-sum", defaultValue = "16") int span,
             @ConfigProperty(name = "tandem.summary.kept-group-years", defaultValue = "50000") long maxGroupYears) {
-        if (pairsPerBlock < 1) {
-            throw new IllegalArgumentException("tandem.summary.pairs-per-block must be at least 1");
+        if (pairsPerBlock < 1 || span < 2) {
+            throw new IllegalArgumentException("tandem.summary.pairs-per-block must be at least 1, blocks-per-sum 2");
         }
         this.pairsPerBlock = pairsPerBlock;
+        this.span = span;
         kept = Caffeine.newBuilder().maximumWeight(maxGroupYears)
                 .weigher((Key key, Kept block) -> 1 + block.figures().groupYears()).executor(Runnable::run).build();
+        sums = Caffeine.newBuilder().maximumWeight(maxGroupYears)
+                .weigher((SumKey key, Sum sum) -> 1 + sum.figures().groupYears()).executor(Runnable::run).build();
     }
 
     int pairsPerBlock() {
@@ -95,13 +111,13 @@ class SummaryBlocks {
     }
 
     /**
-     * The figures of each block of {@code pairs} (the summary's pairs, in ascending order of id), in the order of the
-     * blocks: those kept and fresh as they are, the others read by {@code reader} at once. With {@code keep} false
-     * nothing is kept or reused.
+     * The figures of {@code pairs} (the summary's pairs, in ascending order of id), added up: of each block those
+     * kept and fresh as they are, the others read by {@code reader} at once. The sum is kept too, by parts
+     * ({@link #sum}): the caller does not change it. With {@code keep} false nothing is kept or reused.
      *
      * @param dependsOn the scopes a block's figures depend on, given its pairs
      */
-    List<Figures> figures(Summary summary, List<Long> pairs, Function<long[], Set<String>> dependsOn, boolean keep,
+    Figures figures(Summary summary, List<Long> pairs, Function<long[], Set<String>> dependsOn, boolean keep,
             Reader reader) {
         TreeMap<Long, long[]> members = new TreeMap<>();
         int start = 0;
@@ -142,7 +158,48 @@ class SummaryBlocks {
         }
         List<Figures> figures = new ArrayList<>(members.size());
         members.keySet().forEach(block -> figures.add(found.get(block)));
-        return figures;
+        return sum(summary, 0, figures, keeping);
+    }
+
+    /**
+     * The sum of {@code parts}, {@code span} at a time, then of those sums: a sum of the same parts as one kept is
+     * that one, so after a write into one block only its sum and the sums above it are added again.
+     */
+    private Figures sum(Summary summary, int level, List<Figures> parts, boolean keeping) {
+        if (parts.isEmpty()) {
+            return new Figures();
+        }
+        List<Figures> sums = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i += span) {
+            Object[] members = parts.subList(i, Math.min(i + span, parts.size())).toArray();
+            SumKey key = new SumKey(summary, level, i / span);
+            Sum held = keeping ? this.sums.getIfPresent(key) : null;
+            if (held != null && same(held.parts(), members)) {
+                sums.add(held.figures());
+                continue;
+            }
+            Figures sum = new Figures();
+            for (Object member : members) {
+                sum.add((Figures) member);
+            }
+            if (keeping) {
+                this.sums.put(key, new Sum(members, sum));
+            }
+            sums.add(sum);
+        }
+        return sums.size() == 1 ? sums.get(0) : sum(summary, level + 1, sums, keeping);
+    }
+
+    private static boolean same(Object[] held, Object[] parts) {
+        if (held.length != parts.length) {
+            return false;
+        }
+        for (int i = 0; i < held.length; i++) {
+            if (held[i] != parts[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The scopes of these pairs and their records ({@link Pairing#scope}). */
