@@ -48,6 +48,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final Set<String> LOCK_GIVEN_UP = Set.of("HYT00", "40001", "40P01", "55P03");
+    /** How Agroal's message for a connection not had in time begins ({@code io.agroal.pool.ConnectionPool}). */
+    private static final String AGROAL_ACQUISITION_TIMEOUT = "Sorry, acquisition timeout";
     private static final int BUSY_RETRY_AFTER_SECONDS = 5;
 
     /**
@@ -197,6 +199,13 @@ public class ProblemMappers {
                         + " import, an assessment run) for longer than the wait allowed; nothing changed; try again",
                         BUSY_RETRY_AFTER_SECONDS), uri);
             }
+            if (noConnection(t)) {
+                // Every connection of the pool was in use (by requests waiting for locks, or slow ones) for longer
+                // than the pool lets a request wait for one: nothing was done.
+                LOG.warnf("No database connection was free for %s: %s", uri.getPath(), t.getMessage());
+                return problem(ProblemException.busy("the service is busy: no database connection was free within"
+                        + " the wait allowed; nothing changed; try again", BUSY_RETRY_AFTER_SECONDS), uri);
+            }
             if (t instanceof DataException) {
                 return respond(400, "validation", "Invalid request",
                         "a value is too long or out of range for its field", null, uri);
@@ -223,7 +232,20 @@ public class ProblemMappers {
                 || t instanceof jakarta.persistence.LockTimeoutException
                 || t instanceof org.hibernate.PessimisticLockException
                 || t instanceof org.hibernate.exception.LockAcquisitionException
-                || t instanceof SQLException sql && LOCK_GIVEN_UP.contains(sql.getSQLState());
+                // Set.of refuses to look for null: an SQL exception without a state made the mapper itself fail.
+                || t instanceof SQLException sql && sql.getSQLState() != null
+                        && LOCK_GIVEN_UP.contains(sql.getSQLState());
+    }
+
+    /**
+     * The connection pool's wait for a free connection given up (Agroal's acquisition timeout,
+     * {@code quarkus.datasource.jdbc.acquisition-timeout}). Agroal says so only in the message of a plain
+     * {@link SQLException} without an SQL state: the message is matched, and {@code PoolExhaustionTest} fails if an
+     * upgrade changes it.
+     */
+    private static boolean noConnection(Throwable t) {
+        return t instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
+                && sql.getMessage().startsWith(AGROAL_ACQUISITION_TIMEOUT);
     }
 
     private Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {

@@ -133,7 +133,8 @@ public class ProblemResponsesFilter implements OASFilter {
         UnsupportedMediaType("Body not sent as application/json"),
         InternalError("Unexpected server error; the detail carries a reference for the logs"),
         ServiceUnavailable("The change was not committed: it took longer than allowed, was aborted, or waited too long"
-                + " for data another change held (busy, with Retry-After); nothing changed");
+                + " for data another change held or for a database connection (busy, with Retry-After); nothing"
+                + " changed");
 
         private final String description;
 
