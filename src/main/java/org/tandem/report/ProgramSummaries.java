@@ -44,9 +44,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * those grouped rows, the way {@code DerivedValues} evaluates them for one pair (no statement of their own). Only the
  * per-track scores are not in a column: they are read from the assessments' breakdowns, in one statement.
  * <p>
- * The figures are read per block of pairs ({@link SummaryBlocks}) and added up in Java. A block's figures are kept
- * while none of its pairs' records and none of the programme's assessments change, so after a clerk's write only
- * that pair's block is read again: the statements are the same, over the block's range of pair ids.
+ * The figures are read per block of pairs ({@link SummaryBlocks}) and added up in Java. A block's figures of records
+ * are kept while none of its pairs changes, its figures of assessments while the programme's assessments and pairings
+ * do not, so after a clerk's write only that pair's block of records is read again: the same statements, with the
+ * block's pairs listed.
  * <p>
  * Every pair of the programme counts but the dissolved ones. A county editor's groupBy=pairing shows only the
  * pairs of their county.
@@ -91,11 +92,15 @@ public class ProgramSummaries {
         // By pairing, a block holds a group per pair: they are read, not kept (the whole answer is, by the read cache).
         boolean keep = groupBy != GroupBy.PAIRING;
         Figures figures = new Figures();
-        figures.add(blocks.figures(new SummaryBlocks.Summary("records", program.id, groupBy, from, to), pairs,
-                SummaryBlocks::scopesOf, keep, listed -> records(frame.within(listed))));
+        SummaryBlocks.Summary records = new SummaryBlocks.Summary("records", program.id, groupBy, from, to,
+                frame.county());
+        figures.add(blocks.figures(records, pairs, SummaryBlocks::scopesOf, keep,
+                listed -> records(frame.within(listed))));
+        SummaryBlocks.Summary assessments = new SummaryBlocks.Summary("assessments", program.id, groupBy, from, to,
+                frame.county());
         Set<String> assessed = Set.of(AssessmentScopes.scopeOf(program.id), Pairing.pairingsScope(program.id));
-        figures.add(blocks.figures(new SummaryBlocks.Summary("assessments", program.id, groupBy, from, to), pairs,
-                ids -> assessed, keep, listed -> assessments(frame.within(listed))));
+        figures.add(blocks.figures(assessments, pairs, ids -> assessed, keep,
+                listed -> assessments(frame.within(listed))));
         derive(groupBy, figures, catalogue);
         List<ProgramSummary.Group> groups = new ArrayList<>();
         for (GroupHead head : heads.values()) {

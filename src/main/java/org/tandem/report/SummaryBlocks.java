@@ -26,7 +26,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * blocks by id ({@link #blockOf}: a block's pairs are the programme's among {@code pairsPerBlock} consecutive ids).
  * A block's figures stay fresh while none of the scopes they depend on has changed ({@link DataVersion}): for the
  * figures of the pairs' records, the pairs' own ({@link Pairing#scope}); for the figures of their assessments, the
- * programme's assessments and pairings. And while the block holds the same pairs (a pair added or dissolved). A
+ * programme's assessments and pairings; and while the block holds the same pairs (none added or dissolved). A
  * clerk's write into one pair so makes the next summary read that pair's block of records again, and add up the kept
  * figures of the others: a fraction of reading the whole programme.
  * <p>
@@ -39,9 +39,10 @@ class SummaryBlocks {
 
     /**
      * Which figures of which summary a block holds: a part of them ({@code records} or {@code assessments}, which
-     * change apart), of the programme, grouped as asked, in those years.
+     * change apart), of the programme, grouped as asked, in those years, of the pairs of {@code county} (a county
+     * editor's, by pairing) or of every pair (null).
      */
-    record Summary(String part, long program, GroupBy groupBy, int from, int to) {
+    record Summary(String part, long program, GroupBy groupBy, int from, int to, String county) {
     }
 
     /** Reads the figures of the pairs {@code pairs} (null: every pair of the summary), by block. */
