@@ -189,12 +189,7 @@ public class ProgramSummaries {
                     + " where p.program_id = :program and p.status <> 'DISSOLVED'"
                     + (restricted ? " and (p.industrial_county_code = :county or p.mountain_county_code = :county)"
                             : "")
-                    + listed("p");
-        }
-
-        /** The pairs listed, if any, as a condition on the pairs' alias {@code alias}. */
-        String listed(String alias) {
-            return listed == null ? "" : " and " + alias + ".id in " + listed.sql();
+                    + (listed == null ? "" : " and p.id in " + listed.sql());
         }
 
         String years(String alias) {

@@ -64,7 +64,7 @@ class SummaryBlocks {
     private record SumKey(Summary summary, int level, int index) {
     }
 
-    /** The sum of {@code parts} (the very figures, compared by identity). */
+    /** The sum of {@code parts} (the very figures: compared by identity, {@code ==}). */
     private record Sum(Object[] parts, Figures figures) {
     }
 
@@ -175,7 +175,7 @@ class SummaryBlocks {
             Object[] members = parts.subList(i, Math.min(i + span, parts.size())).toArray();
             SumKey key = new SumKey(summary, level, i / span);
             Sum held = keeping ? this.sums.getIfPresent(key) : null;
-            if (held != null && same(held.parts(), members)) {
+            if (held != null && Arrays.equals(held.parts(), members, (a, b) -> a == b ? 0 : 1)) {
                 sums.add(held.figures());
                 continue;
             }
@@ -189,18 +189,6 @@ class SummaryBlocks {
             sums.add(sum);
         }
         return sums.size() == 1 ? sums.get(0) : sum(summary, level + 1, sums, keeping);
-    }
-
-    private static boolean same(Object[] held, Object[] parts) {
-        if (held.length != parts.length) {
-            return false;
-        }
-        for (int i = 0; i < held.length; i++) {
-            if (held[i] != parts[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The scopes of these pairs and their records ({@link Pairing#scope}). */
