@@ -86,8 +86,8 @@ public class ProgramSummaries {
         Frame frame = new Frame(program.id, program.code, from, to, groupBy,
                 groupBy == GroupBy.PAIRING ? ownCounty : null, groupBy == GroupBy.PAIRING && ownCounty != null,
                 blocks.pairsPerBlock(), null);
-        List<Long> pairs = pairsOf(frame);
-        Map<String, GroupHead> heads = groups(frame, program, pairs.size());
+        SummaryBlocks.Pairs pairs = blocks.pairs(program.id, frame.county(), () -> pairsOf(frame));
+        Map<String, GroupHead> heads = groups(frame, program, pairs.ids().size());
         Map<String, Object[]> catalogue = catalogue();
         // By pairing, a block holds a group per pair: they are read, not kept (the whole answer is, by the read cache).
         boolean keep = groupBy != GroupBy.PAIRING;
@@ -182,14 +182,18 @@ public class ProgramSummaries {
             };
         }
 
-        /** The programme's pairs (dissolved ones left out) the rows of {@code alias} belong to. */
+        /**
+         * The programme's pairs (dissolved ones left out) the rows of {@code alias} belong to. Listed pairs are
+         * chosen in a derived table: H2 checks a condition on the joined pair again for every row, so a list there
+         * costs the list's length for each row, and reading a few hundred listed pairs took longer than every pair.
+         */
         String pairs(String alias) {
-            return " join pairing p on p.id = " + alias + ".pairing_id"
+            return " join " + (listed == null ? "pairing" : "(select * from pairing where id in " + listed.sql() + ")")
+                    + " p on p.id = " + alias + ".pairing_id"
                     + (groupBy == GroupBy.CITY ? " join county mc on mc.code = p.mountain_county_code" : "")
                     + " where p.program_id = :program and p.status <> 'DISSOLVED'"
                     + (restricted ? " and (p.industrial_county_code = :county or p.mountain_county_code = :county)"
-                            : "")
-                    + (listed == null ? "" : " and p.id in " + listed.sql());
+                            : "");
         }
 
         String years(String alias) {
@@ -508,8 +512,7 @@ public class ProgramSummaries {
             for (JsonNode track : tracks) {
                 String code = track.path("trackCode").asText();
                 Year figuresOfGroup = figures.of(frame.groupBy() == GroupBy.TRACK ? code : frame.group(r[0]), year);
-                figuresOfGroup.trackPoints.computeIfAbsent(code, c -> new ArrayList<>())
-                        .add(track.path("points").decimalValue());
+                figuresOfGroup.trackPoint(code, track.path("points").decimalValue());
             }
             if (frame.groupBy() == GroupBy.TRACK) {
                 continue;
@@ -645,10 +648,14 @@ public class ProgramSummaries {
         long passed;
         long finalized;
         BigDecimal totals = BigDecimal.ZERO;
-        /** Every assessment's total, for the median; in order once read ({@link #sortScores}). */
+        /**
+         * Every assessment's total, for the median; in order, and never changed, once read ({@link #sortScores}):
+         * adding up shares such lists rather than copying them.
+         */
         List<BigDecimal> scores = new ArrayList<>();
-        /** Every assessment's points in each track, likewise. */
+        /** Every assessment's points in each track, likewise, and their sum in each track. */
         final Map<String, List<BigDecimal>> trackPoints = new TreeMap<>();
+        final Map<String, BigDecimal> trackPointSums = new HashMap<>();
         Integer rank;
         Integer previousRank;
         BigDecimal allocated = zeroMoney();
@@ -699,9 +706,14 @@ public class ProgramSummaries {
             this.finalized += finalized;
         }
 
+        void trackPoint(String track, BigDecimal points) {
+            trackPoints.computeIfAbsent(track, c -> new ArrayList<>()).add(points);
+            trackPointSums.merge(track, points, BigDecimal::add);
+        }
+
         void sortScores() {
-            Collections.sort(scores);
-            trackPoints.values().forEach(Collections::sort);
+            scores = sorted(scores);
+            trackPoints.replaceAll((track, points) -> sorted(points));
         }
 
         /** Adds the figures of other pairs in the same group and year. */
@@ -728,6 +740,7 @@ public class ProgramSummaries {
             scores = merged(scores, other.scores);
             other.trackPoints.forEach((track, points) -> trackPoints.put(track,
                     merged(trackPoints.getOrDefault(track, List.of()), points)));
+            other.trackPointSums.forEach((track, sum) -> trackPointSums.merge(track, sum, BigDecimal::add));
             if (other.rank != null) {
                 rank = other.rank;
             }
@@ -791,7 +804,9 @@ public class ProgramSummaries {
             }
             List<ProgramSummary.TrackScores> trackScores = new ArrayList<>();
             trackPoints.forEach((track, points) -> trackScores.add(new ProgramSummary.TrackScores(track,
-                    points.size(), mean(points), median(points))));
+                    points.size(), trackPointSums.get(track).divide(BigDecimal.valueOf(points.size()), SCORE,
+                            RoundingMode.HALF_UP),
+                    median(points))));
             ProgramSummary.Assessments assessments;
             if (pairs) {
                 List<Grade> byBest = new ArrayList<>(grades.values());
@@ -816,13 +831,19 @@ public class ProgramSummaries {
         }
     }
 
-    static BigDecimal mean(List<BigDecimal> values) {
-        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(values.size()), SCORE, RoundingMode.HALF_UP);
+    /** {@code values} in order, in a list that cannot be changed. */
+    static List<BigDecimal> sorted(List<BigDecimal> values) {
+        return values.stream().sorted().toList();
     }
 
-    /** The values of two ordered lists, in order, in a new list. */
+    /**
+     * The values of two ordered lists, in order: one of them when the other is empty (the lists are never changed),
+     * else a new list.
+     */
     static List<BigDecimal> merged(List<BigDecimal> one, List<BigDecimal> other) {
+        if (one.isEmpty() || other.isEmpty()) {
+            return one.isEmpty() ? other : one;
+        }
         List<BigDecimal> merged = new ArrayList<>(one.size() + other.size());
         int i = 0;
         int j = 0;
@@ -830,13 +851,11 @@ public class ProgramSummaries {
             merged.add(j == other.size() || i < one.size() && one.get(i).compareTo(other.get(j)) <= 0 ? one.get(i++)
                     : other.get(j++));
         }
-        return merged;
+        return Collections.unmodifiableList(merged);
     }
 
-    /** The median of {@code values}, which are sorted first (in linear time when they are in order already). */
-    static BigDecimal median(List<BigDecimal> values) {
-        List<BigDecimal> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
+    /** The median of {@code values}, which are in order. */
+    static BigDecimal median(List<BigDecimal> sorted) {
         int n = sorted.size();
         BigDecimal middle = n % 2 == 1 ? sorted.get(n / 2)
                 : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2));

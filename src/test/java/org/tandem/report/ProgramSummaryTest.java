@@ -697,6 +697,25 @@ class ProgramSummaryTest {
     }
 
     @Test
+    void aPairAddedOrDissolvedCountsAtOnce() {
+        String program = Fixtures.program(List.of(YIWU, NANHU), List.of(LIANDU, SUICHANG));
+        long first = Fixtures.pairing(program, YIWU, LIANDU);
+        records.activity(first, "CHAIN_COLLAB", ActivityKind.DOCKING_MEETING, "2024-05-05", 3, 1, null);
+        String activities = "groups[0].years[0].activities[0].activities";
+        api().queryParam("year", 2024).get("/api/v1/programs/{code}/summary", program).then().statusCode(200)
+                .body("groups[0].pairings", equalTo(1)).body(activities, equalTo(1));
+        long second = Fixtures.pairing(program, NANHU, SUICHANG);
+        records.activity(second, "CHAIN_COLLAB", ActivityKind.DOCKING_MEETING, "2024-06-06", 3, 1, null);
+        api().queryParam("year", 2024).get("/api/v1/programs/{code}/summary", program).then().statusCode(200)
+                .body("groups[0].pairings", equalTo(2)).body(activities, equalTo(2));
+        String etag = api().get("/api/v1/pairings/{id}", first).then().statusCode(200).extract().header("ETag");
+        api().header("If-Match", etag).body(Map.of("status", "DISSOLVED")).patch("/api/v1/pairings/{id}", first)
+                .then().statusCode(200);
+        api().queryParam("year", 2024).get("/api/v1/programs/{code}/summary", program).then().statusCode(200)
+                .body("groups[0].pairings", equalTo(1)).body(activities, equalTo(1));
+    }
+
+    @Test
     void theStatementsOfASummaryDoNotGrowWithThePairs() {
         List<String> industrial = List.of(YIWU, NANHU, HANGZHOU_XIHU, "330382", "330522", "330483");
         List<String> mountain = List.of(LIANDU, SUICHANG, CHUNAN, "331127", "330822", "331023");
