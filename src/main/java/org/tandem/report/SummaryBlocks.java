@@ -64,6 +64,12 @@ class SummaryBlocks {
      */
     static final double MOST_LISTED = 2.0 / 3;
 
+    /**
+     * The most pairs listed in one statement, whatever the share: each is a parameter (as many as the next power of
+     * two), and PostgreSQL takes at most 32,767 of them.
+     */
+    static final int MOST_LISTED_PAIRS = 4_096;
+
     private record Key(Summary summary, long block) {
     }
 
@@ -191,7 +197,7 @@ class SummaryBlocks {
         if (!stale.isEmpty()) {
             List<Long> listed = new ArrayList<>();
             stale.forEach(block -> Arrays.stream(members.get(block)).forEach(listed::add));
-            boolean all = listed.size() > MOST_LISTED * pairs.ids().size();
+            boolean all = readsEvery(listed.size(), pairs.ids().size());
             Map<Long, Figures> read = reader.read(all ? null : listed);
             for (long block : all ? members.keySet() : stale) {
                 Figures figures = read.getOrDefault(block, new Figures());
@@ -205,6 +211,11 @@ class SummaryBlocks {
         List<Figures> figures = new ArrayList<>(members.size());
         members.keySet().forEach(block -> figures.add(found.get(block)));
         return sum(summary, 0, figures, keeping);
+    }
+
+    /** Whether {@code stale} pairs of a summary of {@code pairs} are read by reading every pair. */
+    static boolean readsEvery(int stale, int pairs) {
+        return stale > MOST_LISTED * pairs || stale > MOST_LISTED_PAIRS;
     }
 
     /**

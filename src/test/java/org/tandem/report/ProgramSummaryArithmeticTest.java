@@ -11,9 +11,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The summary's arithmetic over ordered lists of scores, as blocks of pairs are added up: no Quarkus needed. */
+/**
+ * The summary's arithmetic over ordered lists of scores, as blocks of pairs are added up, and when its stale blocks
+ * are read by reading every pair: no Quarkus needed.
+ */
 class ProgramSummaryArithmeticTest {
 
     static Stream<Arguments> lists() {
@@ -43,6 +47,14 @@ class ProgramSummaryArithmeticTest {
         // Neither input is changed.
         assertEquals(decimals(one), a);
         assertEquals(decimals(other), b);
+    }
+
+    /** Stale pairs are listed up to two thirds of the summary's pairs, and never more than 4,096 of them. */
+    @ParameterizedTest
+    @CsvSource({ "1, 2000, false", "16, 2000, false", "1333, 2000, false", "1334, 2000, true", "2000, 2000, true",
+            "2, 3, false", "3, 3, true", "4096, 20000, false", "4097, 20000, true", "13000, 20000, true" })
+    void staleBlocksAreListedUpToTwoThirdsOfThePairsAndAtMost4096(int stale, int pairs, boolean every) {
+        assertEquals(every, SummaryBlocks.readsEvery(stale, pairs));
     }
 
     private static List<BigDecimal> decimals(String values) {
