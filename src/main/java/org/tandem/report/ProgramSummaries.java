@@ -164,6 +164,9 @@ public class ProgramSummaries {
                     pairs == null ? null : InList.of("pair", pairs));
         }
 
+        /** The columns of a pair the statements use: all that a derived table of listed pairs needs to hold. */
+        static final String PAIR_COLUMNS = "id, program_id, status, industrial_county_code, mountain_county_code";
+
         /** A row's block ({@link SummaryBlocks#blockOf}), as SQL: an integer division of the pair's id. */
         String block() {
             return "(p.id / " + pairsPerBlock + ")";
@@ -188,7 +191,9 @@ public class ProgramSummaries {
          * costs the list's length for each row, and reading a few hundred listed pairs took longer than every pair.
          */
         String pairs(String alias) {
-            return " join " + (listed == null ? "pairing" : "(select * from pairing where id in " + listed.sql() + ")")
+            return " join " + (listed == null ? "pairing"
+                    : "(select " + PAIR_COLUMNS + " from pairing where id in "
+                            + listed.sql() + ")")
                     + " p on p.id = " + alias + ".pairing_id"
                     + (groupBy == GroupBy.CITY ? " join county mc on mc.code = p.mountain_county_code" : "")
                     + " where p.program_id = :program and p.status <> 'DISSOLVED'"
