@@ -2,6 +2,7 @@ package org.tandem.funding;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +16,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
+import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Program;
 
@@ -24,7 +26,7 @@ import org.tandem.registry.Program;
  * per programme-year; what changes after that is a ledger entry, never this.
  */
 @Entity
-class Allocation extends TrackedEntity {
+class Allocation extends TrackedEntity implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "allocation_seq")
@@ -62,5 +64,14 @@ class Allocation extends TrackedEntity {
         status = AllocationStatus.APPROVED;
         approvedAt = OffsetDateTime.now();
         approvedBy = actor;
+    }
+
+    /**
+     * No kept read shows an allocation: its changes move no scope. Approving one writes its pairs' ledger entries,
+     * which move theirs.
+     */
+    @Override
+    public Set<String> scopes() {
+        return Set.of();
     }
 }

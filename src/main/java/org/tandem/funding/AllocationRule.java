@@ -1,6 +1,7 @@
 package org.tandem.funding;
 
 import java.time.OffsetDateTime;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.tandem.TrackedEntity;
+import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Program;
 
@@ -23,7 +25,7 @@ import org.tandem.registry.Program;
  */
 @Entity
 @jakarta.persistence.Table(name = "allocation_rule")
-class AllocationRule extends TrackedEntity {
+class AllocationRule extends TrackedEntity implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "allocation_rule_seq")
@@ -65,5 +67,11 @@ class AllocationRule extends TrackedEntity {
         status = RuleStatus.PUBLISHED;
         publishedAt = OffsetDateTime.now();
         publishedBy = actor;
+    }
+
+    /** No kept read shows an allocation rule: its changes move no scope. */
+    @Override
+    public Set<String> scopes() {
+        return Set.of();
     }
 }

@@ -3,6 +3,7 @@ package org.tandem.funding;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +18,7 @@ import jakarta.persistence.SequenceGenerator;
 
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.Immutable;
+import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.Program;
@@ -29,7 +31,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Immutable
-class LedgerEntry extends PanacheEntityBase {
+class LedgerEntry extends PanacheEntityBase implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "ledger_entry_seq")
@@ -96,5 +98,11 @@ class LedgerEntry extends PanacheEntityBase {
         entry.override = override;
         entry.recordedBy = actor;
         return entry;
+    }
+
+    /** An entry is a record of its pair: the programme summary adds up the ledger with the pair's other records. */
+    @Override
+    public Set<String> scopes() {
+        return Pairing.scopesOfRecords(Pairing.idOf(pairing), Program.idOf(program));
     }
 }

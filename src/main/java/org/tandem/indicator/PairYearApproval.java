@@ -13,6 +13,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
+import org.tandem.cache.ScopedData;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -20,7 +22,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * whom, when, with what comment. A return or a change of the actuals removes it; the history keeps every step.
  */
 @Entity
-class PairYearApproval extends PanacheEntityBase {
+class PairYearApproval extends PanacheEntityBase implements ScopedData {
 
     @Id
     @GeneratedValue(generator = "pair_year_approval_seq")
@@ -65,5 +67,15 @@ class PairYearApproval extends PanacheEntityBase {
     static boolean complete(Collection<PairYearApproval> approvals, ApprovalLevel level) {
         return Set.copyOf(approvals.stream().filter(a -> a.level == level).map(a -> a.side).toList())
                 .containsAll(level.sides());
+    }
+
+    /**
+     * Its changes move no scope of their own: an approval is shown only with its pair-year, and is given or
+     * withdrawn only with a change of the pair-year (its state and count of approvals in force) and a history entry,
+     * which move the pair's scopes.
+     */
+    @Override
+    public Set<String> scopes() {
+        return Set.of();
     }
 }

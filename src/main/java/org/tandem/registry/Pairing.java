@@ -15,6 +15,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import org.hibernate.Hibernate;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
 import org.tandem.TrackedEntity;
 import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
@@ -83,6 +85,20 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
             return null;
         }
         return Set.of(scope(pairing.id), recordsScope(Program.idOf(pairing.program)));
+    }
+
+    /**
+     * The scopes a change of a record of pairing {@code pairingId} of programme {@code programId} moves: those of
+     * {@link #scopesOfRecordsOf(Pairing)}, for a record that knows both ids without loading the pairing.
+     */
+    public static Set<String> scopesOfRecords(long pairingId, long programId) {
+        return Set.of(scope(pairingId), recordsScope(programId));
+    }
+
+    /** The id of {@code pairing}, without loading it when it is a reference not yet read. */
+    public static long idOf(Pairing pairing) {
+        LazyInitializer lazy = HibernateProxy.extractLazyInitializer(pairing);
+        return lazy != null ? (Long) lazy.getInternalIdentifier() : pairing.id;
     }
 
     /**

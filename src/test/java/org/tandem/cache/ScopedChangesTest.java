@@ -107,6 +107,45 @@ class ScopedChangesTest {
         assertEquals(before, KeptReads.sentEarly(), "a project is seen by the next read of the programme's projects");
     }
 
+    /** What the summary at {@code path} says was disbursed to its first group in its first year. */
+    private BigDecimal disbursed(String path) {
+        return new BigDecimal(read(path).then().statusCode(200).extract().jsonPath()
+                .getString("groups[0].years[0].funding.disbursed"));
+    }
+
+    @Test
+    void moneyAndApprovalsOfOnePairLeaveOtherReadsKeptAndAreSeenAtOnce() {
+        String summaryOfA = "/api/v1/programs/" + programA + "/summary?year=2024";
+        String progressOfA = "/api/v1/pairings/" + pairingA + "/years/2024/progress";
+        keep(readsOfB());
+        keep(List.of(summaryOfA, progressOfA));
+        assertEquals(0, BigDecimal.ZERO.compareTo(disbursed(summaryOfA)));
+
+        Api.api().body(Map.of("kind", "DISBURSEMENT", "pairing", pairingA, "year", 2024, "amount", 1000, "paidOn",
+                "2024-06-01", "reference", "浙财企〔2024〕9号", "override", true, "reason", "先行拨付"))
+                .post("/api/v1/ledger/entries").then().statusCode(201);
+        double before = KeptReads.sentEarly();
+        for (String path : readsOfB()) {
+            read(path).then().statusCode(200);
+        }
+        assertEquals(before + readsOfB().size(), KeptReads.sentEarly(), "a pair's ledger entry leaves other reads kept");
+        assertEquals(0, new BigDecimal("1000").compareTo(disbursed(summaryOfA)));
+        assertEquals(before + readsOfB().size(), KeptReads.sentEarly(), "the pair's summary shows the entry at once");
+
+        keep(List.of(progressOfA));
+        String actuals = "/api/v1/pairings/" + pairingA + "/years/2024/actuals";
+        Api.api().post(actuals + "/submit").then().statusCode(200);
+        Api.api().body(Map.of("comment", "省级审定")).post(actuals + "/approve").then().statusCode(200)
+                .body("state", equalTo("APPROVED"));
+        before = KeptReads.sentEarly();
+        for (String path : readsOfB()) {
+            read(path).then().statusCode(200);
+        }
+        assertEquals(before + readsOfB().size(), KeptReads.sentEarly(), "an approval leaves other reads kept");
+        read(progressOfA).then().statusCode(200).body("actualsState", equalTo("APPROVED"));
+        assertEquals(before + readsOfB().size(), KeptReads.sentEarly(), "the pair's progress shows it at once");
+    }
+
     @Test
     void aChangeOfAPairingIsSeenByItsProgrammesListOnly() {
         String pairingsOfA = "/api/v1/pairings?program=" + programA;
