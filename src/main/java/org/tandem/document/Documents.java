@@ -129,6 +129,10 @@ class Documents {
             throw ProblemException.notFound("document", id);
         }
         Subjects.Target target = writable(document);
+        if (target != null) {
+            // Refused before the content comes in; checked again, with the pairing's row held, once it is in.
+            YearLock.check(target.pairing().id, target.lockedBy());
+        }
         ifMatch.accept(() -> new Current(document, DocumentVersion.find(id, document.currentVersion)).view());
         document.checkNotDeleted();
         long max = max(document.pairing.id, document.year, length);
@@ -144,7 +148,12 @@ class Documents {
         if (document == null) {
             throw ProblemException.notFound("document", id);
         }
-        writable(document);
+        Subjects.Target target = writable(document);
+        if (target != null) {
+            // The pairing's row held to the commit: a finalization cannot freeze the year between the check and
+            // the delete.
+            YearLock.holdAndCheck(target.pairing().id, target.lockedBy());
+        }
         ifMatch.accept(() -> new Current(document, DocumentVersion.find(id, document.currentVersion)).view());
         document.delete(actor.name(), reason);
         return new Current(document, DocumentVersion.find(id, document.currentVersion));
@@ -213,7 +222,10 @@ class Documents {
         return document;
     }
 
-    /** The record of a document the caller may change now. */
+    /**
+     * The record of a document the caller may change now (null: the record is gone and the caller an admin); its
+     * year lock is the caller's to check.
+     */
     private Subjects.Target writable(Document document) {
         Subjects.Target target;
         try {
@@ -227,7 +239,6 @@ class Documents {
             return null;
         }
         checkWrite(target);
-        YearLock.check(target.pairing().id, target.lockedBy());
         return target;
     }
 

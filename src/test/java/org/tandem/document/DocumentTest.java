@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.tandem.support.Api.api;
 import static org.tandem.support.Fixtures.LIANDU;
 import static org.tandem.support.Fixtures.NANHU;
@@ -26,14 +27,20 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.tandem.assessment.AnnualAssessmentTest;
 import org.tandem.support.Api;
 import org.tandem.support.Fixtures;
+import org.tandem.support.RowLocks;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -266,6 +273,59 @@ class DocumentTest {
         api().queryParam("entityType", "Document").queryParam("entityId", id).get("/api/v1/audit-events").then()
                 .body("items.action", org.hamcrest.Matchers.hasItem("UPDATE"))
                 .body("items.find { it.action == 'UPDATE' }.after.deleteReason", equalTo("上传错了文件"));
+    }
+
+    @Test
+    void aFinalizedAssessmentFreezesItsPairYearsDocumentsUntilReopened() throws Exception {
+        String program = Fixtures.program(List.of(YIWU), List.of(LIANDU));
+        long pairing = Fixtures.pairing(program, YIWU, LIANDU);
+        String actuals = "actuals:" + pairing + ":2024";
+        long id = upload(actuals, "月报.pdf", pdf(2000, 50)).then().statusCode(201).extract().jsonPath().getLong("id");
+        AnnualAssessmentTest.publishedScheme(program, 2024);
+        AnnualAssessmentTest.run(program);
+        long assessment = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments")
+                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        api().post("/api/v1/assessments/{id}/finalize", assessment).then().statusCode(200);
+
+        long before = allChunks();
+        upload(actuals, "补充.pdf", pdf(2000, 51)).then().statusCode(409)
+                .body("type", equalTo("/problems/locked-by-finalized-assessment"));
+        String etag = api().get("/api/v1/documents/{id}", id).then().statusCode(200).extract().header("ETag");
+        api().contentType("application/pdf").header("If-Match", etag).queryParam("fileName", "月报（改）.pdf")
+                .body(pdf(2000, 52)).post("/api/v1/documents/{id}/versions", id).then().statusCode(409)
+                .body("type", equalTo("/problems/locked-by-finalized-assessment"));
+        api().queryParam("reason", "错传").delete("/api/v1/documents/{id}", id).then().statusCode(409)
+                .body("type", equalTo("/problems/locked-by-finalized-assessment"));
+        api().get("/api/v1/documents/{id}", id).then().statusCode(200).body("deletedAt", nullValue())
+                .body("version", equalTo(1));
+        assertEquals(before, allChunks(), "nothing stored");
+
+        api().body(Map.of("reason", "数据更正")).post("/api/v1/assessments/{id}/reopen", assessment).then()
+                .statusCode(200);
+        api().queryParam("reason", "错传").delete("/api/v1/documents/{id}", id).then().statusCode(204);
+        upload(actuals, "补充.pdf", pdf(2000, 51)).then().statusCode(201);
+    }
+
+    @Test
+    void aDeletionTakesThePairsRowBeforeItChecksTheYearLock() throws Exception {
+        long pairing = Fixtures.yiwuLiandu();
+        long id = upload("actuals:" + pairing + ":2024", "月报.pdf", pdf(2000, 53)).then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // Behind a finalization under way (a transaction holding the pairing's row) a deletion waits, so it
+            // finds the year lock that finalization commits.
+            Future<Response> deletion;
+            try (Connection finalization = RowLocks.holdPairing(dataSource, pairing)) {
+                deletion = pool.submit(() -> api().queryParam("reason", "错传").delete("/api/v1/documents/{id}", id));
+                Thread.sleep(500);
+                assertFalse(deletion.isDone(), "the deletion did not wait for the pairing's row");
+                finalization.rollback();
+            }
+            deletion.get(30, TimeUnit.SECONDS).then().statusCode(204);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
