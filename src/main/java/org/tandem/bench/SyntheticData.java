@@ -232,11 +232,11 @@ public class SyntheticData {
                     LocalDate.of(FIRST_YEAR, 1 + random.nextInt(12), 1 + random.nextInt(28)),
                     money(200, 3000), "合成产业", 0L, now, now);
             for (int year = FIRST_YEAR; year < FIRST_YEAR + yearCount; year++) {
-                pairYear(pairingId, year, industrial, mountain, indicators);
+                pairYear(programId, pairingId, year, industrial, mountain, indicators);
             }
         }
 
-        private void pairYear(long pairingId, int year, String industrial, String mountain,
+        private void pairYear(long programId, long pairingId, int year, String industrial, String mountain,
                 List<Indicator> indicators) throws SQLException {
             boolean approved = random.nextInt(10) > 0;
             insert("pair_year", nextId("pair_year_seq"), pairingId, year, approved ? "APPROVED" : "DRAFT", approved,
@@ -251,7 +251,7 @@ public class SyntheticData {
                 }
             }
             for (int k = 0; k < projectsPerYear; k++) {
-                project(pairingId, year, k, industrial, mountain);
+                project(programId, pairingId, year, k, industrial, mountain);
             }
             LocalDate jan1 = LocalDate.of(year, 1, 1);
             int days = jan1.lengthOfYear();
@@ -264,7 +264,7 @@ public class SyntheticData {
             }
         }
 
-        private void project(long pairingId, int year, int k, String industrial, String mountain)
+        private void project(long programId, long pairingId, int year, int k, String industrial, String mountain)
                 throws SQLException {
             String status = STATUSES[pick(STATUS_WEIGHTS)];
             LocalDate planned = LocalDate.of(year, 1, 1).plusDays(random.nextInt(120));
@@ -287,7 +287,7 @@ public class SyntheticData {
                 }
             }
             BigDecimal investment = money(10_000_000, 1_000_000_000);
-            insert("cooperation_project", nextId("cooperation_project_seq"), pairingId,
+            insert("cooperation_project", nextId("cooperation_project_seq"), pairingId, programId,
                     TRACKS[pick(PROJECT_TRACK_WEIGHTS)], "合成项目 " + pairingId + "-" + year + "-" + k,
                     "合成企业" + random.nextInt(100_000), random.nextInt(5) == 0 ? industrial : mountain, investment,
                     investment.multiply(BigDecimal.valueOf(1 + random.nextInt(3))),
@@ -334,11 +334,11 @@ public class SyntheticData {
                     + " version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)");
             prepare("indicator_value", "insert into indicator_value (id, pairing_id, calendar_year, kind,"
                     + " indicator_code, quantity, version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            prepare("cooperation_project", "insert into cooperation_project (id, pairing_id, track_code, title,"
-                    + " lead_enterprise, host_county_code, investment, expected_annual_output, expected_annual_tax,"
-                    + " status, planned_on, signed_on, construction_started_on, production_started_on, cancelled_on,"
-                    + " description, version, created_at, updated_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            prepare("cooperation_project", "insert into cooperation_project (id, pairing_id, program_id, track_code,"
+                    + " title, lead_enterprise, host_county_code, investment, expected_annual_output,"
+                    + " expected_annual_tax, status, planned_on, signed_on, construction_started_on,"
+                    + " production_started_on, cancelled_on, description, version, created_at, updated_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             prepare("cooperation_activity", "insert into cooperation_activity (id, pairing_id, track_code, kind,"
                     + " held_on, title, participants, enterprises, amount, description, version, created_at, updated_at)"
                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

@@ -23,6 +23,7 @@ import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.County;
 import org.tandem.registry.Pairing;
+import org.tandem.registry.Program;
 import org.tandem.registry.Track;
 
 /** A concrete project (合作项目) of a pairing under one track, with the date of every lifecycle step. */
@@ -36,6 +37,11 @@ class CooperationProject extends TrackedEntity implements ScopedData {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "pairing_id")
     public Pairing pairing;
+    /**
+     * The pairing's programme, which never changes: kept on the project so that a programme's projects in id order
+     * are a range of one index ({@code cooperation_project_program_idx}).
+     */
+    public long programId;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "track_code")
     public Track track;
@@ -60,6 +66,7 @@ class CooperationProject extends TrackedEntity implements ScopedData {
     static CooperationProject of(Pairing pairing) {
         CooperationProject project = new CooperationProject();
         project.pairing = pairing;
+        project.programId = Program.idOf(pairing.program);
         project.status = ProjectStatus.PLANNED;
         return project;
     }
