@@ -2,6 +2,7 @@ package org.tandem.cooperation;
 
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -192,6 +193,11 @@ class ProjectTest {
                 .body("items.id", contains((int) huanlong));
         api().queryParam("program", program).queryParam("county", NANHU).get("/api/v1/projects").then()
                 .body("items.id", contains((int) chain));
+        // Either side of the pair; a county with no pair in the programme has no projects there.
+        api().queryParam("program", program).queryParam("county", LIANDU).get("/api/v1/projects").then()
+                .body("items.id", contains((int) huanlong)).body("totalItems", equalTo(1));
+        api().queryParam("program", program).queryParam("county", Fixtures.HANGZHOU_XIHU).get("/api/v1/projects")
+                .then().statusCode(200).body("items", empty()).body("totalItems", equalTo(0));
         api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/projects").then()
                 .body("items.id", contains((int) huanlong));
         api().queryParam("program", program).queryParam("year", 2023).queryParam("sort", "-id")
