@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.tandem.assessment.AnnualAssessmentTest;
 import org.tandem.support.Api;
 import org.tandem.support.Fixtures;
@@ -151,8 +152,16 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
 
     /** Two pairs of a new programme, assessed in 2024 and finalized, with a published rule of 1 000 000 CNY. */
     private static String finalizedYearWithRule() {
+        return finalizedYearWithRule(new int[][] { { 100, 100 }, { 50, 100 } }, false);
+    }
+
+    /**
+     * Two pairs of a new programme with these actuals (of targets 100 and 100), assessed in 2024 and finalized, with a
+     * published rule of 1 000 000 CNY that claws back all of a failed pair's share; a failed pair keeps its base share
+     * when {@code failedKeepsBase}.
+     */
+    private static String finalizedYearWithRule(int[][] actuals, boolean failedKeepsBase) {
         String program = Fixtures.program(List.of(Fixtures.YIWU, Fixtures.NANHU), List.of(Fixtures.LIANDU, Fixtures.SUICHANG));
-        int[][] actuals = { { 100, 100 }, { 50, 100 } };
         List<String> industrial = List.of(Fixtures.YIWU, Fixtures.NANHU);
         List<String> mountain = List.of(Fixtures.LIANDU, Fixtures.SUICHANG);
         for (int i = 0; i < 2; i++) {
@@ -174,7 +183,7 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
                 "gradeCoefficients", List.of(Map.of("grade", "EXCELLENT", "coefficient", 1.5),
                         Map.of("grade", "GOOD", "coefficient", 1.2), Map.of("grade", "PASS", "coefficient", 1),
                         Map.of("grade", "FAIL", "coefficient", 0)),
-                "failedKeepsBase", false, "clawbackPercent", 100);
+                "failedKeepsBase", failedKeepsBase, "clawbackPercent", 100);
         long rule = api().body(Map.of("name", "测试分配规则", "terms", terms))
                 .post("/api/v1/programs/{code}/years/2024/allocation-rules", program).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
@@ -250,5 +259,73 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
         assertTrue(browser.driver.findElements(By.id("compute-allocation")).isEmpty());
         assertTrue(browser.driver.findElements(By.id("disburse")).isEmpty());
         assertTrue(browser.driver.findElements(By.cssSelector("button.approve-allocation")).isEmpty());
+    }
+
+    @Test
+    void theAssessorReversesAnEntryAndClawsBackAFailedPairsShare() {
+        // The second pair scores 20 of 100: FAIL, keeping its base share until it is clawed back.
+        String program = finalizedYearWithRule(new int[][] { { 100, 100 }, { 20, 20 } }, true);
+        long allocation = api().body(Map.of()).post("/api/v1/programs/{code}/years/2024/allocations", program).then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        api().post("/api/v1/allocations/{id}/approve", allocation).then().statusCode(200);
+        JsonPath approved = api().get("/api/v1/allocations/{id}", allocation).then().statusCode(200).extract()
+                .jsonPath();
+        long passedPair = approved.getLong("breakdown.lines.find { it.passed }.pairing");
+        long failedPair = approved.getLong("breakdown.lines.find { !it.passed }.pairing");
+        long paid = api().body(Map.of("kind", "DISBURSEMENT", "pairing", passedPair, "year", 2024, "amount", 1000,
+                "paidOn", "2024-06-30", "reference", "WRONG-REF")).post("/api/v1/ledger/entries").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+
+        String assessor = Fixtures.user("assessor", null);
+        browser.openSignedOut(root.toString());
+        browser.signIn(assessor, Fixtures.PASSWORD);
+        browser.page("dashboard");
+        browser.open(root + "#/funding?program=" + program + "&year=2024");
+        browser.page("funding");
+
+        // The disbursement reversed with a reason: a correction of its amount, negated, naming it.
+        WebElement row = browser.find(By.cssSelector("#ledger tr[data-entry='" + paid + "']"));
+        row.findElement(By.cssSelector("button.reverse")).click();
+        row.findElement(By.name("reason")).sendKeys("凭证号错误");
+        assertTrue(browser.unlabelledInputs().isEmpty(), "inputs without a label: " + browser.unlabelledInputs());
+        row.findElement(By.cssSelector("form.reverse-form button[type=submit]")).click();
+        browser.find(By.cssSelector("#ledger tr[data-kind='CORRECTION']"));
+        JsonPath corrections = ledger(program, "CORRECTION");
+        assertEquals(1, corrections.getInt("totalItems"));
+        assertEquals(paid, corrections.getLong("items[0].reverses"));
+        assertEquals(0, new BigDecimal("-1000").compareTo(new BigDecimal(corrections.getString("items[0].amount"))));
+        assertEquals("凭证号错误", corrections.getString("items[0].reason"));
+        // Reversed once: neither the entry nor its correction offers it again.
+        assertTrue(browser.find(By.cssSelector("#ledger tr[data-entry='" + paid + "']"))
+                .findElements(By.cssSelector("button.reverse")).isEmpty());
+        assertTrue(browser.find(By.cssSelector("#ledger tr[data-kind='CORRECTION']"))
+                .findElements(By.cssSelector("button.reverse")).isEmpty());
+
+        // The failed pair, the only one offered, gives its share back.
+        WebElement form = browser.find(By.id("clawback"));
+        assertEquals(List.of(String.valueOf(failedPair)), new Select(form.findElement(By.name("pairing"))).getOptions()
+                .stream().map(option -> option.getAttribute("value")).toList());
+        form.findElement(By.name("reason")).sendKeys("年度考核不合格，收回基础份额");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.find(By.cssSelector("#ledger tr[data-kind='CLAWBACK']"));
+        JsonPath clawbacks = ledger(program, "CLAWBACK");
+        assertEquals(1, clawbacks.getInt("totalItems"));
+        assertEquals(failedPair, clawbacks.getLong("items[0].pairing"));
+        assertEquals("年度考核不合格，收回基础份额", clawbacks.getString("items[0].reason"));
+        JsonPath balance = api().queryParam("program", program).queryParam("year", 2024).queryParam("groupBy", "pairing")
+                .get("/api/v1/ledger/balances").then().statusCode(200).extract().jsonPath();
+        String key = String.valueOf(failedPair);
+        BigDecimal clawedBack = new BigDecimal(balance.getString("items.find { it.key == '" + key + "' }.clawedBack"));
+        assertTrue(clawedBack.signum() > 0, "the base share came back: " + clawedBack);
+        assertEquals(0, new BigDecimal(balance.getString("items.find { it.key == '" + key + "' }.balance"))
+                .compareTo(new BigDecimal(browser.find(By.cssSelector("#balances tr[data-key='" + key + "']"))
+                        .getAttribute("data-balance"))));
+        browser.driver.executeScript("document.getElementById('ledger').scrollIntoView()");
+        browser.screenshot("money-evidence-correction-clawback");
+    }
+
+    private static JsonPath ledger(String program, String kind) {
+        return api().queryParam("program", program).queryParam("year", 2024).queryParam("kind", kind)
+                .get("/api/v1/ledger").then().statusCode(200).extract().jsonPath();
     }
 }

@@ -1,6 +1,7 @@
 // Funding of a programme-year: the allocation rules, the allocations with each pair's breakdown (a draft computed
-// from the finalized assessments, then approved into the ledger), the ledger, the balances per pair, and a
-// disbursement recorded. Admins and assessors write; county editors read their own pairs'.
+// from the finalized assessments, then approved into the ledger), the ledger, the balances per pair, a
+// disbursement recorded, an entry reversed by a correction and a failed pair's share clawed back. Admins and
+// assessors write; county editors read their own pairs'.
 import { h, field, values, showError, clear, table, badge, toast } from '../ui.js';
 import { t, number, lang, acceptLanguage } from '../i18n.js';
 import { get, call, post, query, download } from '../api.js';
@@ -89,6 +90,28 @@ export default async function funding(root, ctx) {
   });
   root.append(balanceCard);
 
+  // An entry is never changed: a mistake is reversed by a correction, with a reason, once (the API refuses more).
+  const reversed = new Set(ledger.items.filter((e) => e.reverses).map((e) => e.reverses));
+  const reversal = (e) => {
+    if (!mayWrite || e.kind === 'CORRECTION' || reversed.has(e.id)) return '';
+    const cell = h('span');
+    const open = h('button.secondary.reverse', { type: 'button', onclick: () => {
+      open.hidden = true;
+      const form = h('form.inline.reverse-form', { onsubmit: async (ev) => {
+        ev.preventDefault();
+        clear(form);
+        try {
+          await post('ledger/entries', { kind: 'CORRECTION', reverses: e.id, reason: values(form).reason });
+          toast(t('saved'));
+          ctx.reload();
+        } catch (err) { showError(form, err, { reload: ctx.reload }); }
+      } }, field(t('correctionReason'), 'reason', { required: true }), h('button', { type: 'submit' }, t('reverseEntry')));
+      cell.append(form);
+      form.querySelector('input').focus();
+    } }, t('reverseEntry'));
+    cell.append(open);
+    return cell;
+  };
   const ledgerCard = h('section.card#ledger', h('h2', t('ledger')));
   ledgerCard.append(h('div.toolbar', exportButtons('ledger', { program, year }, `${program}_${year}_ledger`, ledgerCard)), table([
     { label: t('date'), value: (e) => e.paidOn ?? e.recordedAt.slice(0, 10) },
@@ -98,7 +121,12 @@ export default async function funding(root, ctx) {
     { label: t('reference'), value: (e) => e.reference ?? '' },
     { label: t('reason'), value: (e) => e.reason ?? '' },
     { label: t('who'), value: (e) => e.recordedBy },
+    ...(mayWrite ? [{ label: '', value: reversal }] : []),
   ], ledger.items));
+  ledgerCard.querySelectorAll(':scope tbody tr').forEach((tr, i) => {
+    tr.dataset.entry = ledger.items[i].id;
+    tr.dataset.kind = ledger.items[i].kind;
+  });
   root.append(ledgerCard);
 
   // --- a disbursement ------------------------------------------------------------------------------------------
@@ -121,5 +149,29 @@ export default async function funding(root, ctx) {
     field(t('reference'), 'reference', { required: true }),
     h('button', { type: 'submit' }, t('recordDisbursement')));
     root.append(h('section.card', h('h2', t('recordDisbursement')), form));
+  }
+
+  // --- a clawback: a failed pair's share comes back, as the rule's clawback percentage says ------------------
+  // The pairs that failed, with their assessments, from the approved allocation (at most one a programme-year).
+  const approved = allocations.items.find((a) => a.status === 'APPROVED');
+  const failed = approved ? approved.breakdown.lines.filter((l) => !l.passed) : [];
+  if (mayWrite && failed.length) {
+    const form = h('form.inline#clawback', { onsubmit: async (e) => {
+      e.preventDefault();
+      clear(form);
+      const v = values(form);
+      const line = failed.find((l) => String(l.pairing) === v.pairing);
+      try {
+        await post('ledger/entries', { kind: 'CLAWBACK', pairing: line.pairing, year, assessment: line.assessment,
+          reason: v.reason });
+        toast(t('saved'));
+        ctx.reload();
+      } catch (err) { showError(form, err, { reload: ctx.reload }); }
+    } },
+    field(t('pair'), 'pairing', { options: failed.map((l) => [l.pairing,
+      `${l.industrialCounty.name} — ${l.mountainCounty.name} (${number(l.score)})`]) }),
+    field(t('reason'), 'reason', { required: true, attrs: { size: 30 } }),
+    h('button', { type: 'submit' }, t('recordClawback')));
+    root.append(h('section.card', h('h2', t('recordClawback')), h('p.muted', t('clawbackHint')), form));
   }
 }
