@@ -58,11 +58,16 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
     }
 
     static Path png() {
+        return png(0x40);
+    }
+
+    /** A 40 × 30 PNG whose blue is {@code blue}: different blues, different files. */
+    static Path png(int blue) {
         try {
             BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
             for (int x = 0; x < 40; x++) {
                 for (int y = 0; y < 30; y++) {
-                    image.setRGB(x, y, (x * 6) << 16 | (y * 8) << 8 | 0x40);
+                    image.setRGB(x, y, (x * 6) << 16 | (y * 8) << 8 | blue);
                 }
             }
             Path file = Files.createTempFile("园区照片", ".png");
@@ -133,6 +138,29 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
         WebElement frame = browser.find(By.cssSelector("details[data-subject='" + subject + "'] .document-preview iframe"));
         assertTrue(frame.getAttribute("src").startsWith("blob:"));
         Files.deleteIfExists(pdf);
+
+        // A new version of the photo: the list shows it, the first stays listed and downloadable under its versions.
+        Path second = png(0xc0);
+        byte[] secondBytes = Files.readAllBytes(second);
+        row = browser.find(By.cssSelector("details[data-subject='" + subject + "'] tr[data-document='" + document + "']"));
+        row.findElement(By.cssSelector("button.new-version")).click();
+        row.findElement(By.cssSelector("input.version-file")).sendKeys(second.toAbsolutePath().toString());
+        row.findElement(By.cssSelector("form.document-version button[type=submit]")).click();
+        WebElement replaced = browser.find(By.cssSelector("details[data-subject='" + subject + "'] tr[data-document='"
+                + document + "'][data-version='2']"));
+        assertEquals(sha256(secondBytes), replaced.getAttribute("data-sha256"));
+        assertEquals(sha256(secondBytes), sha256(api().get("/api/v1/documents/{id}/content", document).then()
+                .statusCode(200).extract().asByteArray()));
+        replaced.findElement(By.cssSelector("details.document-versions summary")).click();
+        WebElement first = browser.find(By.cssSelector("details[data-subject='" + subject + "'] tr[data-document='"
+                + document + "'] details.document-versions tr[data-version='1']"));
+        assertEquals(sha256(bytes), first.getAttribute("data-sha256"));
+        assertEquals(List.of(1, 2), api().get("/api/v1/documents/{id}/versions", document).then().statusCode(200)
+                .extract().jsonPath().getList("number"));
+        first.findElement(By.cssSelector("button.version-download")).click();
+        assertTrue(panel.findElements(By.cssSelector(".alert")).isEmpty());
+        browser.screenshot("money-evidence-versions");
+        Files.deleteIfExists(second);
 
         // Deleted with a reason: gone from the list, kept with its reason.
         row = browser.find(By.cssSelector("details[data-subject='" + subject + "'] tr[data-document='" + document + "']"));
