@@ -189,6 +189,21 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
      * when {@code failedKeepsBase}.
      */
     private static String finalizedYearWithRule(int[][] actuals, boolean failedKeepsBase) {
+        String program = finalizedYear(actuals);
+        Map<String, Object> terms = Map.of("total", new BigDecimal("1000000"), "basePercent", 40,
+                "gradeCoefficients", List.of(Map.of("grade", "EXCELLENT", "coefficient", 1.5),
+                        Map.of("grade", "GOOD", "coefficient", 1.2), Map.of("grade", "PASS", "coefficient", 1),
+                        Map.of("grade", "FAIL", "coefficient", 0)),
+                "failedKeepsBase", failedKeepsBase, "clawbackPercent", 100);
+        long rule = api().body(Map.of("name", "测试分配规则", "terms", terms))
+                .post("/api/v1/programs/{code}/years/2024/allocation-rules", program).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        api().post("/api/v1/allocation-rules/{id}/publish", rule).then().statusCode(200);
+        return program;
+    }
+
+    /** Two pairs of a new programme with these actuals (of targets 100 and 100), assessed in 2024 and finalized. */
+    private static String finalizedYear(int[][] actuals) {
         String program = Fixtures.program(List.of(Fixtures.YIWU, Fixtures.NANHU), List.of(Fixtures.LIANDU, Fixtures.SUICHANG));
         List<String> industrial = List.of(Fixtures.YIWU, Fixtures.NANHU);
         List<String> mountain = List.of(Fixtures.LIANDU, Fixtures.SUICHANG);
@@ -207,15 +222,6 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
         api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments").then()
                 .statusCode(200).extract().jsonPath().<Integer> getList("items.id")
                 .forEach(id -> api().post("/api/v1/assessments/{id}/finalize", id).then().statusCode(200));
-        Map<String, Object> terms = Map.of("total", new BigDecimal("1000000"), "basePercent", 40,
-                "gradeCoefficients", List.of(Map.of("grade", "EXCELLENT", "coefficient", 1.5),
-                        Map.of("grade", "GOOD", "coefficient", 1.2), Map.of("grade", "PASS", "coefficient", 1),
-                        Map.of("grade", "FAIL", "coefficient", 0)),
-                "failedKeepsBase", failedKeepsBase, "clawbackPercent", 100);
-        long rule = api().body(Map.of("name", "测试分配规则", "terms", terms))
-                .post("/api/v1/programs/{code}/years/2024/allocation-rules", program).then().statusCode(201)
-                .extract().jsonPath().getLong("id");
-        api().post("/api/v1/allocation-rules/{id}/publish", rule).then().statusCode(200);
         return program;
     }
 
@@ -355,5 +361,68 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
     private static JsonPath ledger(String program, String kind) {
         return api().queryParam("program", program).queryParam("year", 2024).queryParam("kind", kind)
                 .get("/api/v1/ledger").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void theAssessorWritesEditsAndPublishesAnAllocationRule() {
+        String program = finalizedYear(new int[][] { { 100, 100 }, { 50, 100 } });
+        String rules = "/api/v1/programs/" + program + "/years/2024/allocation-rules";
+        String assessor = Fixtures.user("assessor", null);
+        browser.openSignedOut(root.toString());
+        browser.signIn(assessor, Fixtures.PASSWORD);
+        browser.page("dashboard");
+        browser.open(root + "#/funding?program=" + program + "&year=2024");
+        browser.page("funding");
+
+        // A new rule: a coefficient asked for each grade of the year's scheme.
+        browser.find(By.id("new-rule")).click();
+        WebElement form = browser.find(By.id("rule-form"));
+        assertTrue(browser.unlabelledInputs().isEmpty(), "inputs without a label: " + browser.unlabelledInputs());
+        form.findElement(By.name("name")).sendKeys("2024年度资金分配规则");
+        form.findElement(By.name("total")).sendKeys("1000000");
+        form.findElement(By.name("basePercent")).sendKeys("40");
+        form.findElement(By.name("clawbackPercent")).sendKeys("100");
+        Map<String, String> coefficients = Map.of("EXCELLENT", "1.5", "GOOD", "1.2", "PASS", "1", "FAIL", "0");
+        coefficients.forEach((grade, value) -> form.findElement(By.name("coefficient:" + grade)).sendKeys(value));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement draft = browser.find(By.cssSelector("#rules tr[data-status='DRAFT']"));
+        long rule = Long.parseLong(draft.getAttribute("data-rule"));
+        JsonPath written = api().get("/api/v1/allocation-rules/{id}", rule).then().statusCode(200).extract().jsonPath();
+        assertEquals("2024年度资金分配规则", written.getString("name"));
+        assertEquals(0, new BigDecimal("1000000").compareTo(new BigDecimal(written.getString("terms.total"))));
+        assertEquals(0, new BigDecimal("1.5").compareTo(new BigDecimal(
+                written.getString("terms.gradeCoefficients.find { it.grade == 'EXCELLENT' }.coefficient"))));
+        assertEquals(false, written.getBoolean("terms.failedKeepsBase"));
+
+        // A wrong total is refused in words and changes nothing; a right one is saved.
+        draft.findElement(By.cssSelector("button.edit-rule")).click();
+        WebElement editor = browser.find(By.id("rule-form"));
+        editor.findElement(By.name("total")).clear();
+        editor.findElement(By.name("total")).sendKeys("-5");
+        editor.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.find(By.cssSelector("#rule-form .alert"));
+        browser.screenshot("money-evidence-rule-refused");
+        assertEquals(0, new BigDecimal("1000000").compareTo(new BigDecimal(api().get("/api/v1/allocation-rules/{id}", rule)
+                .then().extract().jsonPath().getString("terms.total"))));
+        editor.findElement(By.name("total")).clear();
+        editor.findElement(By.name("total")).sendKeys("2000000");
+        editor.findElement(By.name("failedKeepsBase")).click();
+        editor.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.until(d -> new BigDecimal("2000000").compareTo(new BigDecimal(api().get("/api/v1/allocation-rules/{id}",
+                rule).then().extract().jsonPath().getString("terms.total"))) == 0);
+        assertEquals(true, api().get("/api/v1/allocation-rules/{id}", rule).then().extract().jsonPath()
+                .getBoolean("terms.failedKeepsBase"));
+
+        // Published, and an allocation computed from it splits the new total.
+        browser.find(By.cssSelector("#rules tr[data-rule='" + rule + "'] button.publish-rule")).click();
+        browser.find(By.cssSelector("#rules tr[data-rule='" + rule + "'][data-status='PUBLISHED']"));
+        assertEquals("PUBLISHED", api().get("/api/v1/allocation-rules/{id}", rule).then().extract().path("status"));
+        assertEquals(1, api().get(rules).then().statusCode(200).extract().jsonPath().getInt("totalItems"));
+        browser.find(By.id("compute-allocation")).click();
+        browser.find(By.cssSelector(".allocation[data-status='DRAFT']"));
+        assertEquals(0, new BigDecimal("2000000").compareTo(new BigDecimal(api().get(
+                "/api/v1/programs/{code}/years/2024/allocations", program).then().statusCode(200).extract().jsonPath()
+                .getString("items[0].total"))));
+        browser.screenshot("money-evidence-allocation-rule");
     }
 }

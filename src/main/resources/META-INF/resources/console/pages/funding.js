@@ -1,10 +1,10 @@
-// Funding of a programme-year: the allocation rules, the allocations with each pair's breakdown (a draft computed
+// Funding of a programme-year: the allocation rules (a draft written, edited and published), the allocations with each pair's breakdown (a draft computed
 // from the finalized assessments, then approved into the ledger), the ledger, the balances per pair, a
 // disbursement recorded, an entry reversed by a correction and a failed pair's share clawed back. Admins and
 // assessors write; county editors read their own pairs'.
 import { h, field, values, showError, clear, table, badge, toast } from '../ui.js';
 import { t, number, lang, acceptLanguage } from '../i18n.js';
-import { get, call, post, query, download } from '../api.js';
+import { all, get, call, post, query, download } from '../api.js';
 import { programmeYear } from './common.js';
 
 /** Yuan with the fen always shown (the API's amounts have 2 decimals). */
@@ -24,13 +24,47 @@ export default async function funding(root, ctx) {
   ]);
 
   // --- rules ----------------------------------------------------------------------------------------------
-  root.append(h('section.card#rules', h('h2', t('allocationRules')), table([
+  const rulesCard = h('section.card#rules', h('h2', t('allocationRules')));
+  const editing = h('div.rule-editing');
+  const publish = async (r) => {
+    clear(rulesCard);
+    try {
+      const current = await call('GET', `allocation-rules/${r.id}`);
+      await call('POST', `allocation-rules/${r.id}/publish`, { headers: current.etag ? { 'If-Match': current.etag } : {} });
+      toast(t('published'));
+      ctx.reload();
+    } catch (err) { showError(rulesCard, err, { reload: ctx.reload }); }
+  };
+  // The grades a coefficient is asked for: the latest rule's, else the year's published scheme's bands.
+  const grades = rules.items.length ? rules.items.at(-1).terms.gradeCoefficients.map((g) => g.grade)
+    : await schemeGrades(program, year);
+  const edit = (r) => editing.replaceChildren(ruleForm(r, grades, async (body, form) => {
+    try {
+      if (r?.status === 'DRAFT') {
+        const current = await call('GET', `allocation-rules/${r.id}`);
+        await call('PUT', `allocation-rules/${r.id}`, { body, headers: current.etag ? { 'If-Match': current.etag } : {} });
+      } else {
+        await post(`${base}/allocation-rules`, body);
+      }
+      toast(t('saved'));
+      ctx.reload();
+    } catch (err) { showError(form, err, { reload: ctx.reload }); }
+  }));
+  rulesCard.append(table([
     { label: t('version'), value: (r) => String(r.number) },
     { label: t('name'), value: (r) => [r.name, r.example ? h('span.badge.example', ` ${t('exampleRule')}`) : ''] },
     { label: t('status'), value: (r) => badge(r.status) },
     { label: t('fundTotal'), value: (r) => money(r.terms.total), num: true },
     { label: t('basePercent'), value: (r) => `${number(r.terms.basePercent)}%`, num: true },
-  ], rules.items)));
+    ...(mayWrite ? [{ label: '', value: (r) => h('div.toolbar',
+      h('button.secondary.edit-rule', { type: 'button', onclick: () => edit(r) }, r.status === 'DRAFT' ? t('change') : t('newVersionFrom')),
+      r.status === 'DRAFT' ? h('button.publish-rule', { type: 'button', onclick: () => publish(r) }, t('publish')) : null) }] : []),
+  ], rules.items));
+  rulesCard.querySelectorAll(':scope tbody tr').forEach((tr, i) => { tr.dataset.rule = rules.items[i].id; tr.dataset.status = rules.items[i].status; });
+  if (mayWrite) {
+    rulesCard.append(h('div.toolbar', h('button.secondary#new-rule', { type: 'button', onclick: () => edit(null) }, t('newRule'))), editing);
+  }
+  root.append(rulesCard);
 
   // --- allocations -----------------------------------------------------------------------------------------
   const allocCard = h('section.card#allocations', h('h2', t('allocations')));
@@ -174,4 +208,46 @@ export default async function funding(root, ctx) {
     h('button', { type: 'submit' }, t('recordClawback')));
     root.append(h('section.card', h('h2', t('recordClawback')), h('p.muted', t('clawbackHint')), form));
   }
+}
+
+/** The grade codes of the year's published scoring scheme (its bands, or the default ones), newest first. */
+async function schemeGrades(program, year) {
+  const schemes = await all('scoring-schemes', { program, year });
+  const published = schemes.filter((x) => x.status === 'PUBLISHED').at(-1);
+  const bands = published ? (await get(`scoring-schemes/${published.id}`)).rules.gradeBands : null;
+  return bands?.length ? bands.map((b) => b.code) : ['EXCELLENT', 'GOOD', 'PASS', 'FAIL'];
+}
+
+/**
+ * A rule's name and terms as a form: a draft's to edit, a published one's to start a new version from (null: empty),
+ * with a coefficient for each of grades. save(body, form) writes it.
+ */
+function ruleForm(rule, grades, save) {
+  const terms = rule?.terms ?? {};
+  const coefficient = (g) => terms.gradeCoefficients?.find((c) => c.grade === g)?.coefficient ?? '';
+  const decimal = (label, name, value, required) => field(label, name, { value: value ?? '', required,
+    attrs: { inputmode: 'decimal', size: 14, 'data-field': `terms.${name}` } });
+  const form = h('form#rule-form', { onsubmit: async (e) => {
+    e.preventDefault();
+    clear(form);
+    const v = values(form);
+    const num = (x) => (x === undefined ? undefined : Number.isFinite(Number(x)) ? Number(x) : x);
+    await save({ name: v.name, description: v.description, terms: {
+      total: num(v.total), basePercent: num(v.basePercent), clawbackPercent: num(v.clawbackPercent),
+      failedKeepsBase: form.querySelector('input[name=failedKeepsBase]').checked,
+      capPerPair: num(v.capPerPair), mountainPercent: num(v.mountainPercent),
+      gradeCoefficients: grades.map((g) => ({ grade: g, coefficient: num(v[`coefficient:${g}`]) })),
+    } }, form);
+  } },
+  h('h3', rule?.status === 'DRAFT' ? `${t('change')} · ${t('version')} ${rule.number}` : t('newRule')),
+  field(t('name'), 'name', { value: rule?.name ?? '', required: true, attrs: { size: 30 } }),
+  field(t('description'), 'description', { type: 'textarea', value: rule?.description ?? '' }),
+  h('div.inline', decimal(t('fundTotal'), 'total', terms.total, true), decimal(`${t('basePercent')} (%)`, 'basePercent', terms.basePercent, true),
+    decimal(`${t('clawbackPercent')} (%)`, 'clawbackPercent', terms.clawbackPercent, true),
+    decimal(t('capPerPair'), 'capPerPair', terms.capPerPair, false), decimal(`${t('mountainPercent')} (%)`, 'mountainPercent', terms.mountainPercent, false)),
+  h('div.field', h('label', h('input', { type: 'checkbox', name: 'failedKeepsBase', checked: Boolean(terms.failedKeepsBase) }), ` ${t('failedKeepsBase')}`)),
+  h('fieldset', h('legend', t('gradeCoefficients')), h('div.inline', grades.map((g, i) => field(t(g), `coefficient:${g}`,
+    { value: coefficient(g), required: true, attrs: { inputmode: 'decimal', size: 6, 'data-field': `terms.gradeCoefficients[${i}].coefficient` } })))),
+  h('button', { type: 'submit' }, t('save')));
+  return form;
 }
