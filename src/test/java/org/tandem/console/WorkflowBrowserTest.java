@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.tandem.assessment.AnnualAssessmentTest;
 import org.tandem.support.Api;
 import org.tandem.support.Fixtures;
@@ -263,10 +264,30 @@ class WorkflowBrowserTest extends BrowserTestBase {
                 .extract().path("resolution.remedy"));
         browser.page("review");
 
+        // A third objection, upheld with an adjustment of one of the scheme's items: the adjustment is the
+        // objection's remedy, with the resolution's reason.
+        long third = Api.as(yiwu, PASSWORD).body(Map.of("reason", "与遂昌共建园区未计入"))
+                .post("/api/v1/assessments/{id}/objections", assessment).then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        browser.open(root + "#/review?program=" + program + "&year=2024&third");
+        browser.page("review");
+        form = browser.find(By.cssSelector("#objections form[data-objection='" + third + "']"));
+        new Select(form.findElement(By.name("item"))).selectByValue("JOINT_PARK");
+        form.findElement(By.name("points")).sendKeys("2");
+        form.findElement(By.name("reason")).sendKeys("共建园区");
+        form.findElement(By.cssSelector("button.uphold-adjustment")).click();
+        browser.until(d -> "UPHELD".equals(api().get("/api/v1/assessments/{a}/objections/{o}", assessment, third).then()
+                .extract().path("state")));
+        JsonPath upheld = api().get("/api/v1/assessments/{a}/objections/{o}", assessment, third).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("ADJUSTMENT", upheld.getString("resolution.remedy"));
+        long adjustment = upheld.getLong("resolution.adjustment");
+        JsonPath adjusted = api().get("/api/v1/assessments/{id}", assessment).then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals("JOINT_PARK", adjusted.getString("adjustments.find { it.id == " + adjustment + " }.item"));
+        assertEquals("共建园区", adjusted.getString("adjustments.find { it.id == " + adjustment + " }.reason"));
+
         // An adjustment's documents: the assessor uploads the minutes to it in the ranking's adjustments.
-        long adjustment = as(assessor).body(Map.of("item", "JOINT_PARK", "points", 2, "reason", "共建园区"))
-                .post("/api/v1/assessments/{id}/adjustments", assessment).then().statusCode(200).extract().jsonPath()
-                .getLong("adjustments.find { it.reason == '共建园区' }.id");
         String adjustmentSubject = "adjustment:" + adjustment;
         browser.open(root + "#/review?program=" + program + "&year=2024&adjusted");
         browser.page("review");

@@ -105,7 +105,8 @@ export default async function review(root, ctx) {
     { label: t('adjustments'), value: (a) => adjustmentsCell(a, mayWrite) },
   ], ranking.items)));
 
-  root.append(await overdueSection(program, year), await objectionSection(ctx, program, year, mayWrite));
+  const itemsOf = (assessment) => schemes.get(ranking.items.find((a) => a.id === assessment)?.scheme)?.rules?.adjustmentItems ?? [];
+  root.append(await overdueSection(program, year), await objectionSection(ctx, program, year, mayWrite, itemsOf));
 }
 
 /** An assessment's adjustments with their documents, read from its detail when first opened. */
@@ -131,10 +132,11 @@ async function overdueSection(program, year) {
 }
 
 /**
- * The objection window (公示): publish the year, then resolve each objection (upheld and rescored, or rejected), its
- * evidence documents at hand.
+ * The objection window (公示): publish the year, then resolve each objection (upheld and rescored, upheld with an
+ * adjustment of one of the scheme's items, or rejected), its evidence documents at hand. itemsOf(assessment) gives the
+ * adjustment items of an assessment's scheme.
  */
-async function objectionSection(ctx, program, year, mayWrite) {
+async function objectionSection(ctx, program, year, mayWrite, itemsOf) {
   const base = `programs/${encodeURIComponent(program)}/years/${year}`;
   const [publication, objections] = await Promise.all([get(`${base}/publication`).catch(notFound),
     get(`${base}/objections${query({ size: 200 })}`)]);
@@ -156,11 +158,14 @@ async function objectionSection(ctx, program, year, mayWrite) {
     } }, days, h('button', { type: 'submit' }, t('publishForObjections')));
     box.append(h('p.muted', t('notPublished')), form);
   }
+  // body: the resolution, or a function of the form's values giving it.
   const resolve = (o, body) => async (e) => {
     const form = e.currentTarget.form;
     clear(form);
+    const v = values(form);
     try {
-      await post(`assessments/${o.assessment}/objections/${o.id}/resolution`, { ...body, reason: values(form).reason ?? '' });
+      await post(`assessments/${o.assessment}/objections/${o.id}/resolution`,
+        { ...(typeof body === 'function' ? body(v) : body), reason: v.reason ?? '' });
       toast(t('resolved'));
       ctx.reload();
     } catch (err) { showError(form, err, { reload: ctx.reload }); }
@@ -174,6 +179,12 @@ async function objectionSection(ctx, program, year, mayWrite) {
       ? h('form.inline', { onsubmit: (e) => e.preventDefault(), 'data-objection': o.id },
         field(t('reason'), 'reason', { type: 'textarea' }),
         h('button.uphold', { type: 'button', onclick: resolve(o, { outcome: 'UPHELD', remedy: 'RESCORE' }) }, t('upheldRescore')),
+        itemsOf(o.assessment).length ? h('span.inline.uphold-adjustment-fields',
+          field(t('adjustItem'), 'item', { options: itemsOf(o.assessment).map((i) => [i.code, `${i.label}（≤${i.maxPoints}）`]) }),
+          field(t('points'), 'points', { attrs: { inputmode: 'decimal', size: 4, 'data-field': 'adjustment.points' } }),
+          h('button.uphold-adjustment', { type: 'button', onclick: resolve(o, (v) => ({ outcome: 'UPHELD', remedy: 'ADJUSTMENT',
+            adjustment: { item: v.item ?? '', points: v.points === undefined ? null : Number(v.points), reason: v.reason ?? '' } })) },
+          t('upheldAdjustment'))) : null,
         h('button.danger.reject', { type: 'button', onclick: resolve(o, { outcome: 'REJECTED' }) }, t('rejectWithReason')))
       : h('span', `${o.resolution?.reason ?? ''}${o.resolution?.totalAfter != null
         ? ` · ${t('total')}：${number(o.resolution.totalBefore)} → ${number(o.resolution.totalAfter)}` : ''}`)) },
