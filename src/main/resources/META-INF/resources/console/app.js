@@ -13,6 +13,7 @@ const PAGES = {
   programs: { load: () => import('./pages/programs.js'), nav: 'navPrograms', roles: ['admin'] },
   users: { load: () => import('./pages/users.js'), nav: 'navUsers', roles: ['admin'] },
   webhooks: { load: () => import('./pages/webhooks.js'), nav: 'navWebhooks', roles: ['admin'] },
+  indicators: { load: () => import('./pages/indicators.js'), nav: 'navIndicators', roles: ['admin'] },
   funding: { load: () => import('./pages/funding.js'), nav: 'navFunding', roles: ['admin', 'assessor', 'county-editor'] },
   audit: { load: () => import('./pages/audit.js'), nav: 'navAudit', roles: ['admin', 'assessor'] },
   pair: { load: () => import('./pages/pair.js'), roles: null },

@@ -90,7 +90,9 @@ const WORDS = {
     progressReports: '进度报送', progressReportsNote: '报送日程中的半年和季度进度报送；进度数据不计入考核得分，考核以年度完成值为准。截止日期当天（北京时间）提交的不算逾期。',
     ON_TIME: '按时提交', NOT_SUBMITTED: '未提交', values: '填报数值', noPeriodIndicators: '目前没有按该周期报送的指标，可直接提交。',
     submitPeriod: '提交进度报送', submitComment: '提交说明（可选）', submitAgain: '再次提交', periodSubmitted: '进度报送已提交',
-    'reportedPer-HALF_YEAR': '按半年报送进度', 'reportedPer-QUARTER': '按季度报送进度',
+    'reportedPer-HALF_YEAR': '按半年报送进度', 'reportedPer-QUARTER': '按季度报送进度', 'reportedPer-ANNUAL': '仅报送年度完成值',
+    navIndicators: '指标', indicatorsHint: '填报指标的报送频次（仅年度，或另按半年、季度报送进度）与是否启用；计算指标由项目和活动自动得出。',
+    reportedPer: '报送频次', source: '来源', 'source-REPORTED': '填报', 'source-DERIVED': '自动计算',
   },
   en: {
     appTitle: 'County Pairing for Shared Prosperity · Console', skip: 'Skip to content', loading: 'Loading…',
@@ -181,7 +183,9 @@ const WORDS = {
     progressReports: 'Progress reports', progressReportsNote: 'The half-yearly and quarterly progress reports of the reporting calendar. Progress values are not scored: assessments read the annual actuals. A report submitted on its due day (China Standard Time) is on time.',
     ON_TIME: 'On time', NOT_SUBMITTED: 'Not submitted', values: 'Values', noPeriodIndicators: 'No indicator is reported per this period yet; the report can be submitted as it is.',
     submitPeriod: 'Submit the progress report', submitComment: 'Comment on submitting (optional)', submitAgain: 'Submit again', periodSubmitted: 'Progress report submitted',
-    'reportedPer-HALF_YEAR': 'progress per half-year', 'reportedPer-QUARTER': 'progress per quarter',
+    'reportedPer-HALF_YEAR': 'progress per half-year', 'reportedPer-QUARTER': 'progress per quarter', 'reportedPer-ANNUAL': 'the year\'s actual only',
+    navIndicators: 'Indicators', indicatorsHint: 'How often a reported indicator\'s actual is reported (the year\'s only, or also per half-year or quarter in progress reports) and whether it is active; derived indicators are counted from projects and activities.',
+    reportedPer: 'Reported', source: 'Source', 'source-REPORTED': 'reported', 'source-DERIVED': 'derived',
   },
 };
 

@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * The admin's reporting calendar, approval chain and webhooks pages: a calendar set, saved, read again and
+ * The admin's reporting calendar, approval chain, webhooks and indicators pages: a calendar set, saved, read again and
  * overtaken (412 with a reload); the pair missing its annual report listed; the chain saved; a webhook created with
  * its secret shown once, its failing deliveries shown, deleted after a second click. Every step checked through the
  * API.
@@ -247,5 +247,37 @@ class CalendarAndWebhooksBrowserTest extends BrowserTestBase {
     private static List<Map<String, Object>> webhooksWith(String url) {
         return api().queryParam("size", 500).get("/api/v1/webhooks").then().statusCode(200).extract().jsonPath()
                 .<Map<String, Object>> getList("items").stream().filter(w -> url.equals(w.get("url"))).toList();
+    }
+
+    @Test
+    void theAdminSetsHowOftenAnIndicatorIsReported() {
+        // An inactive indicator of its own, so that no other test's progress or reports see it.
+        String code = ("IND_" + Fixtures.uniqueCode("C")).replace('-', '_');
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "track", "INVEST_INFO", "nameZh", "测试报送指标",
+                "nameEn", "Test reported indicator", "unit", "个", "source", "REPORTED", "active", false));
+        api().body(body).post("/api/v1/indicators").then().statusCode(201).body("reportedPer", equalTo("ANNUAL"));
+        browser.openSignedOut(root.toString());
+        browser.signIn("admin", Api.ADMIN_PASSWORD);
+        browser.page("dashboard");
+        browser.open(root + "#/indicators");
+        browser.page("indicators");
+        WebElement form = browser.find(By.cssSelector("form.indicator-edit[data-indicator='" + code + "']"));
+        assertTrue(browser.unlabelledInputs().isEmpty(), "inputs without a label: " + browser.unlabelledInputs());
+        new Select(form.findElement(By.name("reportedPer"))).selectByValue("QUARTER");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.until(d -> "QUARTER".equals(api().get("/api/v1/indicators/{code}", code).then().extract()
+                .path("reportedPer")));
+        JsonPath saved = api().get("/api/v1/indicators/{code}", code).then().statusCode(200).extract().jsonPath();
+        assertFalse(saved.getBoolean("active"), "left inactive");
+        assertEquals("测试报送指标", saved.getString("nameZh"));
+        browser.page("indicators");
+        browser.until(d -> "QUARTER".equals(d.findElement(By.cssSelector("form.indicator-edit[data-indicator='" + code
+                + "'] select[name=reportedPer]")).getAttribute("value")));
+        // A derived indicator is reported by nobody: it offers no choice.
+        String derived = api().queryParam("source", "DERIVED").queryParam("size", 1).get("/api/v1/indicators").then()
+                .statusCode(200).extract().path("items[0].code");
+        assertTrue(browser.find(By.cssSelector("form.indicator-edit[data-indicator='" + derived + "']"))
+                .findElements(By.name("reportedPer")).isEmpty());
+        browser.screenshot("admin-indicators");
     }
 }

@@ -62,7 +62,7 @@ class SignInBrowserTest extends BrowserTestBase {
         password.sendKeys(Api.ADMIN_PASSWORD, Keys.ENTER);
         browser.page("dashboard");
         assertEquals(Set.of("dashboard", "ranking", "mine", "approvals", "review", "calendar", "schemes", "programs",
-                "users", "webhooks", "funding", "audit"), nav());
+                "users", "webhooks", "indicators", "funding", "audit"), nav());
         assertFalse(browser.find(By.id("who")).getText().isBlank(), "who is signed in");
         browser.screenshot("signin-admin-dashboard");
         // Every input on the page has a label.
