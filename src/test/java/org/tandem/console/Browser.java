@@ -143,6 +143,18 @@ final class Browser implements AutoCloseable {
         form.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
+    /**
+     * Signs in afresh at {@code root} as {@code username}, waits for the role's home page {@code home}, then opens the
+     * console's {@code route} (e.g. {@code funding?program=X&year=2024}) and waits for its page.
+     */
+    void openAs(String root, String username, String password, String home, String route) {
+        openSignedOut(root);
+        signIn(username, password);
+        page(home);
+        open(root + "#/" + route);
+        page(route.replaceFirst("[/?].*", ""));
+    }
+
     void signOut() {
         find(By.id("signout")).click();
         find(By.id("signin"));

@@ -256,11 +256,7 @@ class CalendarAndWebhooksBrowserTest extends BrowserTestBase {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "track", "INVEST_INFO", "nameZh", "测试报送指标",
                 "nameEn", "Test reported indicator", "unit", "个", "source", "REPORTED", "active", false));
         api().body(body).post("/api/v1/indicators").then().statusCode(201).body("reportedPer", equalTo("ANNUAL"));
-        browser.openSignedOut(root.toString());
-        browser.signIn("admin", Api.ADMIN_PASSWORD);
-        browser.page("dashboard");
-        browser.open(root + "#/indicators");
-        browser.page("indicators");
+        browser.openAs(root.toString(), "admin", Api.ADMIN_PASSWORD, "dashboard", "indicators");
         WebElement form = browser.find(By.cssSelector("form.indicator-edit[data-indicator='" + code + "']"));
         assertTrue(browser.unlabelledInputs().isEmpty(), "inputs without a label: " + browser.unlabelledInputs());
         new Select(form.findElement(By.name("reportedPer"))).selectByValue("QUARTER");

@@ -310,12 +310,8 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
                 "paidOn", "2024-06-30", "reference", "WRONG-REF")).post("/api/v1/ledger/entries").then()
                 .statusCode(201).extract().jsonPath().getLong("id");
 
-        String assessor = Fixtures.user("assessor", null);
-        browser.openSignedOut(root.toString());
-        browser.signIn(assessor, Fixtures.PASSWORD);
-        browser.page("dashboard");
-        browser.open(root + "#/funding?program=" + program + "&year=2024");
-        browser.page("funding");
+        browser.openAs(root.toString(), Fixtures.user("assessor", null), Fixtures.PASSWORD, "dashboard",
+                "funding?program=" + program + "&year=2024");
 
         // The disbursement reversed with a reason: a correction of its amount, negated, naming it.
         WebElement row = browser.find(By.cssSelector("#ledger tr[data-entry='" + paid + "']"));
@@ -367,12 +363,8 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
     void theAssessorWritesEditsAndPublishesAnAllocationRule() {
         String program = finalizedYear(new int[][] { { 100, 100 }, { 50, 100 } });
         String rules = "/api/v1/programs/" + program + "/years/2024/allocation-rules";
-        String assessor = Fixtures.user("assessor", null);
-        browser.openSignedOut(root.toString());
-        browser.signIn(assessor, Fixtures.PASSWORD);
-        browser.page("dashboard");
-        browser.open(root + "#/funding?program=" + program + "&year=2024");
-        browser.page("funding");
+        browser.openAs(root.toString(), Fixtures.user("assessor", null), Fixtures.PASSWORD, "dashboard",
+                "funding?program=" + program + "&year=2024");
 
         // A new rule: a coefficient asked for each grade of the year's scheme.
         browser.find(By.id("new-rule")).click();
