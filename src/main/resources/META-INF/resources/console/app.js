@@ -145,7 +145,8 @@ async function route() {
   }
 }
 
-api.onSignedOut(() => { me = null; signInPage(); });
+// Signed out, what the last user was told goes with them: the next one starts without their messages.
+api.onSignedOut(() => { me = null; document.getElementById('toast')?.replaceChildren(); signInPage(); });
 
 document.getElementById('signout').addEventListener('click', () => { api.signOut(); location.hash = ''; });
 document.getElementById('lang').addEventListener('click', () => { setLang(lang === 'en' ? 'zh' : 'en'); chrome(); route(); });

@@ -155,6 +155,15 @@ final class Browser implements AutoCloseable {
         page(route.replaceFirst("[/?].*", ""));
     }
 
+    /**
+     * Clicks {@code element} once it is scrolled to the middle of the window, where nothing fixed to an edge (the
+     * messages at the bottom right) covers it.
+     */
+    void click(WebElement element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+        element.click();
+    }
+
     void signOut() {
         find(By.id("signout")).click();
         find(By.id("signin"));

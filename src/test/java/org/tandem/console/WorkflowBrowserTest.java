@@ -218,7 +218,7 @@ class WorkflowBrowserTest extends BrowserTestBase {
         browser.page("pair");
         WebElement objectionPanel = browser.find(By.cssSelector("#pair-objections details.record-documents[data-subject='"
                 + objectionSubject + "']"));
-        objectionPanel.findElement(By.tagName("summary")).click();
+        browser.click(objectionPanel.findElement(By.tagName("summary")));
         browser.until(d -> "1".equals(objectionPanel.getAttribute("data-count")));
         WebElement evidenceRow = objectionPanel.findElement(By.cssSelector("tr[data-document='" + evidenceDocument + "']"));
         evidenceRow.findElement(By.cssSelector("button.document-download")).click();
@@ -239,7 +239,7 @@ class WorkflowBrowserTest extends BrowserTestBase {
         // The objection's evidence is at hand on the review page.
         WebElement reviewPanel = browser.find(By.cssSelector("#objections details.record-documents[data-subject='"
                 + objectionSubject + "']"));
-        reviewPanel.findElement(By.tagName("summary")).click();
+        browser.click(reviewPanel.findElement(By.tagName("summary")));
         browser.until(d -> "1".equals(reviewPanel.getAttribute("data-count")));
         reviewPanel.findElement(By.cssSelector("tr[data-document='" + evidenceDocument + "'] button.document-download"));
         form.findElement(By.name("reason")).sendKeys("合同未在考核年度内签订");
@@ -272,10 +272,11 @@ class WorkflowBrowserTest extends BrowserTestBase {
         browser.open(root + "#/review?program=" + program + "&year=2024&third");
         browser.page("review");
         form = browser.find(By.cssSelector("#objections form[data-objection='" + third + "']"));
+        browser.click(form.findElement(By.cssSelector("details.uphold-adjustment-box summary")));
         new Select(form.findElement(By.name("item"))).selectByValue("JOINT_PARK");
         form.findElement(By.name("points")).sendKeys("2");
         form.findElement(By.name("reason")).sendKeys("共建园区");
-        form.findElement(By.cssSelector("button.uphold-adjustment")).click();
+        browser.click(form.findElement(By.cssSelector("button.uphold-adjustment")));
         browser.until(d -> "UPHELD".equals(api().get("/api/v1/assessments/{a}/objections/{o}", assessment, third).then()
                 .extract().path("state")));
         JsonPath upheld = api().get("/api/v1/assessments/{a}/objections/{o}", assessment, third).then().statusCode(200)
@@ -295,7 +296,7 @@ class WorkflowBrowserTest extends BrowserTestBase {
                 .click();
         WebElement adjustmentPanel = browser.find(By.cssSelector("details.record-documents[data-subject='"
                 + adjustmentSubject + "']"));
-        adjustmentPanel.findElement(By.tagName("summary")).click();
+        browser.click(adjustmentPanel.findElement(By.tagName("summary")));
         browser.until(d -> "0".equals(adjustmentPanel.getAttribute("data-count")));
         Path minutes = Files.createTempFile("核实纪要", ".pdf");
         Files.writeString(minutes, MoneyAndEvidenceBrowserTest.PDF, StandardCharsets.ISO_8859_1);
@@ -318,7 +319,7 @@ class WorkflowBrowserTest extends BrowserTestBase {
         browser.page("pair");
         WebElement shown = browser.find(By.cssSelector("#pair-adjustments details.record-documents[data-subject='"
                 + adjustmentSubject + "']"));
-        shown.findElement(By.tagName("summary")).click();
+        browser.click(shown.findElement(By.tagName("summary")));
         browser.until(d -> "1".equals(shown.getAttribute("data-count")));
         assertTrue(shown.findElements(By.cssSelector("form.document-upload")).isEmpty());
     }

@@ -179,12 +179,13 @@ async function objectionSection(ctx, program, year, mayWrite, itemsOf) {
       ? h('form.inline', { onsubmit: (e) => e.preventDefault(), 'data-objection': o.id },
         field(t('reason'), 'reason', { type: 'textarea' }),
         h('button.uphold', { type: 'button', onclick: resolve(o, { outcome: 'UPHELD', remedy: 'RESCORE' }) }, t('upheldRescore')),
-        itemsOf(o.assessment).length ? h('span.inline.uphold-adjustment-fields',
+        // Folded: most objections are rescored or rejected, and the row stays narrow.
+        itemsOf(o.assessment).length ? h('details.uphold-adjustment-box', h('summary', t('upheldAdjustment')),
           field(t('adjustItem'), 'item', { options: itemsOf(o.assessment).map((i) => [i.code, `${i.label}（≤${i.maxPoints}）`]) }),
           field(t('points'), 'points', { attrs: { inputmode: 'decimal', size: 4, 'data-field': 'adjustment.points' } }),
           h('button.uphold-adjustment', { type: 'button', onclick: resolve(o, (v) => ({ outcome: 'UPHELD', remedy: 'ADJUSTMENT',
             adjustment: { item: v.item ?? '', points: v.points === undefined ? null : Number(v.points), reason: v.reason ?? '' } })) },
-          t('upheldAdjustment'))) : null,
+          t('UPHELD'))) : null,
         h('button.danger.reject', { type: 'button', onclick: resolve(o, { outcome: 'REJECTED' }) }, t('rejectWithReason')))
       : h('span', `${o.resolution?.reason ?? ''}${o.resolution?.totalAfter != null
         ? ` · ${t('total')}：${number(o.resolution.totalBefore)} → ${number(o.resolution.totalAfter)}` : ''}`)) },
