@@ -325,6 +325,8 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
         assertEquals(paid, corrections.getLong("items[0].reverses"));
         assertEquals(0, new BigDecimal("-1000").compareTo(new BigDecimal(corrections.getString("items[0].amount"))));
         assertEquals("凭证号错误", corrections.getString("items[0].reason"));
+        assertTrue(browser.find(By.cssSelector("#ledger tr[data-kind='CORRECTION']")).getText().contains("#" + paid),
+                "the correction names the entry it reverses");
         // Reversed once: neither the entry nor its correction offers it again.
         assertTrue(browser.find(By.cssSelector("#ledger tr[data-entry='" + paid + "']"))
                 .findElements(By.cssSelector("button.reverse")).isEmpty());

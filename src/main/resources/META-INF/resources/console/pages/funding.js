@@ -148,12 +148,13 @@ export default async function funding(root, ctx) {
   };
   const ledgerCard = h('section.card#ledger', h('h2', t('ledger')));
   ledgerCard.append(h('div.toolbar', exportButtons('ledger', { program, year }, `${program}_${year}_ledger`, ledgerCard)), table([
+    { label: '#', value: (e) => String(e.id), num: true },
     { label: t('date'), value: (e) => e.paidOn ?? e.recordedAt.slice(0, 10) },
     { label: t('pair'), value: (e) => `${e.industrialCounty.name} — ${e.mountainCounty.name}` },
     { label: t('kind'), value: (e) => t(e.kind) },
     { label: t('amount'), value: (e) => money(e.amount), num: true },
     { label: t('reference'), value: (e) => e.reference ?? '' },
-    { label: t('reason'), value: (e) => e.reason ?? '' },
+    { label: t('reason'), value: (e) => [e.reverses ? h('span.muted', `${t('reverses')} #${e.reverses}：`) : '', e.reason ?? ''] },
     { label: t('who'), value: (e) => e.recordedBy },
     ...(mayWrite ? [{ label: '', value: reversal }] : []),
   ], ledger.items));
