@@ -1,7 +1,5 @@
 package org.tandem.assessment;
 
-import java.util.List;
-
 import org.tandem.cache.ReadCache;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.Program;
@@ -18,16 +16,14 @@ public final class AssessmentScopes {
 
     /** The read shows assessments of programme {@code programCode}; returns the programme's id, null if none. */
     public static Long ofProgram(String programCode) {
-        List<Long> found = Program.getEntityManager()
-                .createQuery("select p.id from Program p where p.code = :code", Long.class)
-                .setParameter("code", programCode).getResultList();
-        if (found.isEmpty()) {
+        Long program = Program.idOfCode(programCode);
+        if (program == null) {
             // No such programme: only reference data can change that (a programme is created).
             ReadCache.dependsOn();
             return null;
         }
-        ReadCache.dependsOn(Assessment.scope(found.get(0)), Pairing.pairingsScope(found.get(0)));
-        return found.get(0);
+        ReadCache.dependsOn(Assessment.scope(program), Pairing.pairingsScope(program));
+        return program;
     }
 
     /** The scope of the assessments of programme {@code programId}: it moves when any of them changes. */

@@ -65,7 +65,8 @@ class CooperationRecords {
         if (year != null) {
             return projectsOfYear(program, track, status, county, hostCounty, year, paging);
         }
-        Long programId = program == null ? null : programIdOf(program);
+        // The programme's id looked up first: H2 serves "program_id = (select ...)" from no index.
+        Long programId = program == null ? null : Program.idOfCode(program);
         if (program != null && programId == null) {
             return new PageOf<>(List.of(), paging.page, paging.size, paging.total(() -> 0));
         }
@@ -121,17 +122,6 @@ class CooperationRecords {
                 () -> Filter.count("from CooperationProject p" + filter, params));
     }
 
-    /**
-     * The id of the programme with code {@code code}, or null. Looked up first: H2 serves
-     * "program_id = (select ...)" from no index, and scanned every row.
-     */
-    private static Long programIdOf(String code) {
-        List<?> found = CooperationProject.getEntityManager()
-                .createNativeQuery("select id from program where code = :code").setParameter("code", code)
-                .getResultList();
-        return found.isEmpty() ? null : ((Number) found.get(0)).longValue();
-    }
-
     /** Sort paths of {@link #PROJECTS_SORTABLE} as columns of {@code project_year y} and its project {@code p}. */
     private static final Map<String, String> PROJECT_YEAR_COLUMNS = Map.of("p.id", "y.project_id", "p.plannedOn",
             "p.planned_on", "p.title", "p.title", "p.status", "y.status", "p.investment", "p.investment");
@@ -146,7 +136,7 @@ class CooperationRecords {
     private static PageOf<ProjectView> projectsOfYear(String program, String track, ProjectStatus status,
             String county, String hostCounty, int year, PageRequest paging) {
         var em = CooperationProject.getEntityManager();
-        Long programId = program == null ? null : programIdOf(program);
+        Long programId = program == null ? null : Program.idOfCode(program);
         if (program != null && programId == null) {
             return new PageOf<>(List.of(), paging.page, paging.size, paging.total(() -> 0));
         }

@@ -51,6 +51,13 @@ public class Program extends TrackedEntity {
         return lazy != null ? (Long) lazy.getInternalIdentifier() : program.id;
     }
 
+    /** The id of the programme with code {@code code}, or null: one index lookup, nothing loaded. */
+    public static Long idOfCode(String code) {
+        List<Long> found = getEntityManager().createQuery("select p.id from Program p where p.code = :code", Long.class)
+                .setParameter("code", code).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     public static Program findByCode(String code) {
         return find("code", code).firstResult();
     }

@@ -1,7 +1,5 @@
 package org.tandem.registry;
 
-import java.util.List;
-
 import org.tandem.cache.ReadCache;
 
 /**
@@ -53,9 +51,6 @@ public final class ReadScopes {
     }
 
     private static Long idOf(String programCode) {
-        List<Long> found = Program.getEntityManager()
-                .createQuery("select p.id from Program p where p.code = :code", Long.class)
-                .setParameter("code", programCode).getResultList();
-        return found.isEmpty() ? null : found.get(0);
+        return Program.idOfCode(programCode);
     }
 }

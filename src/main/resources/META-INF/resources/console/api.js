@@ -141,6 +141,9 @@ export async function call(method, path, options = {}) {
 }
 
 export const get = async (path) => (await call('GET', path)).data;
+
+/** The header that makes a write conditional on the version read ({ data, etag } from call): a 412 if it moved. */
+export const ifMatch = (read) => (read?.etag ? { 'If-Match': read.etag } : {});
 export const post = async (path, body) => (await call('POST', path, { body })).data;
 
 /** Sends a file (a Blob) as the raw body of a POST; answers { data, etag, location, status }. */

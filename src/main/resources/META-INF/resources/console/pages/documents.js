@@ -3,7 +3,7 @@
 // ones listed and downloaded) and deleted with a reason. Read when first opened.
 import { h, field, showError, clear, table, toast } from '../ui.js';
 import { t, number, lang } from '../i18n.js';
-import { get, call, query, download, sendFile, fetchBlob } from '../api.js';
+import { get, call, query, download, sendFile, fetchBlob, ifMatch } from '../api.js';
 
 const PREVIEWABLE = /^(image\/(png|jpeg|gif|webp)|application\/pdf)$/;
 
@@ -82,8 +82,7 @@ export function documentsPanel(subject, { mayWrite = false } = {}) {
         if (!chosen) { file.control.focus(); return; }
         try {
           const current = await call('GET', `documents/${d.id}`);
-          await sendFile(`/api/v1/documents/${d.id}/versions${query({ fileName: chosen.name })}`, chosen,
-            current.etag ? { 'If-Match': current.etag } : {});
+          await sendFile(`/api/v1/documents/${d.id}/versions${query({ fileName: chosen.name })}`, chosen, ifMatch(current));
           toast(t('uploaded'));
           load();
         } catch (err) { showError(replace, err, { reload: load }); }
@@ -97,7 +96,7 @@ export function documentsPanel(subject, { mayWrite = false } = {}) {
         if (!why) { reason.control.focus(); return; }
         try {
           const current = await call('GET', `documents/${d.id}`);
-          await call('DELETE', `documents/${d.id}${query({ reason: why })}`, { headers: current.etag ? { 'If-Match': current.etag } : {} });
+          await call('DELETE', `documents/${d.id}${query({ reason: why })}`, { headers: ifMatch(current) });
           toast(t('deleted'));
           load();
         } catch (err) { showError(form, err); }

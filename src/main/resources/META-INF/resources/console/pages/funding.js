@@ -4,7 +4,7 @@
 // assessors write; county editors read their own pairs'.
 import { h, field, values, showError, clear, table, badge, toast } from '../ui.js';
 import { t, number, lang, acceptLanguage } from '../i18n.js';
-import { all, get, call, post, query, download } from '../api.js';
+import { all, get, call, post, query, download, ifMatch } from '../api.js';
 import { programmeYear } from './common.js';
 
 /** Yuan with the fen always shown (the API's amounts have 2 decimals). */
@@ -30,7 +30,7 @@ export default async function funding(root, ctx) {
     clear(rulesCard);
     try {
       const current = await call('GET', `allocation-rules/${r.id}`);
-      await call('POST', `allocation-rules/${r.id}/publish`, { headers: current.etag ? { 'If-Match': current.etag } : {} });
+      await call('POST', `allocation-rules/${r.id}/publish`, { headers: ifMatch(current) });
       toast(t('published'));
       ctx.reload();
     } catch (err) { showError(rulesCard, err, { reload: ctx.reload }); }
@@ -38,18 +38,25 @@ export default async function funding(root, ctx) {
   // The grades a coefficient is asked for: the latest rule's, else the year's published scheme's bands.
   const grades = rules.items.length ? rules.items.at(-1).terms.gradeCoefficients.map((g) => g.grade)
     : await schemeGrades(program, year);
-  const edit = (r) => editing.replaceChildren(ruleForm(r, grades, async (body, form) => {
+  // A draft is edited from the version read when the form opens: saved with its ETag, so that a change someone
+  // made meanwhile is refused (412, with a reload), never overwritten.
+  const edit = async (r) => {
+    clear(rulesCard);
     try {
-      if (r?.status === 'DRAFT') {
-        const current = await call('GET', `allocation-rules/${r.id}`);
-        await call('PUT', `allocation-rules/${r.id}`, { body, headers: current.etag ? { 'If-Match': current.etag } : {} });
-      } else {
-        await post(`${base}/allocation-rules`, body);
-      }
-      toast(t('saved'));
-      ctx.reload();
-    } catch (err) { showError(form, err, { reload: ctx.reload }); }
-  }));
+      const read = r ? await call('GET', `allocation-rules/${r.id}`) : null;
+      editing.replaceChildren(ruleForm(read?.data, grades, async (body, form) => {
+        try {
+          if (read?.data.status === 'DRAFT') {
+            await call('PUT', `allocation-rules/${r.id}`, { body, headers: ifMatch(read) });
+          } else {
+            await post(`${base}/allocation-rules`, body);
+          }
+          toast(t('saved'));
+          ctx.reload();
+        } catch (err) { showError(form, err, { reload: ctx.reload }); }
+      }));
+    } catch (err) { showError(rulesCard, err, { reload: ctx.reload }); }
+  };
   rulesCard.append(table([
     { label: t('version'), value: (r) => String(r.number) },
     { label: t('name'), value: (r) => [r.name, r.example ? h('span.badge.example', ` ${t('exampleRule')}`) : ''] },
@@ -80,7 +87,7 @@ export default async function funding(root, ctx) {
       clear(allocCard);
       try {
         const current = await call('GET', `allocations/${a.id}`);
-        await call('POST', `allocations/${a.id}/approve`, { headers: current.etag ? { 'If-Match': current.etag } : {} });
+        await call('POST', `allocations/${a.id}/approve`, { headers: ifMatch(current) });
         toast(t('APPROVED'));
         ctx.reload();
       } catch (err) { showError(allocCard, err, { reload: ctx.reload }); }

@@ -3,7 +3,7 @@
 // is active, each changed in its row and saved with If-Match.
 import { h, field, showError, clear, table, toast } from '../ui.js';
 import { t, named } from '../i18n.js';
-import { all, call } from '../api.js';
+import { all, call, ifMatch, ApiError } from '../api.js';
 import { tracks } from '../data.js';
 
 const PERIODS = ['ANNUAL', 'HALF_YEAR', 'QUARTER'];
@@ -19,10 +19,14 @@ export default async function indicators(root, ctx) {
     const reportedPer = form.querySelector('select[name=reportedPer]')?.value ?? indicator.reportedPer;
     const active = form.querySelector('input[name=active]').checked;
     try {
+      // The rest of the indicator is written back as it is now; what the row showed must still be so, else
+      // someone changed it meanwhile (as a 412: with a reload). The ETag covers a change between read and write.
       const current = await call('GET', `indicators/${encodeURIComponent(indicator.code)}`);
+      if (current.data.reportedPer !== indicator.reportedPer || current.data.active !== indicator.active) {
+        throw new ApiError(412, {});
+      }
       await call('PUT', `indicators/${encodeURIComponent(indicator.code)}`, {
-        body: { ...current.data, reportedPer, active },
-        headers: current.etag ? { 'If-Match': current.etag } : {} });
+        body: { ...current.data, reportedPer, active }, headers: ifMatch(current) });
       toast(t('saved'));
       ctx.reload();
     } catch (err) { showError(form, err, { reload: ctx.reload }); }
