@@ -19,6 +19,7 @@ import org.tandem.Money;
 import org.tandem.TrackedEntity;
 import org.tandem.cache.ScopedData;
 import org.tandem.registry.Pairing;
+import org.tandem.registry.RecordKind;
 import org.tandem.registry.Track;
 
 /** A dated cooperation event of a pairing under one track. */
@@ -71,9 +72,9 @@ class CooperationActivity extends TrackedEntity implements ScopedData {
         return heldOn == null ? List.of(date.getYear()) : List.of(heldOn.getYear(), date.getYear());
     }
 
-    /** A change of it is a change of its pairing's records. */
+    /** A change of it is a change of its pairing's records, and of those of its kind. */
     @Override
     public Set<String> scopes() {
-        return Pairing.scopesOfRecordsOf(pairing);
+        return Pairing.scopesOfRecordsOf(pairing, RecordKind.ACTIVITIES);
     }
 }

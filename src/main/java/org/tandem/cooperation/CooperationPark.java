@@ -17,6 +17,7 @@ import org.tandem.TrackedEntity;
 import org.tandem.cache.ScopedData;
 import org.tandem.registry.County;
 import org.tandem.registry.Pairing;
+import org.tandem.registry.RecordKind;
 
 /** An industrial cooperation park (产业合作园区) co-built by a pairing. */
 @Entity
@@ -53,9 +54,9 @@ class CooperationPark extends TrackedEntity implements ScopedData {
         focusIndustry = body.focusIndustry();
     }
 
-    /** A change of it is a change of its pairing's records. */
+    /** A change of it is a change of its pairing's records, and of those of its kind. */
     @Override
     public Set<String> scopes() {
-        return Pairing.scopesOfRecordsOf(pairing);
+        return Pairing.scopesOfRecordsOf(pairing, RecordKind.PARKS);
     }
 }

@@ -24,6 +24,7 @@ import org.tandem.problem.ProblemException;
 import org.tandem.registry.County;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.Program;
+import org.tandem.registry.RecordKind;
 import org.tandem.registry.Track;
 
 /** A concrete project (合作项目) of a pairing under one track, with the date of every lifecycle step. */
@@ -145,12 +146,9 @@ class CooperationProject extends TrackedEntity implements ScopedData {
         return last;
     }
 
-    /** The kind of record in its scopes: the lists of a programme's projects depend on it alone. */
-    public static final String SCOPE_KIND = "projects";
-
-    /** A change of it is a change of its pairing's records and of its programme's projects. */
+    /** A change of it is a change of its pairing's records, and of those of its kind. */
     @Override
     public Set<String> scopes() {
-        return Pairing.scopesOfRecordsOf(pairing, SCOPE_KIND);
+        return Pairing.scopesOfRecordsOf(pairing, RecordKind.PROJECTS);
     }
 }

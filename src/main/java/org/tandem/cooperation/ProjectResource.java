@@ -34,6 +34,7 @@ import org.tandem.export.ExportContract;
 import org.tandem.export.ExportRequest;
 import org.tandem.export.Exports;
 import org.tandem.registry.ReadScopes;
+import org.tandem.registry.RecordKind;
 import org.tandem.security.Access;
 import org.tandem.security.Roles;
 import org.tandem.web.PageOf;
@@ -73,7 +74,7 @@ public class ProjectResource {
             @QueryParam("year") @Min(1900) @Max(2200) Integer year, @Valid @BeanParam PageRequest paging) {
         return reads.async(() -> {
             if (program != null) {
-                ReadScopes.recordsOf(program, CooperationProject.SCOPE_KIND);
+                ReadScopes.recordsOf(program, RecordKind.PROJECTS);
             }
             return records.projects(program, track, status, county, hostCounty, year, paging);
         });

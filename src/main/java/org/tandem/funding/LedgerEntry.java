@@ -22,6 +22,7 @@ import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.Program;
+import org.tandem.registry.RecordKind;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -103,6 +104,6 @@ class LedgerEntry extends PanacheEntityBase implements ScopedData {
     /** An entry is a record of its pair: the programme summary adds up the ledger with the pair's other records. */
     @Override
     public Set<String> scopes() {
-        return Pairing.scopesOfRecords(Pairing.idOf(pairing), Program.idOf(program));
+        return Pairing.scopesOfRecords(Pairing.idOf(pairing), Program.idOf(program), RecordKind.LEDGER);
     }
 }

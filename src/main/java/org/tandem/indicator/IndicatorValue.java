@@ -17,6 +17,7 @@ import jakarta.persistence.SequenceGenerator;
 import org.tandem.TrackedEntity;
 import org.tandem.cache.ScopedData;
 import org.tandem.registry.Pairing;
+import org.tandem.registry.RecordKind;
 
 /** A pair's target or reported actual of one indicator in one year (目标值 / 完成值). */
 @Entity
@@ -54,9 +55,9 @@ class IndicatorValue extends TrackedEntity implements ScopedData {
                 pairingId, year, kind).list();
     }
 
-    /** A change of it is a change of its pairing's records. */
+    /** A change of it is a change of its pairing's records, and of those of its kind. */
     @Override
     public Set<String> scopes() {
-        return Pairing.scopesOfRecordsOf(pairing);
+        return Pairing.scopesOfRecordsOf(pairing, RecordKind.VALUES);
     }
 }

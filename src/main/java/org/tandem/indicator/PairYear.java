@@ -19,6 +19,7 @@ import org.tandem.TrackedEntity;
 import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
+import org.tandem.registry.RecordKind;
 
 /**
  * One pairing in one year: the workflow state of its actuals. Created on the first write; a pair-year
@@ -226,9 +227,9 @@ class PairYear extends TrackedEntity implements ScopedData {
         lastSubmittedAt = at;
     }
 
-    /** A change of it is a change of its pairing's records. */
+    /** A change of it is a change of its pairing's records, and of those of its kind. */
     @Override
     public Set<String> scopes() {
-        return Pairing.scopesOfRecordsOf(pairing);
+        return Pairing.scopesOfRecordsOf(pairing, RecordKind.PAIR_YEARS);
     }
 }

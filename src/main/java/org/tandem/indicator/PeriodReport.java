@@ -17,6 +17,7 @@ import org.tandem.TrackedEntity;
 import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
+import org.tandem.registry.RecordKind;
 
 /**
  * A pair-year's progress report of one period of the calendar (H1, H2, Q1–Q4): when it was first and last
@@ -74,9 +75,9 @@ class PeriodReport extends TrackedEntity implements ScopedData {
         return PairYearChange.periodStep(pairing.id, calendarYear, period, ChangeAction.SUBMIT, comment, actor, at);
     }
 
-    /** A change of it is a change of its pairing's records. */
+    /** A change of it is a change of its pairing's records, and of those of its kind. */
     @Override
     public Set<String> scopes() {
-        return Pairing.scopesOfRecordsOf(pairing);
+        return Pairing.scopesOfRecordsOf(pairing, RecordKind.PERIOD_REPORTS);
     }
 }

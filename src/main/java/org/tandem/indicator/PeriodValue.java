@@ -17,6 +17,7 @@ import jakarta.persistence.SequenceGenerator;
 import org.tandem.TrackedEntity;
 import org.tandem.cache.ScopedData;
 import org.tandem.registry.Pairing;
+import org.tandem.registry.RecordKind;
 
 /** A pair's progress value of one indicator in one period of a year (季度 / 半年 进度值); never scored. */
 @Entity
@@ -59,9 +60,9 @@ class PeriodValue extends TrackedEntity implements ScopedData {
         return new ValueView(indicator.code, Quantities.plain(quantity), updatedAt);
     }
 
-    /** A change of it is a change of its pairing's records. */
+    /** A change of it is a change of its pairing's records, and of those of its kind. */
     @Override
     public Set<String> scopes() {
-        return Pairing.scopesOfRecordsOf(pairing);
+        return Pairing.scopesOfRecordsOf(pairing, RecordKind.PERIOD_VALUES);
     }
 }

@@ -51,6 +51,15 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
         return "pairing:" + pairingId;
     }
 
+    /**
+     * The scope of one kind of a pairing's records, e.g. {@code activities:pairing:7}: moved with {@link #scope} by
+     * every change of a record of that kind, so that figures read from one kind alone (the programme summary's, per
+     * block of pairs) stay kept while the pair's other kinds of record change.
+     */
+    public static String scope(long pairingId, RecordKind kind) {
+        return kind.scopeName() + ":pairing:" + pairingId;
+    }
+
     /** The scope of the records of every pairing of a programme. */
     public static String recordsScope(long programId) {
         return "program:" + programId;
@@ -60,8 +69,8 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
      * The scope of one kind of record of every pairing of a programme, e.g. {@code projects:3}: a list of a
      * programme's projects stays kept while its activities are recorded.
      */
-    public static String recordsScope(long programId, String kind) {
-        return kind + ":" + programId;
+    public static String recordsScope(long programId, RecordKind kind) {
+        return kind.scopeName() + ":" + programId;
     }
 
     /** The scope of a programme's pairings themselves (not their records). */
@@ -77,40 +86,32 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
     }
 
     /**
-     * The scopes a change of a record of {@code pairing} moves: the pairing's and its programme's records'; null
-     * (any data) when the pairing is not loaded, since its programme is not known without reading it.
+     * The scopes a change of a record of kind {@code kind} (e.g. {@code activities}) of {@code pairing} moves: the
+     * pairing's records', the pairing's records of that kind, its programme's records' and its programme's records
+     * of that kind; null (any data) when the pairing is not loaded, since its programme is not known without reading
+     * it.
      */
-    public static Set<String> scopesOfRecordsOf(Pairing pairing) {
+    public static Set<String> scopesOfRecordsOf(Pairing pairing, RecordKind kind) {
         if (pairing == null || !Hibernate.isInitialized(pairing)) {
             return null;
         }
-        return Set.of(scope(pairing.id), recordsScope(Program.idOf(pairing.program)));
+        return scopesOfRecords(pairing.id, Program.idOf(pairing.program), kind);
     }
 
     /**
-     * The scopes a change of a record of pairing {@code pairingId} of programme {@code programId} moves: those of
-     * {@link #scopesOfRecordsOf(Pairing)}, for a record that knows both ids without loading the pairing.
+     * The scopes a change of a record of kind {@code kind} of pairing {@code pairingId} of programme
+     * {@code programId} moves: those of {@link #scopesOfRecordsOf(Pairing, RecordKind)}, for a record that knows both ids
+     * without loading the pairing.
      */
-    public static Set<String> scopesOfRecords(long pairingId, long programId) {
-        return Set.of(scope(pairingId), recordsScope(programId));
+    public static Set<String> scopesOfRecords(long pairingId, long programId, RecordKind kind) {
+        return Set.of(scope(pairingId), scope(pairingId, kind), recordsScope(programId),
+                recordsScope(programId, kind));
     }
 
     /** The id of {@code pairing}, without loading it when it is a reference not yet read. */
     public static long idOf(Pairing pairing) {
         LazyInitializer lazy = HibernateProxy.extractLazyInitializer(pairing);
         return lazy != null ? (Long) lazy.getInternalIdentifier() : pairing.id;
-    }
-
-    /**
-     * The scopes a change of a record of kind {@code kind} (e.g. {@code projects}) of {@code pairing} moves: those
-     * of {@link #scopesOfRecordsOf(Pairing)} and its programme's records of that kind.
-     */
-    public static Set<String> scopesOfRecordsOf(Pairing pairing, String kind) {
-        if (pairing == null || !Hibernate.isInitialized(pairing)) {
-            return null;
-        }
-        long programId = Program.idOf(pairing.program);
-        return Set.of(scope(pairing.id), recordsScope(programId), recordsScope(programId, kind));
     }
 
     /**

@@ -36,10 +36,10 @@ public final class ReadScopes {
     }
 
     /**
-     * The read shows records of one kind (e.g. {@code projects}) of the pairings of programme {@code programCode},
+     * The read shows records of one kind (e.g. its projects) of the pairings of programme {@code programCode},
      * and the pairings: it stays kept while the programme's other kinds of record change.
      */
-    public static void recordsOf(String programCode, String kind) {
+    public static void recordsOf(String programCode, RecordKind kind) {
         Long program = idOf(programCode);
         ReadCache.dependsOn(program == null ? new String[0]
                 : new String[] { Pairing.recordsScope(program, kind), Pairing.pairingsScope(program) });

@@ -28,6 +28,7 @@ import org.tandem.problem.ProblemException;
 import org.tandem.registry.CountyRef;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.Program;
+import org.tandem.registry.RecordKind;
 import org.tandem.web.DateRange;
 import org.tandem.web.InList;
 
@@ -44,10 +45,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * those grouped rows, the way {@code DerivedValues} evaluates them for one pair (no statement of their own). Only the
  * per-track scores are not in a column: they are read from the assessments' breakdowns, in one statement.
  * <p>
- * The figures are read per block of pairs ({@link SummaryBlocks}) and added up in Java. A block's figures of records
- * are kept while none of its pairs changes, its figures of assessments while the programme's assessments and pairings
- * do not, so after a clerk's write only that pair's block of records is read again: the same statements, with the
- * block's pairs listed.
+ * The figures are read per block of pairs ({@link SummaryBlocks}) and added up in Java. A block's figures of each
+ * kind of record are kept while none of its pairs' records of that kind changes, its figures of assessments while the
+ * programme's assessments and pairings do not, so after a clerk's write only that pair's block is read again, by the
+ * one statement of the kind written, with the block's pairs listed.
  * <p>
  * Every pair of the programme counts but the dissolved ones. A county editor's groupBy=pairing shows only the
  * pairs of their county.
@@ -92,11 +93,19 @@ public class ProgramSummaries {
         // By pairing, a block holds a group per pair: they are read, not kept (the whole answer is, by the read cache).
         boolean keep = groupBy != GroupBy.PAIRING;
         Figures figures = new Figures();
-        SummaryBlocks.Summary records = new SummaryBlocks.Summary("records", program.id, groupBy, from, to,
-                frame.county());
-        figures.add(blocks.figures(records, pairs, SummaryBlocks::scopesOf, keep,
-                listed -> records(frame.within(listed))));
-        SummaryBlocks.Summary assessments = new SummaryBlocks.Summary("assessments", program.id, groupBy, from, to,
+        // Each kind of record apart: after a clerk's write of one kind, only that kind's statement reads its block.
+        Set<String> pairings = Set.of(Pairing.pairingsScope(program.id));
+        for (Map.Entry<RecordKind, Statement> kind : records(groupBy).entrySet()) {
+            SummaryBlocks.Summary records = new SummaryBlocks.Summary(kind.getKey().name(), program.id, groupBy, from,
+                    to, frame.county());
+            figures.add(blocks.figures(records, pairs, ids -> SummaryBlocks.scopesOf(ids, kind.getKey(), pairings),
+                    keep, listed -> {
+                        Map<Long, Figures> read = new HashMap<>();
+                        kind.getValue().read(frame.within(listed), read);
+                        return read;
+                    }));
+        }
+        SummaryBlocks.Summary assessments = new SummaryBlocks.Summary("ASSESSMENTS", program.id, groupBy, from, to,
                 frame.county());
         Set<String> assessed = Set.of(AssessmentScopes.scopeOf(program.id), Pairing.pairingsScope(program.id));
         figures.add(blocks.figures(assessments, pairs, ids -> assessed, keep,
@@ -116,21 +125,29 @@ public class ProgramSummaries {
                 ProgramSummary.ROUNDING, groups);
     }
 
+    /** One statement of the figures of records: reads them for the frame's pairs into {@code read}, by block. */
+    @FunctionalInterface
+    private interface Statement {
+        void read(Frame frame, Map<Long, Figures> read);
+    }
+
     /**
-     * The figures of the records of the frame's pairs (those {@link Frame#within} lists, or every pair of the
-     * programme), by block of pairs: one statement per figure.
+     * The statements of the figures of records, by the kind of record each reads, in the order they are added up.
+     * A block's figures of a kind depend on its pairs' records of that kind ({@link Pairing#scope(long, RecordKind)},
+     * which only a change of such a record moves: the tallies of projects and activities change with them) and on the
+     * programme's pairings (a pair's counties name its city).
      */
-    private Map<Long, Figures> records(Frame frame) {
-        Map<Long, Figures> read = new HashMap<>();
-        projects(frame, read);
-        activities(frame, read);
-        indicators(frame, read);
-        if (frame.groupBy() != GroupBy.TRACK) {
-            parks(frame, read);
-            workflow(frame, read);
+    private Map<RecordKind, Statement> records(GroupBy groupBy) {
+        Map<RecordKind, Statement> records = new LinkedHashMap<>();
+        records.put(RecordKind.PROJECTS, this::projects);
+        records.put(RecordKind.ACTIVITIES, this::activities);
+        records.put(RecordKind.VALUES, this::indicators);
+        if (groupBy != GroupBy.TRACK) {
+            records.put(RecordKind.PARKS, this::parks);
+            records.put(RecordKind.PAIR_YEARS, this::workflow);
         }
-        funding(frame, read);
-        return read;
+        records.put(RecordKind.LEDGER, this::funding);
+        return records;
     }
 
     /** The figures of the assessments of the frame's pairs, by block of pairs: one statement per figure. */

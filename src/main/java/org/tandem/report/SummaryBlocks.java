@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tandem.cache.DataVersion;
 import org.tandem.registry.Pairing;
+import org.tandem.registry.RecordKind;
 import org.tandem.report.ProgramSummaries.Figures;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -28,10 +29,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * A programme summary's figures per block of pairs, kept while nothing they were read from has changed. Pairs are in
  * blocks by id ({@link #blockOf}: a block's pairs are the programme's among {@code pairsPerBlock} consecutive ids).
  * A block's figures stay fresh while none of the scopes they depend on has changed ({@link DataVersion}): for the
- * figures of the pairs' records, the pairs' own ({@link Pairing#scope}); for the figures of their assessments, the
- * programme's assessments and pairings; and while the block holds the same pairs (none added or dissolved). A
- * clerk's write into one pair so makes the next summary read that pair's block of records again, and add up the kept
- * figures of the others: a fraction of reading the whole programme.
+ * figures of one kind of the pairs' records, the pairs' records of that kind ({@link Pairing#scope(long,
+ * RecordKind)}) and the programme's pairings; for the figures of their assessments, the programme's assessments and
+ * pairings; and while the block holds the same pairs (none added or dissolved). A clerk's write into one pair so
+ * makes the next summary read that pair's block of the kind written again, and add up the kept figures of the
+ * others: a fraction of reading the whole programme.
  * <p>
  * Stale blocks are read in one go ({@link Reader}): their pairs listed, after a few writes; every pair of the
  * programme, the first time or once most of them are stale. The statements are the same either way, and as many, and
@@ -43,8 +45,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 class SummaryBlocks {
 
     /**
-     * Which figures of which summary a block holds: a part of them ({@code records} or {@code assessments}, which
-     * change apart), of the programme, grouped as asked, in those years, of the pairs of {@code county} (a county
+     * Which figures of which summary a block holds: a part of them (one kind of record, e.g. {@code ACTIVITIES}, or
+     * {@code ASSESSMENTS}: each changes apart), of the programme, grouped as asked, in those years, of the pairs of
+     * {@code county} (a county
      * editor's, by pairing) or of every pair (null).
      */
     record Summary(String part, long program, GroupBy groupBy, int from, int to, String county) {
@@ -116,11 +119,11 @@ class SummaryBlocks {
      *        and the adding up dearer
      * @param span how many blocks (and then sums) a kept sum adds up
      * @param maxGroupYears what is kept at most, in group-years (a block of a summary by city holds a group per city
-     *        of its pairs, per year); 0 keeps nothing
+     *        of its pairs, per year, in each of its parts: each kind of record and the assessments); 0 keeps nothing
      */
     SummaryBlocks(@ConfigProperty(name = "tandem.summary.pairs-per-block", defaultValue = "16") int pairsPerBlock,
             @ConfigProperty(name = "tandem.summary.blocks-per-sum", defaultValue = "16") int span,
-            @ConfigProperty(name = "tandem.summary.kept-group-years", defaultValue = "50000") long maxGroupYears) {
+            @ConfigProperty(name = "tandem.summary.kept-group-years", defaultValue = "150000") long maxGroupYears) {
         if (pairsPerBlock < 1 || span < 2) {
             throw new IllegalArgumentException("tandem.summary.pairs-per-block must be at least 1, blocks-per-sum 2");
         }
@@ -247,11 +250,11 @@ class SummaryBlocks {
         return sums.size() == 1 ? sums.get(0) : sum(summary, level + 1, sums, keeping);
     }
 
-    /** The scopes of these pairs and their records ({@link Pairing#scope}). */
-    static Set<String> scopesOf(long[] pairs) {
-        Set<String> scopes = new HashSet<>();
+    /** The scopes of these pairs' records of kind {@code kind} ({@link Pairing#scope(long, RecordKind)}), and {@code also}. */
+    static Set<String> scopesOf(long[] pairs, RecordKind kind, Set<String> also) {
+        Set<String> scopes = new HashSet<>(also);
         for (long pair : pairs) {
-            scopes.add(Pairing.scope(pair));
+            scopes.add(Pairing.scope(pair, kind));
         }
         return scopes;
     }

@@ -257,6 +257,32 @@ class ProgramSummaryTest {
         checkEveryGrouping(built);
     }
 
+    /**
+     * The figures of each kind of record are kept apart: a write of one kind into one pair makes the next summary
+     * read that kind's figures of the pair's block again, and no other kind's. Every kind written is one statement
+     * more; another block's pair written with it is none (the stale blocks of a kind are read in one statement).
+     */
+    @Test
+    void aWriteOfOneKindOfRecordReadsThatKindAgainAlone() {
+        Built built = build();
+        Runnable summary = () -> api().queryParam("year", 2024).get("/api/v1/programs/{code}/summary", built.program)
+                .then().statusCode(200);
+        summary.run();
+        activity(built, built.c, "CHAIN_COLLAB", ActivityKind.DOCKING_MEETING, "2024-10-10", 7, 2, "99.99");
+        long oneKind = Statements.kept(summary);
+        activity(built, built.c, "CHAIN_COLLAB", ActivityKind.TRAINING, "2024-11-11", 8, 1, null);
+        project(built, built.c, "CHAIN_COLLAB", "300.10", "400", "5", "2024-02-02");
+        long twoKinds = Statements.kept(summary);
+        activity(built, built.c, "CHAIN_COLLAB", ActivityKind.TRAINING, "2024-11-12", 9, 1, null);
+        activity(built, built.a, "DIGITAL_ASSIST", ActivityKind.TRAINING, "2023-03-03", 4, 1, null);
+        long twoBlocks = Statements.kept(summary);
+        assertEquals(oneKind + 1, twoKinds, "the projects' statement besides the activities'");
+        assertEquals(oneKind, twoBlocks, "two blocks of activities read in one statement");
+        long nothingWritten = Statements.kept(summary);
+        assertEquals(0, nothingWritten, "the summary kept as it was read");
+        checkEveryGrouping(built);
+    }
+
     /** Every figure of the summary by every grouping, as a series and for one year, against what was created. */
     void checkEveryGrouping(Built built) {
         Map<Long, Map<Integer, Map<String, Map<String, Object>>>> progress = new HashMap<>();

@@ -27,4 +27,13 @@ public final class Statements {
         assertTrue(statements > 0, "the request read nothing from the database: was it served from a cache?");
         return statements;
     }
+
+    /** The statements prepared while {@code request} runs, what is kept left as it is. */
+    public static long kept(Runnable request) {
+        Api.api();
+        var statistics = Arc.container().instance(SessionFactory.class).get().getStatistics();
+        statistics.clear();
+        request.run();
+        return statistics.getPrepareStatementCount();
+    }
 }
