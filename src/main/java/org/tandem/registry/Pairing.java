@@ -52,12 +52,19 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
     }
 
     /**
-     * The scope of one kind of a pairing's records, e.g. {@code activities:pairing:7}: moved with {@link #scope} by
-     * every change of a record of that kind, so that figures read from one kind alone (the programme summary's, per
-     * block of pairs) stay kept while the pair's other kinds of record change.
+     * How many consecutive pair ids one scope of a kind of record covers ({@link #scope(long, RecordKind)}): as many
+     * as a block of the programme summary holds by default, so that a block's figures of one kind depend on one scope.
+     */
+    public static final int PAIRS_PER_KIND_SCOPE = 16;
+
+    /**
+     * The scope of one kind of the records of the pairings whose ids are {@code pairingId}'s block of
+     * {@link #PAIRS_PER_KIND_SCOPE} (ids 0-15, 16-31, …), e.g. {@code activities:pairs:100}: moved with
+     * {@link #scope} by every change of a record of that kind, so that figures read from one kind alone (the
+     * programme summary's, per block of pairs) stay kept while the pairs' other kinds of record change.
      */
     public static String scope(long pairingId, RecordKind kind) {
-        return kind.scopeName() + ":pairing:" + pairingId;
+        return kind.scopeName() + ":pairs:" + pairingId / PAIRS_PER_KIND_SCOPE;
     }
 
     /** The scope of the records of every pairing of a programme. */
@@ -87,8 +94,8 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
 
     /**
      * The scopes a change of a record of kind {@code kind} (e.g. {@code activities}) of {@code pairing} moves: the
-     * pairing's records', the pairing's records of that kind, its programme's records' and its programme's records
-     * of that kind; null (any data) when the pairing is not loaded, since its programme is not known without reading
+     * pairing's records', those of that kind of its block of pairs, its programme's records' and its programme's
+     * records of that kind; null (any data) when the pairing is not loaded, since its programme is not known without reading
      * it.
      */
     public static Set<String> scopesOfRecordsOf(Pairing pairing, RecordKind kind) {

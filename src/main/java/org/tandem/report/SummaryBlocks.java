@@ -250,7 +250,10 @@ class SummaryBlocks {
         return sums.size() == 1 ? sums.get(0) : sum(summary, level + 1, sums, keeping);
     }
 
-    /** The scopes of these pairs' records of kind {@code kind} ({@link Pairing#scope(long, RecordKind)}), and {@code also}. */
+    /**
+     * The scopes of these pairs' records of kind {@code kind} ({@link Pairing#scope(long, RecordKind)}: one for each
+     * {@link Pairing#PAIRS_PER_KIND_SCOPE} consecutive ids, so one for a block of the default size), and {@code also}.
+     */
     static Set<String> scopesOf(long[] pairs, RecordKind kind, Set<String> also) {
         Set<String> scopes = new HashSet<>(also);
         for (long pair : pairs) {
