@@ -95,8 +95,8 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
     /**
      * The scopes a change of a record of kind {@code kind} (e.g. {@code activities}) of {@code pairing} moves: the
      * pairing's records', those of that kind of its block of pairs, its programme's records' and its programme's
-     * records of that kind; null (any data) when the pairing is not loaded, since its programme is not known without reading
-     * it.
+     * records of that kind; null (any data) when the pairing is not loaded, since its programme is not known without
+     * reading it.
      */
     public static Set<String> scopesOfRecordsOf(Pairing pairing, RecordKind kind) {
         if (pairing == null || !Hibernate.isInitialized(pairing)) {
@@ -107,8 +107,8 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
 
     /**
      * The scopes a change of a record of kind {@code kind} of pairing {@code pairingId} of programme
-     * {@code programId} moves: those of {@link #scopesOfRecordsOf(Pairing, RecordKind)}, for a record that knows both ids
-     * without loading the pairing.
+     * {@code programId} moves: those of {@link #scopesOfRecordsOf(Pairing, RecordKind)}, for a record that knows both
+     * ids without loading the pairing.
      */
     public static Set<String> scopesOfRecords(long pairingId, long programId, RecordKind kind) {
         return Set.of(scope(pairingId), scope(pairingId, kind), recordsScope(programId),

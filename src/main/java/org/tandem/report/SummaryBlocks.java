@@ -47,8 +47,7 @@ class SummaryBlocks {
     /**
      * Which figures of which summary a block holds: a part of them (one kind of record, e.g. {@code ACTIVITIES}, or
      * {@code ASSESSMENTS}: each changes apart), of the programme, grouped as asked, in those years, of the pairs of
-     * {@code county} (a county
-     * editor's, by pairing) or of every pair (null).
+     * {@code county} (a county editor's, by pairing) or of every pair (null).
      */
     record Summary(String part, long program, GroupBy groupBy, int from, int to, String county) {
     }
