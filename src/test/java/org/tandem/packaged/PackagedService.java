@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +92,12 @@ final class PackagedService implements AutoCloseable {
     }
 
     void start() throws IOException, InterruptedException {
+        launch();
+        awaitReady();
+    }
+
+    /** Starts the process and returns at once, without waiting for it to be ready. */
+    void launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-Dtandem.data-dir=" + dataDir,
                 "-Dtandem.admin.initial-password=" + adminPassword));
@@ -98,6 +106,9 @@ final class PackagedService implements AutoCloseable {
         command.addAll(List.of("-jar", JAR.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).build();
         long deadline = System.nanoTime() + readyTimeout.toNanos();
@@ -115,6 +126,21 @@ final class PackagedService implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the service did not become ready in " + readyTimeout + "; see " + log);
+    }
+
+    /**
+     * Waits until the service's log shows this text; false if the process exited or the start's timeout passed
+     * first.
+     */
+    boolean awaitLog(String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + readyTimeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     /**

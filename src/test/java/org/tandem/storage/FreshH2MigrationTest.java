@@ -62,6 +62,34 @@ class FreshH2MigrationTest {
         }
     }
 
+    @Test
+    void aFirstMigrationCutShortIsCreatedAgain() throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve("tandem") + OPTIONS;
+        // What a kill in the middle of the first start's V7 leaves on disk: V1-V6 recorded, the marker, part of V7.
+        Flyway.configure().dataSource(url, "tandem", "").target("6").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "tandem", "")) {
+            execute(c, "create table " + FreshH2Migration.UNFINISHED + " (since timestamp with time zone)");
+            execute(c, "create table assessment_run (id bigint primary key)");
+        }
+
+        FluentConfiguration configuration = Flyway.configure().dataSource(url, "tandem", "");
+        new FreshH2Migration().customize(configuration);
+        Flyway flyway = configuration.load();
+        int migrations = flyway.info().pending().length;
+        assertEquals(migrations, flyway.migrate().migrationsExecuted);
+        assertTrue(migrations >= 30, "every migration ran again from the first: " + migrations);
+        try (Connection c = DriverManager.getConnection(url, "tandem", "");
+                Statement statement = c.createStatement();
+                ResultSet counted = statement.executeQuery("select (select count(*) from county),"
+                        + " (select count(*) from information_schema.tables where table_schema = current_schema"
+                        + " and table_name = '" + FreshH2Migration.UNFINISHED + "')")) {
+            counted.next();
+            assertEquals(90, counted.getLong(1), "the reference data of V2, once");
+            assertEquals(0, counted.getLong(2), "the marker is gone with the finished migration");
+            assertFalse(FreshH2Migration.startOverIfUnfinished(c), "a finished database is left as it is");
+        }
+    }
+
     private static void execute(Connection c, String sql) throws SQLException {
         try (Statement statement = c.createStatement()) {
             statement.execute(sql);
