@@ -351,7 +351,7 @@ class CooperationRecords {
         CooperationActivity activity = CooperationActivity.of(pairing);
         describe(activity, body);
         activity.persistAndFlush();
-        tallies.recount(Source.ACTIVITIES, pairing.id, List.of(activity.heldOn.getYear()));
+        tallies.recountActivities(pairing.id, List.of(activity.tallyGroup()));
         return activity;
     }
 
@@ -359,10 +359,10 @@ class CooperationRecords {
     @Transactional
     void updateActivity(CooperationActivity activity, ActivityInput body) {
         tallies.lock(activity.pairing.id);
-        List<Integer> touched = activity.yearsChangedByHoldingOn(body.heldOn());
+        CooperationTallies.ActivityGroup was = activity.tallyGroup();
         describe(activity, body);
         activity.persistAndFlush();
-        tallies.recount(Source.ACTIVITIES, activity.pairing.id, touched);
+        tallies.recountActivities(activity.pairing.id, List.of(was, activity.tallyGroup()));
     }
 
     private static void describe(CooperationActivity activity, ActivityInput body) {
@@ -373,11 +373,11 @@ class CooperationRecords {
     @Transactional
     void deleteActivity(CooperationActivity activity) {
         tallies.lock(activity.pairing.id);
-        List<Integer> touched = List.of(activity.heldOn.getYear());
-        YearLock.check(activity.pairing.id, touched);
+        CooperationTallies.ActivityGroup was = activity.tallyGroup();
+        YearLock.check(activity.pairing.id, List.of(was.year()));
         activity.delete();
         CooperationActivity.flush();
-        tallies.recount(Source.ACTIVITIES, activity.pairing.id, touched);
+        tallies.recountActivities(activity.pairing.id, List.of(was));
     }
 
     // Parks

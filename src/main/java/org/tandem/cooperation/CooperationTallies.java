@@ -3,9 +3,11 @@ package org.tandem.cooperation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -24,10 +26,10 @@ import io.agroal.api.AgroalDataSource;
  * instead of every project and activity of the programme.
  * <p>
  * A tally is never adjusted by a difference: whenever a project or activity of a pairing changes, that
- * pairing's tallies of that source, in the years the record's dates were and are in, are computed again from its
- * records, in the same transaction, once Hibernate has flushed the change. They are therefore exactly a grouping of
- * the records, whatever the change, and a writer that forgot one would be corrected by the next write of the
- * pairing in the same year.
+ * pairing's tallies of that source, in the years the record's dates were and are in (for an activity, only the rows
+ * of the year, track and kind it was and is in), are computed again from its records, in the same transaction, once
+ * Hibernate has flushed the change. They are therefore exactly a grouping of the records, whatever the change, and a
+ * writer that forgot one would be corrected by the next write of the same rows.
  * <p>
  * Writers of the same pairing are serialised on the pairing's row, locked before the transaction writes its own
  * rows (on PostgreSQL a new record's foreign key takes a share lock on that row; locking it first keeps two
@@ -59,6 +61,14 @@ public class CooperationTallies {
 
     /** Which pairings a recount covers: one pairing, or every pairing of a programme. */
     private static final String ONE_PAIRING = "pairing_id = ?";
+    /** One activity tally row's activities: held in one year (a range of the index's dates), of a track and kind. */
+    private static final String ONE_GROUP = "pairing_id = ? and held_on >= ? and held_on < ? and track_code = ?"
+            + " and kind = ?";
+
+    /** One row of a pairing's {@code activity_tally}: the activities held in a year under a track, of a kind. */
+    record ActivityGroup(int year, String track, ActivityKind kind) {
+    }
+
     private static final String ONE_PROGRAM = "pairing_id in (select id from pairing where program_id = ?)";
 
     /** The connection of the current transaction, the one Hibernate writes on: it sees what was flushed. */
@@ -99,6 +109,36 @@ public class CooperationTallies {
             recount(connection, source, ONE_PAIRING, pairingId, distinct);
         } catch (SQLException e) {
             throw new IllegalStateException("could not recount the tallies of a pairing's records", e);
+        }
+    }
+
+    /**
+     * Counts the pairing's activity tallies of these groups again, from its records as flushed in this transaction:
+     * for a change of activities that were and are in them. A write of one activity changes one or two tally rows
+     * of its pair-year; recounting only those reads that year's activities of the track and kind, and leaves the
+     * year's other rows (some thirty at a full pair-year) and their index pages untouched, which the commit then
+     * need not write again.
+     */
+    void recountActivities(long pairingId, Collection<ActivityGroup> groups) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("delete from activity_tally"
+                        + " where pairing_id = ? and calendar_year = ? and track_code = ? and kind = ?");
+                PreparedStatement count = connection.prepareStatement(activityTallies(ONE_GROUP, ""))) {
+            for (ActivityGroup group : new LinkedHashSet<>(groups)) {
+                delete.setLong(1, pairingId);
+                delete.setInt(2, group.year());
+                delete.setString(3, group.track());
+                delete.setString(4, group.kind().name());
+                delete.executeUpdate();
+                count.setLong(1, pairingId);
+                count.setObject(2, LocalDate.of(group.year(), 1, 1));
+                count.setObject(3, LocalDate.of(group.year() + 1, 1, 1));
+                count.setString(4, group.track());
+                count.setString(5, group.kind().name());
+                count.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not recount the tallies of a pairing's activities", e);
         }
     }
 

@@ -72,8 +72,14 @@ class CooperationTalliesTest {
         assertTalliesMatchRecords(pairing, 3, 0);
 
         long diagnosis = activity(pairing, "DIGITAL_ASSIST", "ENTERPRISE_DIAGNOSIS", "2024-04-01", 40, null);
-        activity(pairing, "DIGITAL_ASSIST", "ENTERPRISE_DIAGNOSIS", "2024-05-01", 12, null);
+        long training = activity(pairing, "DIGITAL_ASSIST", "ENTERPRISE_DIAGNOSIS", "2024-05-01", 12, null);
         long agreement = activity(pairing, "CHAIN_COLLAB", "SIGNED_AGREEMENT", "2023-11-20", 10, "1000000000");
+        assertTalliesMatchRecords(pairing, 3, 3);
+
+        // Within the year, a changed kind, then a changed track, moves the activity from one tally row to another.
+        putActivity(training, activityBody("DIGITAL_ASSIST", "TRAINING", "2024-05-01", 12, null));
+        assertTalliesMatchRecords(pairing, 3, 3);
+        putActivity(training, activityBody("INVEST_INFO", "TRAINING", "2024-12-31", 12, "5.50"));
         assertTalliesMatchRecords(pairing, 3, 3);
 
         Map<String, Object> moved = activityBody("INVEST_INFO", "TRAINING", "2025-06-01", 7, null);
@@ -295,6 +301,11 @@ class CooperationTalliesTest {
         return api().body(activityBody(track, kind, heldOn, enterprises, amount))
                 .post("/api/v1/pairings/{id}/activities", pairing).then().statusCode(201).extract().jsonPath()
                 .getLong("id");
+    }
+
+    private static void putActivity(long id, Map<String, Object> body) {
+        String tag = api().get("/api/v1/activities/{id}", id).then().extract().header("ETag");
+        api().header("If-Match", tag).body(body).put("/api/v1/activities/{id}", id).then().statusCode(200);
     }
 
     private void assertTalliesMatchRecords(long pairing, int projects, int activities) throws SQLException {
