@@ -68,13 +68,13 @@ class CooperationActivity extends TrackedEntity implements ScopedData {
      * The years whose figures holding it on {@code date} instead changes: a finalized assessment of either
      * freezes the activity.
      */
+    List<Integer> yearsChangedByHoldingOn(LocalDate date) {
+        return heldOn == null ? List.of(date.getYear()) : List.of(heldOn.getYear(), date.getYear());
+    }
+
     /** The tally row this activity counts in: its year, track and kind (null before it is described). */
     CooperationTallies.ActivityGroup tallyGroup() {
         return heldOn == null ? null : new CooperationTallies.ActivityGroup(heldOn.getYear(), track.code, kind);
-    }
-
-    List<Integer> yearsChangedByHoldingOn(LocalDate date) {
-        return heldOn == null ? List.of(date.getYear()) : List.of(heldOn.getYear(), date.getYear());
     }
 
     /** A change of it is a change of its pairing's records, and of those of its kind. */

@@ -61,6 +61,8 @@ public class CooperationTallies {
 
     /** Which pairings a recount covers: one pairing, or every pairing of a programme. */
     private static final String ONE_PAIRING = "pairing_id = ?";
+    private static final String ONE_PROGRAM = "pairing_id in (select id from pairing where program_id = ?)";
+
     /** One activity tally row's activities: held in one year (a range of the index's dates), of a track and kind. */
     private static final String ONE_GROUP = "pairing_id = ? and held_on >= ? and held_on < ? and track_code = ?"
             + " and kind = ?";
@@ -68,8 +70,6 @@ public class CooperationTallies {
     /** One row of a pairing's {@code activity_tally}: the activities held in a year under a track, of a kind. */
     record ActivityGroup(int year, String track, ActivityKind kind) {
     }
-
-    private static final String ONE_PROGRAM = "pairing_id in (select id from pairing where program_id = ?)";
 
     /** The connection of the current transaction, the one Hibernate writes on: it sees what was flushed. */
     @Inject
