@@ -112,14 +112,16 @@ public class FreshH2Migration implements FlywayConfigurationCustomizer {
      * in PostgreSQL mode H2 has tables of its own in pg_catalog).
      */
     static boolean isNewH2File(Connection connection) throws SQLException {
-        if (!isH2File(connection)) {
-            return false;
-        }
+        return isH2File(connection) && tables(connection, "lower(table_name) <> 'flyway_schema_history'") == 0;
+    }
+
+    /** How many tables of the current schema meet {@code condition}. */
+    private static long tables(Connection connection, String condition) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet tables = statement.executeQuery("select count(*) from information_schema.tables"
-                        + " where table_schema = current_schema and lower(table_name) <> 'flyway_schema_history'")) {
+                        + " where table_schema = current_schema and " + condition)) {
             tables.next();
-            return tables.getLong(1) == 0;
+            return tables.getLong(1);
         }
     }
 
@@ -131,13 +133,8 @@ public class FreshH2Migration implements FlywayConfigurationCustomizer {
         if (!isH2File(connection)) {
             return false;
         }
-        try (Statement statement = connection.createStatement();
-                ResultSet marker = statement.executeQuery("select count(*) from information_schema.tables"
-                        + " where table_schema = current_schema and lower(table_name) = '" + UNFINISHED + "'")) {
-            marker.next();
-            if (marker.getLong(1) == 0) {
-                return false;
-            }
+        if (tables(connection, "lower(table_name) = '" + UNFINISHED + "'") == 0) {
+            return false;
         }
         LOG.warn("The database's first migration did not finish (the service stopped during its first start):"
                 + " creating the database again");
