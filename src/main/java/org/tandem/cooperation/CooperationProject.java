@@ -2,6 +2,7 @@ package org.tandem.cooperation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -133,6 +134,26 @@ class CooperationProject extends TrackedEntity implements ScopedData {
     public List<Integer> stepYears() {
         return Stream.of(plannedOn, signedOn, constructionStartedOn, productionStartedOn, cancelledOn)
                 .filter(Objects::nonNull).map(LocalDate::getYear).toList();
+    }
+
+    /**
+     * The tally rows this project counts in: for each step reached, the step's year under the project's track
+     * (none before it is described).
+     */
+    List<CooperationTallies.ProjectGroup> tallyGroups() {
+        if (track == null) {
+            return List.of();
+        }
+        List<CooperationTallies.ProjectGroup> groups = new ArrayList<>();
+        LocalDate[] dates = { plannedOn, signedOn, constructionStartedOn, productionStartedOn, cancelledOn };
+        ProjectStatus[] steps = { ProjectStatus.PLANNED, ProjectStatus.SIGNED, ProjectStatus.UNDER_CONSTRUCTION,
+                ProjectStatus.IN_PRODUCTION, ProjectStatus.CANCELLED };
+        for (int i = 0; i < steps.length; i++) {
+            if (dates[i] != null) {
+                groups.add(new CooperationTallies.ProjectGroup(dates[i].getYear(), track.code, steps[i]));
+            }
+        }
+        return groups;
     }
 
     /** The date of the latest step reached so far. */

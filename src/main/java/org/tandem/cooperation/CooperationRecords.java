@@ -3,18 +3,16 @@ package org.tandem.cooperation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.tandem.cooperation.CooperationTallies.Source;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.PairingStatus;
@@ -274,7 +272,7 @@ class CooperationRecords {
         YearLock.check(pairing.id, project.stepYears());
         project.persistAndFlush();
         years.write(List.of(project.id));
-        tallies.recount(Source.PROJECTS, pairing.id, project.stepYears());
+        tallies.recountProjects(pairing.id, project.tallyGroups());
         return project;
     }
 
@@ -282,14 +280,14 @@ class CooperationRecords {
     @Transactional
     void updateProject(CooperationProject project, ProjectInput body) {
         tallies.lock(project.pairing.id);
-        Set<Integer> touched = new HashSet<>(project.stepYears());
+        List<CooperationTallies.ProjectGroup> touched = new ArrayList<>(project.tallyGroups());
         YearLock.check(project.pairing.id, project.stepYears());
         project.describe(body, PairingScope.track(body.track()));
         YearLock.check(project.pairing.id, project.stepYears());
-        touched.addAll(project.stepYears());
+        touched.addAll(project.tallyGroups());
         project.persistAndFlush();
         years.write(List.of(project.id));
-        tallies.recount(Source.PROJECTS, project.pairing.id, touched);
+        tallies.recountProjects(project.pairing.id, touched);
     }
 
     /** Moves a project forward, or cancels it, as {@link CooperationProject#moveTo} allows. */
@@ -298,23 +296,23 @@ class CooperationRecords {
         tallies.lock(project.pairing.id);
         // Earlier years' figures do not change with a later step, so only the step's own year must be open.
         YearLock.check(project.pairing.id, List.of(transition.on().getYear()));
-        Set<Integer> touched = new HashSet<>(project.stepYears());
+        List<CooperationTallies.ProjectGroup> touched = new ArrayList<>(project.tallyGroups());
         project.moveTo(transition.to(), transition.on());
-        touched.addAll(project.stepYears());
+        touched.addAll(project.tallyGroups());
         project.persistAndFlush();
         years.write(List.of(project.id));
-        tallies.recount(Source.PROJECTS, project.pairing.id, touched);
+        tallies.recountProjects(project.pairing.id, touched);
     }
 
     @Transactional
     void deleteProject(CooperationProject project) {
         tallies.lock(project.pairing.id);
-        List<Integer> touched = project.stepYears();
-        YearLock.check(project.pairing.id, touched);
+        List<CooperationTallies.ProjectGroup> touched = project.tallyGroups();
+        YearLock.check(project.pairing.id, project.stepYears());
         years.forget(project.id);
         project.delete();
         CooperationProject.flush();
-        tallies.recount(Source.PROJECTS, project.pairing.id, touched);
+        tallies.recountProjects(project.pairing.id, touched);
     }
 
     // Activities

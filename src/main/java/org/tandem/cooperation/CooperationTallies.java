@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,10 +25,11 @@ import io.agroal.api.AgroalDataSource;
  * of their participants, enterprises and amounts. An annual assessment then reads a few rows per pairing
  * instead of every project and activity of the programme.
  * <p>
- * A tally is never adjusted by a difference: whenever a project or activity of a pairing changes, that
- * pairing's tallies of that source, in the years the record's dates were and are in (for an activity, only the rows
- * of the year, track and kind it was and is in), are computed again from its records, in the same transaction, once
- * Hibernate has flushed the change. They are therefore exactly a grouping of the records, whatever the change, and a
+ * A tally is never adjusted by a difference: whenever a project or activity of a pairing changes, the pairing's
+ * tally rows the record was and is in (an activity's year, track and kind; a project's track and each step's year)
+ * are computed again from its records, in the same transaction, once Hibernate has flushed the change; an import
+ * counts the pairing's every row of that source again. They are therefore exactly a grouping of the records, whatever the
+ * change, and a
  * writer that forgot one would be corrected by the next write of the same rows.
  * <p>
  * Writers of the same pairing are serialised on the pairing's row, locked before the transaction writes its own
@@ -48,6 +49,9 @@ public class CooperationTallies {
         PROJECTS,
         ACTIVITIES
     }
+
+    private static final String PROJECT_TALLY_COLUMNS = " (pairing_id, calendar_year, track_code, step, projects,"
+            + " investment, expected_annual_output, expected_annual_tax) ";
 
     /** The column holding the date a project reached each step. */
     private static final Map<ProjectStatus, String> STEP_DATE = new LinkedHashMap<>();
@@ -71,6 +75,10 @@ public class CooperationTallies {
     record ActivityGroup(int year, String track, ActivityKind kind) {
     }
 
+    /** One row of a pairing's {@code project_tally}: the projects of a track that reached a step in a year. */
+    record ProjectGroup(int year, String track, ProjectStatus step) {
+    }
+
     /** The connection of the current transaction, the one Hibernate writes on: it sees what was flushed. */
     @Inject
     AgroalDataSource dataSource;
@@ -89,24 +97,13 @@ public class CooperationTallies {
         }
     }
 
-    /** Counts the pairing's tallies of {@code source} again, from its records as flushed in this transaction. */
-    void recount(Source source, long pairingId) {
-        recount(source, pairingId, null);
-    }
-
     /**
-     * Counts the pairing's tallies of {@code source} in {@code years} again, from its records as flushed in this
-     * transaction: for a change of records whose dates were and are in those years. A record counts in the year of
-     * its date (a project in the year of each step's date), so the other years' tallies cannot have changed; a
-     * write then counts one pair-year's records, not every year's. Null: every year.
+     * Counts every one of the pairing's tallies of {@code source} again, from its records as flushed in this
+     * transaction: for an import, which may have changed any of them.
      */
-    void recount(Source source, long pairingId, Collection<Integer> years) {
-        List<Integer> distinct = years == null ? null : List.copyOf(new TreeSet<>(years));
-        if (distinct != null && distinct.isEmpty()) {
-            return;
-        }
+    void recount(Source source, long pairingId) {
         try (Connection connection = dataSource.getConnection()) {
-            recount(connection, source, ONE_PAIRING, pairingId, distinct);
+            recount(connection, source, ONE_PAIRING, pairingId);
         } catch (SQLException e) {
             throw new IllegalStateException("could not recount the tallies of a pairing's records", e);
         }
@@ -123,7 +120,7 @@ public class CooperationTallies {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement("delete from activity_tally"
                         + " where pairing_id = ? and calendar_year = ? and track_code = ? and kind = ?");
-                PreparedStatement count = connection.prepareStatement(activityTallies(ONE_GROUP, ""))) {
+                PreparedStatement count = connection.prepareStatement(activityTallies(ONE_GROUP))) {
             for (ActivityGroup group : new LinkedHashSet<>(groups)) {
                 delete.setLong(1, pairingId);
                 delete.setInt(2, group.year());
@@ -143,75 +140,95 @@ public class CooperationTallies {
     }
 
     /**
+     * Counts the pairing's project tallies of these groups again, from its records as flushed in this transaction:
+     * for a change of projects that were and are in them. As for activities, a project's write changes the rows of
+     * the steps it reached, in the years and under the track it was and is in (a handful of the pair-year's thirty);
+     * each is counted from the projects of the pair and track whose step date falls in that year.
+     */
+    void recountProjects(long pairingId, Collection<ProjectGroup> groups) {
+        Map<ProjectStatus, PreparedStatement> counts = new EnumMap<>(ProjectStatus.class);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("delete from project_tally"
+                        + " where pairing_id = ? and calendar_year = ? and track_code = ? and step = ?")) {
+            try {
+                for (ProjectGroup group : new LinkedHashSet<>(groups)) {
+                    delete.setLong(1, pairingId);
+                    delete.setInt(2, group.year());
+                    delete.setString(3, group.track());
+                    delete.setString(4, group.step().name());
+                    delete.executeUpdate();
+                    PreparedStatement count = counts.get(group.step());
+                    if (count == null) {
+                        String column = STEP_DATE.get(group.step());
+                        count = connection.prepareStatement("insert into project_tally" + PROJECT_TALLY_COLUMNS
+                                + projectTally(group.step(), column, "pairing_id = ? and track_code = ? and " + column
+                                        + " >= ? and " + column + " < ?"));
+                        counts.put(group.step(), count);
+                    }
+                    count.setLong(1, pairingId);
+                    count.setString(2, group.track());
+                    count.setObject(3, LocalDate.of(group.year(), 1, 1));
+                    count.setObject(4, LocalDate.of(group.year() + 1, 1, 1));
+                    count.executeUpdate();
+                }
+            } finally {
+                for (PreparedStatement count : counts.values()) {
+                    count.close();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not recount the tallies of a pairing's projects", e);
+        }
+    }
+
+    /**
      * Recounts the tallies of every pairing of a programme, on {@code connection} and in its transaction: for
      * rows written with plain JDBC. Nothing else may write the programme's records meanwhile.
      */
     public static void recountProgram(Connection connection, long programId) throws SQLException {
         for (Source source : Source.values()) {
-            recount(connection, source, ONE_PROGRAM, programId, null);
+            recount(connection, source, ONE_PROGRAM, programId);
         }
     }
 
-    /**
-     * Deletes the tallies of {@code source} in {@code scope} (bound to {@code key}) and in {@code years} (null: all)
-     * and counts them again.
-     */
-    private static void recount(Connection connection, Source source, String scope, long key, List<Integer> years)
-            throws SQLException {
+    /** Deletes the tallies of {@code source} in {@code scope} (bound to {@code key}) and counts them again. */
+    private static void recount(Connection connection, Source source, String scope, long key) throws SQLException {
         String table = source == Source.PROJECTS ? "project_tally" : "activity_tally";
-        String inYears = years == null ? "" : " in (" + "?, ".repeat(years.size() - 1) + "?)";
-        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where " + scope
-                + (years == null ? "" : " and calendar_year" + inYears))) {
-            bind(delete, 1, key, years);
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where " + scope)) {
+            delete.setLong(1, key);
             delete.executeUpdate();
         }
-        String insert = source == Source.PROJECTS ? projectTallies(scope, inYears) : activityTallies(scope, inYears);
+        String insert = source == Source.PROJECTS ? projectTallies(scope) : activityTallies(scope);
         try (PreparedStatement count = connection.prepareStatement(insert)) {
             int branches = source == Source.PROJECTS ? STEP_DATE.size() : 1;
-            int next = 1;
-            for (int i = 0; i < branches; i++) {
-                next = bind(count, next, key, years);
+            for (int i = 1; i <= branches; i++) {
+                count.setLong(i, key);
             }
             count.executeUpdate();
         }
     }
 
-    /** Binds the scope's key and then the years (if any) from parameter {@code first} on; returns the next one. */
-    private static int bind(PreparedStatement statement, int first, long key, List<Integer> years)
-            throws SQLException {
-        int next = first;
-        statement.setLong(next++, key);
-        if (years != null) {
-            for (int year : years) {
-                statement.setInt(next++, year);
-            }
-        }
-        return next;
-    }
-
-    /**
-     * One grouped select per lifecycle step: the projects that reached it, by the year they reached it; {@code inYears}
-     * (" in (?, …)", or empty for every year) keeps the years to count.
-     */
-    static String projectTallies(String scope, String inYears) {
+    /** One grouped select per lifecycle step: the projects in {@code scope} that reached it, by the year they did. */
+    private static String projectTallies(String scope) {
         List<String> steps = new ArrayList<>();
-        STEP_DATE.forEach((step, column) -> {
-            String year = "cast(extract(year from " + column + ") as integer)";
-            steps.add("select pairing_id, " + year + ", track_code, '" + step.name() + "', count(*), sum(investment),"
-                    + " sum(expected_annual_output), sum(expected_annual_tax) from cooperation_project where " + column
-                    + " is not null and " + scope + (inYears.isEmpty() ? "" : " and " + year + inYears)
-                    + " group by pairing_id, " + year + ", track_code");
-        });
-        return "insert into project_tally (pairing_id, calendar_year, track_code, step, projects, investment,"
-                + " expected_annual_output, expected_annual_tax) " + String.join(" union all ", steps);
+        STEP_DATE.forEach((step, column) -> steps.add(projectTally(step, column, scope)));
+        return "insert into project_tally" + PROJECT_TALLY_COLUMNS + String.join(" union all ", steps);
     }
 
-    static String activityTallies(String scope, String inYears) {
+    /** The grouped select of one lifecycle step's tallies: the projects that reached it, by the year they did. */
+    private static String projectTally(ProjectStatus step, String column, String scope) {
+        String year = "cast(extract(year from " + column + ") as integer)";
+        return "select pairing_id, " + year + ", track_code, '" + step.name() + "', count(*), sum(investment),"
+                + " sum(expected_annual_output), sum(expected_annual_tax) from cooperation_project where " + column
+                + " is not null and " + scope + " group by pairing_id, " + year + ", track_code";
+    }
+
+    /** The grouped select of the activities in {@code scope}: by year, track and kind. */
+    private static String activityTallies(String scope) {
         String year = "cast(extract(year from held_on) as integer)";
         return "insert into activity_tally (pairing_id, calendar_year, track_code, kind, activities, participants,"
                 + " enterprises, amount) select pairing_id, " + year + ", track_code, kind, count(*), sum(participants),"
-                + " sum(enterprises), sum(amount) from cooperation_activity where " + scope
-                + (inYears.isEmpty() ? "" : " and " + year + inYears) + " group by pairing_id, " + year
+                + " sum(enterprises), sum(amount) from cooperation_activity where " + scope + " group by pairing_id, " + year
                 + ", track_code, kind";
     }
 }

@@ -66,9 +66,14 @@ class CooperationTalliesTest {
         assertTalliesMatchRecords(pairing, 3, 0);
 
         // A changed figure, track and planning date move the project's amounts between tallies.
-        Map<String, Object> changed = project("DIGITAL_ASSIST", "2023-12-01", "123.45");
-        String projectTag = api().get("/api/v1/projects/{id}", second).then().extract().header("ETag");
-        api().header("If-Match", projectTag).body(changed).put("/api/v1/projects/{id}", second).then().statusCode(200);
+        putProject(second, project("DIGITAL_ASSIST", "2023-12-01", "123.45"));
+        assertTalliesMatchRecords(pairing, 3, 0);
+
+        // A changed track alone moves each step's amounts to the other track's rows of the same years, and a
+        // changed figure alone changes the rows of every step the project reached.
+        putProject(huanlong, project("INVEST_INFO", "2023-06-01", "500000000"));
+        assertTalliesMatchRecords(pairing, 3, 0);
+        putProject(huanlong, project("INVEST_INFO", "2023-06-01", "7.25"));
         assertTalliesMatchRecords(pairing, 3, 0);
 
         long diagnosis = activity(pairing, "DIGITAL_ASSIST", "ENTERPRISE_DIAGNOSIS", "2024-04-01", 40, null);
@@ -298,6 +303,11 @@ class CooperationTalliesTest {
         return api().body(activityBody(track, kind, heldOn, enterprises, amount))
                 .post("/api/v1/pairings/{id}/activities", pairing).then().statusCode(201).extract().jsonPath()
                 .getLong("id");
+    }
+
+    private static void putProject(long id, Map<String, Object> body) {
+        String tag = api().get("/api/v1/projects/{id}", id).then().extract().header("ETag");
+        api().header("If-Match", tag).body(body).put("/api/v1/projects/{id}", id).then().statusCode(200);
     }
 
     private static void putActivity(long id, Map<String, Object> body) {
