@@ -211,6 +211,12 @@ public class ProblemMappers {
                         "a value is too long or out of range for its field", null, uri);
             }
             if (t instanceof jakarta.transaction.RollbackException) {
+                // The flush before the commit hit a constraint (a row deleted that other data still names): the
+                // transaction manager reports the failed commit first, and what failed below it or beside it.
+                org.hibernate.exception.ConstraintViolationException violation = constraintBehind(t);
+                if (violation != null) {
+                    return constraint(violation, uri);
+                }
                 // The transaction manager rolled the work back instead of committing it: most often it ran past
                 // its time limit and the reaper aborted it. Nothing of it is kept, and the client may try again.
                 LOG.warnf("Not committed on %s: %s", uri.getPath(), t.getMessage());
@@ -220,6 +226,22 @@ public class ProblemMappers {
             }
         }
         return internalError(e, uri);
+    }
+
+    /** The constraint violation among the causes of a failed commit, or the exceptions suppressed beside them. */
+    private static org.hibernate.exception.ConstraintViolationException constraintBehind(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c) {
+                return c;
+            }
+            for (Throwable beside : t.getSuppressed()) {
+                org.hibernate.exception.ConstraintViolationException c = constraintBehind(beside);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        return null;
     }
 
     /**

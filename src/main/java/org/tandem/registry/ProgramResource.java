@@ -101,7 +101,8 @@ class ProgramResource {
     @DELETE
     @Path("/{code}")
     @Transactional
-    @Operation(summary = "Delete a program", description = "Refused with 409 while the program has pairings.")
+    @Operation(summary = "Delete a program", description = "Refused with 409 while the program has pairings"
+            + " (program-has-pairings) or other data of its own, such as scoring schemes or assessments (referenced).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteProgram(@PathParam("code") String code, @Context Request request) {
         Program program = Program.require(code);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.tandem.assessment.AnnualAssessmentTest;
 import org.tandem.support.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,6 +85,18 @@ class ProgramTest {
         api().delete("/api/v1/programs/{code}", code).then().statusCode(409)
                 .body("type", equalTo("/problems/program-has-pairings"));
         api().get("/api/v1/programs/{code}", code).then().statusCode(200);
+    }
+
+    /** A programme's own data other than pairings (here a scoring scheme) keeps it too: 409, not a failed commit. */
+    @Test
+    void aProgramWithAScoringSchemeCannotBeDeleted() {
+        String code = Fixtures.program(List.of(YIWU), List.of(LIANDU));
+        AnnualAssessmentTest.publishedScheme(code, 2024);
+        api().delete("/api/v1/programs/{code}", code).then().statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo("/problems/referenced"));
+        api().get("/api/v1/programs/{code}", code).then().statusCode(200);
+        api().queryParam("program", code).get("/api/v1/scoring-schemes").then().statusCode(200)
+                .body("totalItems", equalTo(1));
     }
 
     @Test
