@@ -73,6 +73,8 @@ public class RecordBatches {
         final Map<Long, ProblemException> forbidden = new HashMap<>();
         final Map<String, Track> tracks = new HashMap<>();
         final Set<Long> changed = new TreeSet<>();
+        /** The year locks of the pairings locked, read once they are. */
+        final YearLock.Held locks;
 
         Context(Collection<Long> pairingIds) {
             for (List<Long> chunk : chunks(new ArrayList<>(new LinkedHashSet<>(pairingIds)))) {
@@ -88,7 +90,10 @@ public class RecordBatches {
             });
             Track.<Track> listAll().forEach(track -> tracks.put(track.code, track));
             // Every pairing the rows may write is locked first, in id order, as a single write locks its own.
-            new TreeSet<>(pairings.keySet()).stream().filter(id -> !forbidden.containsKey(id)).forEach(tallies::lock);
+            List<Long> writable = new TreeSet<>(pairings.keySet()).stream().filter(id -> !forbidden.containsKey(id))
+                    .toList();
+            writable.forEach(tallies::lock);
+            locks = YearLock.held(writable);
         }
 
         /** The row's pairing if the caller may write it, else the refusal. */
@@ -143,7 +148,7 @@ public class RecordBatches {
                 continue;
             }
             CooperationProject[] target = { match.record() };
-            RowResult result = project(context.pairings.get(row.pairing()), target, row, track);
+            RowResult result = project(context.pairings.get(row.pairing()), target, row, track, context.locks);
             results.add(result);
             if (result.outcome() != null && result.outcome() != RowResult.Outcome.UNCHANGED) {
                 context.changed.add(row.pairing());
@@ -159,7 +164,8 @@ public class RecordBatches {
     }
 
     /** Applies a row to {@code target[0]}, or to a new project it then holds. */
-    private static RowResult project(Pairing pairing, CooperationProject[] target, ProjectRow row, Track track) {
+    private static RowResult project(Pairing pairing, CooperationProject[] target, ProjectRow row, Track track,
+            YearLock.Held locks) {
         CooperationProject existing = target[0];
         CooperationProject project = existing;
         ProjectInput details = row.details();
@@ -178,7 +184,7 @@ public class RecordBatches {
                         && given.keySet().stream().allMatch(status -> stepDate(existing, status) != null)) {
                     return RowResult.of(RowResult.Outcome.UNCHANGED, existing.id);
                 }
-                YearLock.check(pairing.id, existing.stepYears());
+                locks.check(pairing.id, existing.stepYears());
             } else {
                 project = CooperationProject.of(pairing);
             }
@@ -194,7 +200,7 @@ public class RecordBatches {
                     }
                 }
             }
-            YearLock.check(pairing.id, project.stepYears());
+            locks.check(pairing.id, project.stepYears());
         } catch (ProblemException e) {
             // describe refuses a planning date after a later step; YearLock a year a finalized assessment froze
             return RowResult.refused("validation".equals(e.code()) ? "planned-after-steps" : e.code(), "plannedOn",
@@ -295,7 +301,7 @@ public class RecordBatches {
             Pairing pairing = context.pairings.get(row.pairing());
             CooperationActivity target = activity == null ? CooperationActivity.of(pairing) : activity;
             try {
-                YearLock.check(pairing.id, target.yearsChangedByHoldingOn(details.heldOn()));
+                context.locks.check(pairing.id, target.yearsChangedByHoldingOn(details.heldOn()));
             } catch (ProblemException e) {
                 results.add(RowResult.refused(e.code(), "heldOn", e.getMessage()));
                 continue;

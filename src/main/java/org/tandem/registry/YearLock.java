@@ -1,8 +1,14 @@
 package org.tandem.registry;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.tandem.problem.ProblemException;
 
@@ -38,10 +44,55 @@ public final class YearLock {
             Object[] lock = (Object[]) row;
             int year = ((Number) lock[0]).intValue();
             if (years.contains(year)) {
-                throw ProblemException.conflict("locked-by-finalized-assessment", "the pairing's data of " + year
-                        + " is locked by finalized assessment " + ((Number) lock[1]).longValue() + "; reopen it first");
+                throw refusal(year, ((Number) lock[1]).longValue());
             }
         }
+    }
+
+    /**
+     * The locks of these pairings, read at once: for a batch of writes (an import) that holds every one of the
+     * pairings' rows already, so that no lock of theirs is set or removed before it commits. One statement per
+     * thousand pairings, where {@link #check} is one per record written.
+     */
+    public static Held held(Collection<Long> pairingIds) {
+        Map<Long, SortedMap<Integer, Long>> locks = new HashMap<>();
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(pairingIds));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<?> rows = Panache.getEntityManager().createNativeQuery("select pairing_id, calendar_year,"
+                    + " assessment_id from pairing_year_lock where pairing_id in (:pairings)")
+                    .setParameter("pairings", ids.subList(from, Math.min(ids.size(), from + 1000))).getResultList();
+            for (Object row : rows) {
+                Object[] lock = (Object[]) row;
+                locks.computeIfAbsent(((Number) lock[0]).longValue(), pairing -> new TreeMap<>())
+                        .put(((Number) lock[1]).intValue(), ((Number) lock[2]).longValue());
+            }
+        }
+        return new Held(locks);
+    }
+
+    /** The year locks of the pairings a batch holds, as {@link #held} read them. */
+    public static final class Held {
+
+        private final Map<Long, SortedMap<Integer, Long>> locks;
+
+        private Held(Map<Long, SortedMap<Integer, Long>> locks) {
+            this.locks = locks;
+        }
+
+        /** Refuses as {@link YearLock#check} does, from the locks read. */
+        public void check(long pairingId, Collection<Integer> years) {
+            for (Map.Entry<Integer, Long> lock : locks.getOrDefault(pairingId, Collections.emptySortedMap())
+                    .entrySet()) {
+                if (years.contains(lock.getKey())) {
+                    throw refusal(lock.getKey(), lock.getValue());
+                }
+            }
+        }
+    }
+
+    private static ProblemException refusal(int year, long assessmentId) {
+        return ProblemException.conflict("locked-by-finalized-assessment", "the pairing's data of " + year
+                + " is locked by finalized assessment " + assessmentId + "; reopen it first");
     }
 
     /**

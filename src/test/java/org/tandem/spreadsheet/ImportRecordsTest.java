@@ -30,6 +30,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.junit.jupiter.api.Test;
+import org.tandem.assessment.AnnualAssessmentTest;
 import org.tandem.cooperation.ActivityKind;
 import org.tandem.cooperation.ProjectStatus;
 import org.tandem.support.CooperationRecords;
@@ -212,6 +213,54 @@ class ImportRecordsTest {
         assertEquals(1, count("/api/v1/pairings/" + pairing + "/activities"));
         records.activity(pairing, "CHAIN_COLLAB", ActivityKind.TRAINING, "2024-04-01", 10, null, null);
         editor(clerk).accept(XLSX).get("/api/v1/pairings/{id}/years/2024/template", pairing).then().statusCode(200);
+    }
+
+    /**
+     * Rows that would change a pair's projects or activities of a year its finalized assessment froze are refused,
+     * each at its own row, and change nothing; the pair's rows of an open year go in.
+     */
+    @Test
+    void recordsOfAYearAFinalizedAssessmentLocksAreRefusedRowByRow() {
+        String program = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
+        long pairing = Fixtures.pairing(program, Fixtures.YIWU, Fixtures.LIANDU);
+        long signed = records.project(pairing, "PROJECT_COOP", new BigDecimal("1000"), null, null, "2024-01-10",
+                CooperationRecords.step(ProjectStatus.SIGNED, "2024-03-01"));
+        AnnualAssessmentTest.publishedScheme(program, 2024);
+        AnnualAssessmentTest.run(program);
+        long assessment = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments")
+                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        String etag = api().get("/api/v1/assessments/{id}", assessment).then().extract().header("ETag");
+        api().header("If-Match", etag).post("/api/v1/assessments/{id}/finalize", assessment).then().statusCode(200);
+
+        String header = "key,pairing,track,title,leadEnterprise,hostCounty,investment,expectedAnnualOutput,"
+                + "expectedAnnualTax,status,plannedOn,signedOn,constructionStartedOn,productionStartedOn,cancelledOn,"
+                + "description\n";
+        String nextYear = "," + pairing + ",PROJECT_COOP,明年的项目,," + Fixtures.LIANDU + ",5,,,,2025-01-02,,,,,\n";
+        String projects = header + nextYear
+                + signed + "," + pairing + ",PROJECT_COOP,改投资,," + Fixtures.LIANDU + ",2000,,,,2024-01-10,,,,,\n"
+                + "," + pairing + ",PROJECT_COOP,去年的项目,," + Fixtures.LIANDU + ",1,,,,2024-06-01,,,,,\n";
+        JsonPath dry = editor(Fixtures.user("county-editor", Fixtures.LIANDU)).contentType("text/csv")
+                .body(projects.getBytes(StandardCharsets.UTF_8)).queryParam("kind", "projects")
+                .queryParam("dryRun", true).post("/api/v1/imports").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, dry.getInt("totals.created"));
+        assertEquals(List.of("locked-by-finalized-assessment", "locked-by-finalized-assessment"),
+                dry.getList("errors.code"));
+        assertEquals(List.of(3, 4), dry.getList("errors.row"));
+        api().get("/api/v1/projects/{id}", signed).then().body("investment", numberEqualTo(1000));
+
+        String activities = "key,pairing,track,kind,heldOn,title,participants,enterprises,amount,description\n"
+                + "," + pairing + ",CHAIN_COLLAB,DOCKING_MEETING,2024-12-31,年底的会,30,,,\n"
+                + "," + pairing + ",CHAIN_COLLAB,DOCKING_MEETING,2025-01-01,新年的会,30,,,\n";
+        api().contentType("text/csv").body(activities.getBytes(StandardCharsets.UTF_8))
+                .queryParam("kind", "activities").post("/api/v1/imports").then().statusCode(400)
+                .body("errors.code", equalTo(List.of("locked-by-finalized-assessment"))).body("errors.row",
+                        equalTo(List.of(2)));
+        assertEquals(0, count("/api/v1/pairings/" + pairing + "/activities"));
+
+        api().contentType("text/csv").body((header + nextYear).getBytes(StandardCharsets.UTF_8))
+                .queryParam("kind", "projects").post("/api/v1/imports").then().statusCode(201)
+                .body("totals.created", equalTo(1));
+        assertEquals(2, count("/api/v1/pairings/" + pairing + "/projects"));
     }
 
     @Test
