@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -479,24 +480,32 @@ public class RecordBatches {
         return found;
     }
 
-    /** The records of these pairings with one of these names, grouped by what identifies them in a pairing. */
+    /**
+     * The records of these pairings with one of these names, grouped by what identifies them in a pairing. The
+     * pairings' names are read (id and name only) and matched here, and then the records matched loaded by id: a
+     * query with both lists as {@code in} conditions made the database compare every record of the pairings with
+     * every name given (H2 walks a list of parameters for each row), which grew with the rows times the pairs'
+     * records.
+     */
     private static <T> Map<List<Object>, List<T>> byName(Class<T> type, String alias, String nameColumn,
             List<String> names, List<Long> pairings, Function<T, List<Object>> identity) {
         Map<List<Object>, List<T>> found = new HashMap<>();
-        List<String> distinctNames = names.stream().filter(Objects::nonNull).distinct().toList();
-        List<Long> distinctPairings = pairings.stream().distinct().toList();
-        if (distinctNames.isEmpty()) {
+        Set<String> wanted = names.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        if (wanted.isEmpty()) {
             return found;
         }
-        for (List<Long> pairingChunk : chunks(distinctPairings)) {
-            for (List<String> nameChunk : chunks(distinctNames)) {
-                CooperationProject.getEntityManager().createQuery("from " + type.getSimpleName() + " " + alias
-                        + " where " + alias + ".pairing.id in :pairings and " + nameColumn + " in :names", type)
-                        .setParameter("pairings", pairingChunk).setParameter("names", nameChunk).getResultList()
-                        .forEach(record -> found.computeIfAbsent(identity.apply(record), k -> new ArrayList<>())
-                                .add(record));
-            }
+        List<Long> named = new ArrayList<>();
+        for (List<Long> chunk : chunks(pairings.stream().distinct().toList())) {
+            CooperationProject.getEntityManager().createQuery("select " + alias + ".id, " + nameColumn + " from "
+                    + type.getSimpleName() + " " + alias + " where " + alias + ".pairing.id in :pairings", Object[].class)
+                    .setParameter("pairings", chunk).getResultList().forEach(row -> {
+                        if (wanted.contains(row[1])) {
+                            named.add((Long) row[0]);
+                        }
+                    });
         }
+        byId(type, alias, named).values().forEach(record -> found.computeIfAbsent(identity.apply(record),
+                k -> new ArrayList<>()).add(record));
         return found;
     }
 

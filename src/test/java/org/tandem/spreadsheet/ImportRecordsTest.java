@@ -216,6 +216,42 @@ class ImportRecordsTest {
     }
 
     /**
+     * A row without a key changes the record of its own pairing with the same track and title, never another pair's
+     * of that title; two such records in its pairing make it ambiguous.
+     */
+    @Test
+    void aRowWithoutAKeyMatchesByTitleWithinItsOwnPairingOnly() {
+        long twice = Fixtures.yiwuLiandu();
+        String program = Fixtures.program(List.of(Fixtures.NANHU), List.of(Fixtures.SUICHANG));
+        long once = Fixtures.pairing(program, Fixtures.NANHU, Fixtures.SUICHANG);
+        long first = records.project(twice, "PROJECT_COOP", new BigDecimal("1"), null, null, "2024-01-10");
+        records.project(twice, "PROJECT_COOP", new BigDecimal("2"), null, null, "2024-01-11");
+        long only = records.project(once, "PROJECT_COOP", new BigDecimal("3"), null, null, "2024-01-12");
+
+        String header = "key,pairing,track,title,leadEnterprise,hostCounty,investment,expectedAnnualOutput,"
+                + "expectedAnnualTax,status,plannedOn,signedOn,constructionStartedOn,productionStartedOn,cancelledOn,"
+                + "description\n";
+        String onlyRow = "," + once + ",PROJECT_COOP,测试项目 PROJECT_COOP,," + Fixtures.SUICHANG
+                + ",9,,,,2024-01-12,,,,,\n";
+        String twiceRow = "," + twice + ",PROJECT_COOP,测试项目 PROJECT_COOP,," + Fixtures.LIANDU
+                + ",9,,,,2024-01-10,,,,,\n";
+        JsonPath dry = api().contentType("text/csv").body((header + onlyRow + twiceRow).getBytes(StandardCharsets.UTF_8))
+                .queryParam("kind", "projects").queryParam("dryRun", true).post("/api/v1/imports").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(1, dry.getInt("totals.updated"));
+        assertEquals(List.of("ambiguous-match"), dry.getList("errors.code"));
+        assertEquals(List.of(3), dry.getList("errors.row"));
+
+        api().contentType("text/csv").body((header + onlyRow).getBytes(StandardCharsets.UTF_8))
+                .queryParam("kind", "projects").post("/api/v1/imports").then().statusCode(201)
+                .body("totals.updated", equalTo(1));
+        api().get("/api/v1/projects/{id}", only).then().body("investment", numberEqualTo(9));
+        api().get("/api/v1/projects/{id}", first).then().body("investment", numberEqualTo(1));
+        assertEquals(2, count("/api/v1/pairings/" + twice + "/projects"));
+        assertEquals(1, count("/api/v1/pairings/" + once + "/projects"));
+    }
+
+    /**
      * Rows that would change a pair's projects or activities of a year its finalized assessment froze are refused,
      * each at its own row, and change nothing; the pair's rows of an open year go in.
      */
