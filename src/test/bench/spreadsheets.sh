@@ -3,7 +3,9 @@
 #   - exporting every project of the programme (no year filter) as CSV and as XLSX: wall time, size, and the
 #     service's heap (used, sampled every 100 ms by jstat) before and at its peak during the export;
 #   - a dry run, an import and the same import again of 10,000 actuals rows (2,000 pairings x 5 REPORTED
-#     indicators of 2025) as a CSV upload: wall time of each request.
+#     indicators of 2025) as a CSV upload: wall time of each request;
+#   - the same for 10,000 new projects (five per pairing, without a key: the import again matches each row by
+#     its pairing, track and title, and changes nothing).
 # Usage: bash src/test/bench/spreadsheets.sh   (APP_DIR=target/quarkus-app reuses a build; PAIRINGS, YEARS)
 set -euo pipefail
 
@@ -62,16 +64,17 @@ read -r XLSX_S XLSX_BYTES XLSX_HEAP0 XLSX_HEAP < <(export_once xlsx)
 ROWS=$(($(wc -l <"$DATA/projects.csv") - 1))
 
 # 10,000 actuals rows of 2025: every pairing, the first five REPORTED indicators.
-python3 - "$API" "$TOKEN" "$BIG" "$DATA/actuals.csv" <<'PY'
+python3 - "$API" "$TOKEN" "$BIG" "$DATA/actuals.csv" "$DATA/new-projects.csv" <<'PY'
 import json, random, sys, urllib.request
-api, token, program, out = sys.argv[1:]
+api, token, program, out, projects_out = sys.argv[1:]
 def get(path):
     req = urllib.request.Request(api + path, headers={"Authorization": "Bearer " + token})
     return json.load(urllib.request.urlopen(req))
-ids, page = [], 0
+ids, mountain, page = [], {}, 0
 while True:
     items = get(f"/pairings?program={program}&size=500&page={page}")["items"]
     ids += [p["id"] for p in items]
+    mountain.update((p["id"], p["mountainCounty"]["code"]) for p in items)
     if len(items) < 500:
         break
     page += 1
@@ -82,15 +85,27 @@ with open(out, "w", encoding="utf-8") as f:
     for pid in ids:
         for code in codes:
             f.write(f"{pid},2025,{code},{random.randint(1, 500)}\n")
+with open(projects_out, "w", encoding="utf-8") as f:
+    f.write("key,pairing,track,title,leadEnterprise,hostCounty,investment,expectedAnnualOutput,expectedAnnualTax,"
+            "status,plannedOn,signedOn,constructionStartedOn,productionStartedOn,cancelledOn,description\n")
+    for pid in ids:
+        for n in range(5):
+            f.write(f",{pid},PROJECT_COOP,导入的项目 {n},,{mountain[pid]},{random.randint(1, 500) * 10000},,,,"
+                    f"2025-03-0{n + 1},2025-04-01,,,,\n")
 PY
 LINES=$(($(wc -l <"$DATA/actuals.csv") - 1))
-upload() { # dryRun -> "seconds status"
+PROJECT_LINES=$(($(wc -l <"$DATA/new-projects.csv") - 1))
+upload() { # kind file dryRun -> "seconds status"
     curl -s "${AUTH[@]}" -o "$DATA/report.json" -w '%{time_total} %{http_code}\n' \
-        -F "file=@$DATA/actuals.csv;type=text/csv" "$API/imports?kind=actuals&dryRun=$1"
+        -F "file=@$DATA/$2;type=text/csv" "$API/imports?kind=$1&dryRun=$3"
 }
-read -r DRY_S DRY_STATUS < <(upload true)
-read -r IMPORT_S IMPORT_STATUS < <(upload false)
-read -r AGAIN_S AGAIN_STATUS < <(upload false)
+read -r DRY_S DRY_STATUS < <(upload actuals actuals.csv true)
+read -r IMPORT_S IMPORT_STATUS < <(upload actuals actuals.csv false)
+read -r AGAIN_S AGAIN_STATUS < <(upload actuals actuals.csv false)
+python3 -c "import sys; print(\"last answer:\", open(sys.argv[1]).read()[:400])" "$DATA/report.json"
+read -r P_DRY_S P_DRY_STATUS < <(upload projects new-projects.csv true)
+read -r P_IMPORT_S P_IMPORT_STATUS < <(upload projects new-projects.csv false)
+read -r P_AGAIN_S P_AGAIN_STATUS < <(upload projects new-projects.csv false)
 python3 -c "import sys; print(\"last answer:\", open(sys.argv[1]).read()[:400])" "$DATA/report.json"
 
 cat <<EOF
@@ -102,4 +117,7 @@ Spreadsheets, $BIG ($YEARS years), $(nproc) cores, load before: $(cut -d' ' -f1-
 | import actuals, dry run ($DRY_STATUS) | $LINES | ${DRY_S} s | | |
 | import actuals ($IMPORT_STATUS) | $LINES | ${IMPORT_S} s | | |
 | the same import again ($AGAIN_STATUS) | $LINES | ${AGAIN_S} s | | |
+| import new projects, dry run ($P_DRY_STATUS) | $PROJECT_LINES | ${P_DRY_S} s | | |
+| import new projects ($P_IMPORT_STATUS) | $PROJECT_LINES | ${P_IMPORT_S} s | | |
+| the same import again ($P_AGAIN_STATUS) | $PROJECT_LINES | ${P_AGAIN_S} s | | |
 EOF
