@@ -122,11 +122,7 @@ public class CooperationTallies {
                         + " where pairing_id = ? and calendar_year = ? and track_code = ? and kind = ?");
                 PreparedStatement count = connection.prepareStatement(activityTallies(ONE_GROUP))) {
             for (ActivityGroup group : new LinkedHashSet<>(groups)) {
-                delete.setLong(1, pairingId);
-                delete.setInt(2, group.year());
-                delete.setString(3, group.track());
-                delete.setString(4, group.kind().name());
-                delete.executeUpdate();
+                deleteRow(delete, pairingId, group.year(), group.track(), group.kind().name());
                 count.setLong(1, pairingId);
                 count.setObject(2, LocalDate.of(group.year(), 1, 1));
                 count.setObject(3, LocalDate.of(group.year() + 1, 1, 1));
@@ -152,11 +148,7 @@ public class CooperationTallies {
                         + " where pairing_id = ? and calendar_year = ? and track_code = ? and step = ?")) {
             try {
                 for (ProjectGroup group : new LinkedHashSet<>(groups)) {
-                    delete.setLong(1, pairingId);
-                    delete.setInt(2, group.year());
-                    delete.setString(3, group.track());
-                    delete.setString(4, group.step().name());
-                    delete.executeUpdate();
+                    deleteRow(delete, pairingId, group.year(), group.track(), group.step().name());
                     PreparedStatement count = counts.get(group.step());
                     if (count == null) {
                         String column = STEP_DATE.get(group.step());
@@ -179,6 +171,16 @@ public class CooperationTallies {
         } catch (SQLException e) {
             throw new IllegalStateException("could not recount the tallies of a pairing's projects", e);
         }
+    }
+
+    /** Deletes one tally row: {@code delete} takes the pairing, year, track and kind (or step), in that order. */
+    private static void deleteRow(PreparedStatement delete, long pairingId, int year, String track, String group)
+            throws SQLException {
+        delete.setLong(1, pairingId);
+        delete.setInt(2, year);
+        delete.setString(3, track);
+        delete.setString(4, group);
+        delete.executeUpdate();
     }
 
     /**
