@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
+import org.tandem.registry.YearLock;
 import org.tandem.security.Access;
 import org.tandem.security.Actor;
 
@@ -116,7 +117,7 @@ public class PairYearBatches {
         final ValueKind kind;
         final List<Group> groups;
         final Map<Long, Pairing> pairings = new HashMap<>();
-        final Set<List<Object>> locked = new HashSet<>();
+        final YearLock.Held locks;
         final Map<List<Object>, PairYear> pairYears = new HashMap<>();
         final Map<List<Object>, Map<String, IndicatorValue>> stored = new HashMap<>();
         final Map<String, Indicator> known = new HashMap<>();
@@ -130,12 +131,6 @@ public class PairYearBatches {
                 List<Long> chunk = pairingIds.subList(i, Math.min(pairingIds.size(), i + 1000));
                 Pairing.<Pairing> list("from Pairing p join fetch p.program join fetch p.industrialCounty"
                         + " join fetch p.mountainCounty where p.id in ?1", chunk).forEach(p -> pairings.put(p.id, p));
-                for (Object row : Pairing.getEntityManager().createNativeQuery("select pairing_id, calendar_year"
-                        + " from pairing_year_lock where pairing_id in (:ids)").setParameter("ids", chunk)
-                        .getResultList()) {
-                    Object[] lock = (Object[]) row;
-                    locked.add(List.of(((Number) lock[0]).longValue(), ((Number) lock[1]).intValue()));
-                }
                 PairYear.<PairYear> list("pairing.id in ?1 and calendarYear in ?2", chunk, years)
                         .forEach(y -> pairYears.put(List.of(y.pairing.id, y.calendarYear), y));
                 IndicatorValue.<IndicatorValue> list("pairing.id in ?1 and calendarYear in ?2 and kind = ?3", chunk,
@@ -143,6 +138,7 @@ public class PairYearBatches {
                                 v -> stored.computeIfAbsent(List.of(v.pairing.id, v.calendarYear),
                                         k -> new HashMap<>()).put(v.indicator.code, v));
             }
+            locks = YearLock.held(pairingIds);
             Set<String> codes = new HashSet<>();
             groups.forEach(g -> g.entries().forEach(e -> codes.add(e.indicator())));
             if (!codes.isEmpty()) {
@@ -166,10 +162,7 @@ public class PairYearBatches {
                 } else {
                     try {
                         access.checkPairing(pairing);
-                        if (locked.contains(key)) {
-                            throw ProblemException.conflict("locked-by-finalized-assessment", "the pairing's data of "
-                                    + group.year() + " is locked by a finalized assessment");
-                        }
+                        locks.check(group.pairing(), List.of(group.year()));
                         if (kind == ValueKind.ACTUAL && pairYears.containsKey(key)) {
                             pairYears.get(key).checkActualsEditable();
                         }
