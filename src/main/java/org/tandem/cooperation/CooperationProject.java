@@ -145,15 +145,24 @@ class CooperationProject extends TrackedEntity implements ScopedData {
             return List.of();
         }
         List<CooperationTallies.ProjectGroup> groups = new ArrayList<>();
-        LocalDate[] dates = { plannedOn, signedOn, constructionStartedOn, productionStartedOn, cancelledOn };
-        ProjectStatus[] steps = { ProjectStatus.PLANNED, ProjectStatus.SIGNED, ProjectStatus.UNDER_CONSTRUCTION,
-                ProjectStatus.IN_PRODUCTION, ProjectStatus.CANCELLED };
-        for (int i = 0; i < steps.length; i++) {
-            if (dates[i] != null) {
-                groups.add(new CooperationTallies.ProjectGroup(dates[i].getYear(), track.code, steps[i]));
+        for (ProjectStatus step : ProjectStatus.values()) {
+            LocalDate on = stepDate(step);
+            if (on != null) {
+                groups.add(new CooperationTallies.ProjectGroup(on.getYear(), track.code, step));
             }
         }
         return groups;
+    }
+
+    /** The date it reached {@code step}, or null. */
+    LocalDate stepDate(ProjectStatus step) {
+        return switch (step) {
+            case PLANNED -> plannedOn;
+            case SIGNED -> signedOn;
+            case UNDER_CONSTRUCTION -> constructionStartedOn;
+            case IN_PRODUCTION -> productionStartedOn;
+            case CANCELLED -> cancelledOn;
+        };
     }
 
     /** The date of the latest step reached so far. */

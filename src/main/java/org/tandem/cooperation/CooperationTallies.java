@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -141,30 +140,20 @@ public class CooperationTallies {
      * each is counted from the projects of the pair and track whose step date falls in that year.
      */
     void recountProjects(long pairingId, Collection<ProjectGroup> groups) {
-        Map<ProjectStatus, PreparedStatement> counts = new EnumMap<>(ProjectStatus.class);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement("delete from project_tally"
                         + " where pairing_id = ? and calendar_year = ? and track_code = ? and step = ?")) {
-            try {
-                for (ProjectGroup group : new LinkedHashSet<>(groups)) {
-                    deleteRow(delete, pairingId, group.year(), group.track(), group.step().name());
-                    PreparedStatement count = counts.get(group.step());
-                    if (count == null) {
-                        String column = STEP_DATE.get(group.step());
-                        count = connection.prepareStatement("insert into project_tally" + PROJECT_TALLY_COLUMNS
-                                + projectTally(group.step(), column, "pairing_id = ? and track_code = ? and " + column
-                                        + " >= ? and " + column + " < ?"));
-                        counts.put(group.step(), count);
-                    }
+            for (ProjectGroup group : new LinkedHashSet<>(groups)) {
+                deleteRow(delete, pairingId, group.year(), group.track(), group.step().name());
+                String column = STEP_DATE.get(group.step());
+                try (PreparedStatement count = connection.prepareStatement("insert into project_tally"
+                        + PROJECT_TALLY_COLUMNS + projectTally(group.step(), column, "pairing_id = ? and track_code = ?"
+                                + " and " + column + " >= ? and " + column + " < ?"))) {
                     count.setLong(1, pairingId);
                     count.setString(2, group.track());
                     count.setObject(3, LocalDate.of(group.year(), 1, 1));
                     count.setObject(4, LocalDate.of(group.year() + 1, 1, 1));
                     count.executeUpdate();
-                }
-            } finally {
-                for (PreparedStatement count : counts.values()) {
-                    count.close();
                 }
             }
         } catch (SQLException e) {

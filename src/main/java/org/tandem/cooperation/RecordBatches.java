@@ -174,7 +174,7 @@ public class RecordBatches {
         try {
             if (existing != null) {
                 for (var step : given.entrySet()) {
-                    LocalDate stored = stepDate(existing, step.getKey());
+                    LocalDate stored = existing.stepDate(step.getKey());
                     if (stored != null && !stored.equals(step.getValue())) {
                         return RowResult.refused("step-date-fixed", stepField(step.getKey()), "the project was "
                                 + step.getKey() + " on " + stored + "; a step taken does not change");
@@ -182,7 +182,7 @@ public class RecordBatches {
                 }
                 // Every step given was checked equal to one taken, or is new.
                 if (same(existing, details, track)
-                        && given.keySet().stream().allMatch(status -> stepDate(existing, status) != null)) {
+                        && given.keySet().stream().allMatch(status -> existing.stepDate(status) != null)) {
                     return RowResult.of(RowResult.Outcome.UNCHANGED, existing.id);
                 }
                 locks.check(pairing.id, existing.stepYears());
@@ -192,7 +192,7 @@ public class RecordBatches {
             project.describe(details, track);
             for (ProjectStatus status : STEPS) {
                 LocalDate on = given.get(status);
-                if (on != null && stepDate(project, status) == null) {
+                if (on != null && project.stepDate(status) == null) {
                     try {
                         project.moveTo(status, on);
                     } catch (ProblemException e) {
@@ -239,16 +239,6 @@ public class RecordBatches {
         if (on != null) {
             given.put(status, on);
         }
-    }
-
-    private static LocalDate stepDate(CooperationProject project, ProjectStatus status) {
-        return switch (status) {
-            case SIGNED -> project.signedOn;
-            case UNDER_CONSTRUCTION -> project.constructionStartedOn;
-            case IN_PRODUCTION -> project.productionStartedOn;
-            case CANCELLED -> project.cancelledOn;
-            case PLANNED -> project.plannedOn;
-        };
     }
 
     /** The field (column) of a step's date. */
