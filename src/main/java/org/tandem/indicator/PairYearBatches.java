@@ -65,10 +65,9 @@ public class PairYearBatches {
     }
 
     /**
-     * Checks many pair-years' entries as {@code PUT .../targets} or {@code .../actuals} would, writing nothing, in a fixed
-     * number of
-     * statements whatever the number of pair-years: the pairings, their year locks, their pair-years, the
-     * indicators named and the values stored are each read once for all.
+     * Checks many pair-years' entries as {@code PUT .../targets} or {@code .../actuals} would, writing nothing, in a
+     * fixed number of statements whatever the number of pair-years: the pairings, their year locks, their pair-years,
+     * the indicators named and the values stored are each read once for all.
      */
     @Transactional
     public List<Checked> checkAll(ValueKind kind, List<Group> groups, String reason) {
@@ -76,12 +75,24 @@ public class PairYearBatches {
     }
 
     /**
+     * Locks the rows of the groups' pairings to the end of the transaction, in id order, as a single write of a pair
+     * locks its own: no finalization can then lock one of their years before this transaction commits. An import
+     * holds them before its {@link #checkAll}, so that what it reports is what {@link #writeAll} finds.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void hold(List<Group> groups) {
+        groups.stream().map(Group::pairing).distinct().sorted().forEach(Pairing::lockRow);
+    }
+
+    /**
      * Writes many pair-years' entries exactly as {@code PUT .../targets} or {@code .../actuals} does each (without
      * If-Match), in the caller's transaction, reading what they need in a fixed number of statements and flushing
-     * once; refuses (400, or the refusal's own status) unless every entry passes {@link #checkAll}.
+     * once; refuses with a 400 naming the first refusal unless every entry passes {@link #checkAll}, checked again
+     * once the pairings' rows are {@linkplain #hold held}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void writeAll(ValueKind kind, List<Group> groups, String reason) {
+        hold(groups);
         Loaded loaded = new Loaded(kind, groups);
         List<Checked> checked = loaded.check(reason);
         for (Checked one : checked) {

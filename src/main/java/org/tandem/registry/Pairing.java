@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -193,8 +194,10 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
      * interleave (a year lock and the data it freezes, a pair's ledger) take turns on it.
      */
     public static void lockRow(long id) {
+        // Taking a lock needs nothing of this transaction's pending changes in the database: no flush before it, which
+        // would dirty-check every entity an import has loaded, once per pairing it locks.
         getEntityManager().createNativeQuery("select id from pairing where id = :id for update").setParameter("id", id)
-                .getResultList();
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
     }
 
     /** The pairing with its program and counties, in one query. */

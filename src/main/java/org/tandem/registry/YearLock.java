@@ -52,7 +52,7 @@ public final class YearLock {
     /**
      * The locks of these pairings, read at once for a batch of writes (an import): one statement per thousand
      * pairings, where {@link #check} is one per record written. A batch that has locked the pairings' rows first (as
-     * the imports of records do) knows no lock of theirs is set or removed before it commits.
+     * every import does) knows no lock of theirs is set or removed before it commits.
      */
     public static Held held(Collection<Long> pairingIds) {
         Map<Long, SortedMap<Integer, Long>> locks = new HashMap<>();

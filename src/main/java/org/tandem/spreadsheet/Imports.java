@@ -173,6 +173,9 @@ class Imports {
                         group.getValue().stream()
                                 .map(row -> new PairYearBatches.Entry(row.indicator(), row.value())).toList()))
                 .toList();
+        if (!dryRun) {
+            batches.hold(all);
+        }
         List<PairYearBatches.Checked> checkedAll = batches.checkAll(kind.valueKind, all, reason);
         int index = 0;
         for (var group : groups.entrySet()) {

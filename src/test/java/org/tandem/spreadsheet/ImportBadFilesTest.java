@@ -3,6 +3,7 @@ package org.tandem.spreadsheet;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.tandem.support.Api.api;
 import static org.tandem.support.Api.as;
 import static org.tandem.support.Numbers.numberEqualTo;
@@ -11,20 +12,30 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.tandem.assessment.AnnualAssessmentTest;
 import org.tandem.support.Fixtures;
+import org.tandem.support.RowLocks;
 import org.tandem.support.Workbooks;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -35,6 +46,9 @@ import io.restassured.specification.RequestSpecification;
  */
 @QuarkusTest
 class ImportBadFilesTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static final String XLSX = ImportTemplateRoundTripTest.XLSX;
     static final String LEAN = ImportTemplateRoundTripTest.LEAN;
@@ -295,6 +309,41 @@ class ImportBadFilesTest {
                 .body("errors[0].message", equalTo("2024 年度的数据已由定稿的考核锁定，不能修改。"));
         nothingChanged(pairing);
         api().get("/api/v1/pairings/{id}/years/2025/targets", pairing).then().body("items", hasSize(0));
+    }
+
+    @Test
+    void anImportOfValuesTakesTurnsWithAFinalizationOnThePairing() throws Exception {
+        String program = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
+        long pairing = Fixtures.pairing(program, Fixtures.YIWU, Fixtures.LIANDU);
+        AnnualAssessmentTest.publishedScheme(program, 2024);
+        AnnualAssessmentTest.run(program);
+        long assessment = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments")
+                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            // A finalization under way holds the pairing's row: the import waits for it before it checks anything ...
+            Future<ValidatableResponse> imported;
+            try (Connection finalization = RowLocks.holdPairing(dataSource, pairing)) {
+                imported = pool.submit(() -> post(api(), XLSX, targets(row(pairing, 2024, LEAN, 4)), false));
+                Thread.sleep(500);
+                assertFalse(imported.isDone(), "the import did not wait for the pairing's row");
+                // ... and the finalization locks the year and commits, as YearLock.set does.
+                try (PreparedStatement lock = finalization.prepareStatement("insert into pairing_year_lock"
+                        + " (pairing_id, calendar_year, assessment_id) values (?, 2024, ?)")) {
+                    lock.setLong(1, pairing);
+                    lock.setLong(2, assessment);
+                    lock.executeUpdate();
+                }
+                finalization.commit();
+            }
+            imported.get(30, TimeUnit.SECONDS).statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("/problems/invalid-rows")).body("errors", hasSize(1))
+                    .body("errors[0].code", equalTo("locked-by-finalized-assessment"))
+                    .body("errors[0].row", equalTo(2));
+        } finally {
+            pool.shutdownNow();
+        }
+        nothingChanged(pairing);
     }
 
     @Test
