@@ -22,8 +22,13 @@ public final class AssessmentScopes {
             ReadCache.dependsOn();
             return null;
         }
-        ReadCache.dependsOn(Assessment.scope(program), Pairing.pairingsScope(program));
+        ofProgram(program.longValue());
         return program;
+    }
+
+    /** The read shows assessments of programme {@code programId}, whose code the caller has looked up already. */
+    public static void ofProgram(long programId) {
+        ReadCache.dependsOn(Assessment.scope(programId), Pairing.pairingsScope(programId));
     }
 
     /** The scope of the assessments of programme {@code programId}: it moves when any of them changes. */

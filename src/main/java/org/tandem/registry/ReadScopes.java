@@ -28,11 +28,15 @@ public final class ReadScopes {
         return program;
     }
 
-    /** The read shows the records of the pairings of programme {@code programCode}, and the pairings. */
-    public static void recordsOf(String programCode) {
+    /**
+     * The read shows the records of the pairings of programme {@code programCode}, and the pairings; answers the
+     * programme's id, null when there is no such programme.
+     */
+    public static Long recordsOf(String programCode) {
         Long program = idOf(programCode);
         ReadCache.dependsOn(program == null ? new String[0]
                 : new String[] { Pairing.recordsScope(program), Pairing.pairingsScope(program) });
+        return program;
     }
 
     /**

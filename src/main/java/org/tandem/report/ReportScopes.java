@@ -14,7 +14,10 @@ final class ReportScopes {
     }
 
     static void ofProgram(String programCode) {
-        ReadScopes.recordsOf(programCode);
-        AssessmentScopes.ofProgram(programCode);
+        // One look-up of the programme for both.
+        Long program = ReadScopes.recordsOf(programCode);
+        if (program != null) {
+            AssessmentScopes.ofProgram(program.longValue());
+        }
     }
 }
