@@ -3,6 +3,7 @@ package org.tandem.funding;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +51,37 @@ class Ledger {
         filter.and("e.kind = :kind", "kind", kind);
         filter.and("(e.pairing.industrialCounty.code = :county or e.pairing.mountainCounty.code = :county)",
                 "county", ownCounty);
-        List<EntryView> items = LedgerEntry.<LedgerEntry> find(FETCH + filter.where(),
-                paging.toSort(SORTABLE, "id", "e.id"), filter.params()).page(paging.toPage()).list().stream()
-                .map(Ledger::view).toList();
+        List<LedgerEntry> entries = LedgerEntry.<LedgerEntry> find(FETCH + filter.where(),
+                paging.toSort(SORTABLE, "id", "e.id"), filter.params()).page(paging.toPage()).list();
+        Map<Long, Long> reversedBy = reversals(entries.stream().map(e -> e.id).toList());
+        List<EntryView> items = entries.stream().map(e -> view(e, reversedBy.get(e.id))).toList();
         return PageOf.of(items, paging, () -> filter.count("from LedgerEntry e"));
     }
 
+    /** Entry {@code id} as the API shows it; 404, or 403 for a county editor's read of another pair's entry. */
+    EntryView get(long id, String ownCounty) {
+        LedgerEntry entry = require(id, ownCounty);
+        return view(entry, reversals(List.of(entry.id)).get(entry.id));
+    }
+
+    /** A new entry as the API shows it: nothing reverses it yet. */
+    static EntryView viewOfNew(LedgerEntry entry) {
+        return view(entry, null);
+    }
+
+    /** The corrections that reverse these entries, by the entry each reverses: one statement. */
+    private Map<Long, Long> reversals(List<Long> ids) {
+        Map<Long, Long> reversedBy = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select e.reversesId, e.id from LedgerEntry e where e.reversesId in :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList()
+                    .forEach(row -> reversedBy.put((Long) row[0], (Long) row[1]));
+        }
+        return reversedBy;
+    }
+
     /** The entry, or 404; 403 for a county editor's read of another pair's entry. */
-    LedgerEntry require(long id, String ownCounty) {
+    private LedgerEntry require(long id, String ownCounty) {
         LedgerEntry entry = LedgerEntry.find(FETCH + " where e.id = ?1", id).firstResult();
         if (entry == null) {
             throw ProblemException.notFound("ledger entry", id);
@@ -364,11 +388,11 @@ class Ledger {
         return value.setScale(2, RoundingMode.HALF_UP);
     }
 
-    static EntryView view(LedgerEntry e) {
+    private static EntryView view(LedgerEntry e, Long reversedBy) {
         return new EntryView(e.id, e.program.code, e.pairing.id, CountyRef.of(e.pairing.industrialCounty),
                 CountyRef.of(e.pairing.mountainCounty), e.year, e.kind, e.effect, e.amount, e.trackCode,
-                e.allocationId, e.assessmentId, e.reversesId, e.paidOn, e.reference, e.reason, e.override,
-                e.recordedBy, e.createdAt);
+                e.allocationId, e.assessmentId, e.reversesId, reversedBy, e.paidOn, e.reference, e.reason,
+                e.override, e.recordedBy, e.createdAt);
     }
 
     private static void need(List<Problem.FieldError> errors, String field, Object value) {

@@ -85,14 +85,14 @@ public class LedgerResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = EntryView.class)))
     public RestResponse<EntryView> recordLedgerEntry(@Valid @NotNull EntryInput body) {
         LedgerEntry entry = ledger.record(body, access.isAdmin());
-        return Versions.created(URI.create("/api/v1/ledger/entries/" + entry.id), Ledger.view(entry));
+        return Versions.created(URI.create("/api/v1/ledger/entries/" + entry.id), Ledger.viewOfNew(entry));
     }
 
     @GET
     @Path("/entries/{id}")
     @Operation(summary = "A ledger entry")
     public RestResponse<EntryView> getLedgerEntry(@PathParam("id") long id) {
-        return Versions.ok(Ledger.view(ledger.require(id, access.ownCounty())));
+        return Versions.ok(ledger.get(id, access.ownCounty()));
     }
 
     @GET

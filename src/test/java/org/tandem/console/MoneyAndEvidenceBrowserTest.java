@@ -327,7 +327,9 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
         assertEquals("凭证号错误", corrections.getString("items[0].reason"));
         assertTrue(browser.find(By.cssSelector("#ledger tr[data-kind='CORRECTION']")).getText().contains("#" + paid),
                 "the correction names the entry it reverses");
-        // Reversed once: neither the entry nor its correction offers it again.
+        // Reversed once: the entry names its correction, and neither offers it again.
+        assertTrue(browser.find(By.cssSelector("#ledger tr[data-entry='" + paid + "'] .reversed-by")).getText()
+                .contains("#" + corrections.getLong("items[0].id")), "the reversed entry names its correction");
         assertTrue(browser.find(By.cssSelector("#ledger tr[data-entry='" + paid + "']"))
                 .findElements(By.cssSelector("button.reverse")).isEmpty());
         assertTrue(browser.find(By.cssSelector("#ledger tr[data-kind='CORRECTION']"))
@@ -354,6 +356,34 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
                         .getAttribute("data-balance"))));
         browser.driver.executeScript("document.getElementById('ledger').scrollIntoView()");
         browser.screenshot("money-evidence-correction-clawback");
+    }
+
+    @Test
+    void theLedgerIsShownInPagesOfAHundred() {
+        String program = finalizedYearWithRule(new int[][] { { 100, 100 }, { 100, 100 } }, false);
+        long allocation = api().body(Map.of()).post("/api/v1/programs/{code}/years/2024/allocations", program).then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        api().post("/api/v1/allocations/{id}/approve", allocation).then().statusCode(200);
+        long pairing = api().get("/api/v1/allocations/{id}", allocation).then().statusCode(200).extract().jsonPath()
+                .getLong("breakdown.lines[0].pairing");
+        int allocated = ledger(program, "ALLOCATION").getInt("totalItems");
+        long last = 0;
+        for (int i = allocated; i < 101; i++) {
+            last = api().body(Map.of("kind", "DISBURSEMENT", "pairing", pairing, "year", 2024, "amount", 1, "paidOn",
+                    "2024-06-30", "reference", "R-" + i)).post("/api/v1/ledger/entries").then().statusCode(201)
+                    .extract().jsonPath().getLong("id");
+        }
+
+        browser.openAs(root.toString(), Fixtures.user("assessor", null), Fixtures.PASSWORD, "dashboard",
+                "funding?program=" + program + "&year=2024");
+        assertEquals(100, browser.driver.findElements(By.cssSelector("#ledger tbody tr")).size());
+        WebElement pages = browser.find(By.cssSelector("#ledger .ledger-pages"));
+        assertEquals("1–100 / 101", pages.findElement(By.tagName("span")).getText());
+        browser.click(pages.findElement(By.linkText("›")));
+        long newest = last;
+        browser.until(d -> d.findElements(By.cssSelector("#ledger tbody tr")).size() == 1);
+        assertEquals(String.valueOf(newest), browser.find(By.cssSelector("#ledger tbody tr")).getAttribute("data-entry"));
+        assertEquals("101–101 / 101", browser.find(By.cssSelector("#ledger .ledger-pages span")).getText());
     }
 
     private static JsonPath ledger(String program, String kind) {

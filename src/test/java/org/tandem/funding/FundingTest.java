@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tandem.support.Api.api;
 import static org.tandem.support.Fixtures.HANGZHOU_XIHU;
@@ -192,6 +193,15 @@ class FundingTest {
         assertEquals("DISBURSEMENT", correction.getString("effect"));
         entry(Map.of("kind", "CORRECTION", "reverses", tranche, "reason", "again"), 409);
         entry(Map.of("kind", "CORRECTION", "reverses", correction.getLong("id"), "reason", "again"), 409);
+        // The reversed entry names its correction, read alone and in the ledger; nothing reverses the correction.
+        int correctionId = correction.getInt("id");
+        assertNull(correction.get("reversedBy"));
+        api().get("/api/v1/ledger/entries/{id}", tranche).then().statusCode(200)
+                .body("reversedBy", equalTo(correctionId));
+        JsonPath listed = api().queryParam("program", program).queryParam("size", 100).get("/api/v1/ledger").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(correctionId, listed.getInt("items.find { it.id == " + tranche + " }.reversedBy"));
+        assertEquals(List.of(correctionId), listed.getList("items.findAll { it.reversedBy != null }.reversedBy"));
         entry(Map.of("kind", "DISBURSEMENT", "pairing", a, "year", 2024, "amount", new BigDecimal("193333.34"),
                 "paidOn", "2024-11-02", "reference", "浙财企〔2024〕3号"), 201);
         api().get("/api/v1/ledger/entries/{id}", first).then().statusCode(200).body("track", equalTo("PROJECT_COOP"))

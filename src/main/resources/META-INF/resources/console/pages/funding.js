@@ -11,6 +11,8 @@ import { programmeYear } from './common.js';
 const money = (v) => (v === null || v === undefined ? ''
   : Number(v).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
+const LEDGER_PAGE = 100;
+
 export default async function funding(root, ctx) {
   const picked = await programmeYear(ctx, 'funding');
   root.append(h('h1', t('navFunding')), picked.form);
@@ -18,9 +20,11 @@ export default async function funding(root, ctx) {
   const { program, year } = picked;
   const mayWrite = ['admin', 'assessor'].some((r) => ctx.me.roles.includes(r));
   const base = `programs/${encodeURIComponent(program)}/years/${year}`;
+  // The ledger in pages of LEDGER_PAGE entries (newest last, as recorded); the page is in the address.
+  const ledgerPage = Math.max(0, Number(ctx.params.get('ledgerPage')) || 0);
   const [rules, allocations, ledger, balances] = await Promise.all([
     get(`${base}/allocation-rules${query({ size: 100 })}`), get(`${base}/allocations${query({ size: 100 })}`),
-    get(`ledger${query({ program, year, size: 500 })}`), get(`ledger/balances${query({ program, year, groupBy: 'pairing' })}`),
+    get(`ledger${query({ program, year, page: ledgerPage, size: LEDGER_PAGE })}`), get(`ledger/balances${query({ program, year, groupBy: 'pairing' })}`),
   ]);
 
   // --- rules ----------------------------------------------------------------------------------------------
@@ -131,10 +135,10 @@ export default async function funding(root, ctx) {
   });
   root.append(balanceCard);
 
-  // An entry is never changed: a mistake is reversed by a correction, with a reason, once (the API refuses more).
-  const reversed = new Set(ledger.items.filter((e) => e.reverses).map((e) => e.reverses));
+  // An entry is never changed: a mistake is reversed by a correction, with a reason, once (the API refuses more;
+  // each entry says which correction reverses it, wherever that is in the ledger).
   const reversal = (e) => {
-    if (!mayWrite || e.kind === 'CORRECTION' || reversed.has(e.id)) return '';
+    if (!mayWrite || e.kind === 'CORRECTION' || e.reversedBy) return '';
     const cell = h('span');
     const open = h('button.secondary.reverse', { type: 'button', onclick: () => {
       open.hidden = true;
@@ -161,7 +165,8 @@ export default async function funding(root, ctx) {
     { label: t('kind'), value: (e) => t(e.kind) },
     { label: t('amount'), value: (e) => money(e.amount), num: true },
     { label: t('reference'), value: (e) => e.reference ?? '' },
-    { label: t('reason'), value: (e) => [e.reverses ? h('span.muted', `${t('reverses')} #${e.reverses}：`) : '', e.reason ?? ''] },
+    { label: t('reason'), value: (e) => [e.reverses ? h('span.muted', `${t('reverses')} #${e.reverses}：`) : '', e.reason ?? '',
+      e.reversedBy ? h('span.muted.reversed-by', ` ${t('reversedBy')} #${e.reversedBy}`) : ''] },
     { label: t('who'), value: (e) => e.recordedBy },
     ...(mayWrite ? [{ label: '', value: reversal }] : []),
   ], ledger.items));
@@ -169,6 +174,13 @@ export default async function funding(root, ctx) {
     tr.dataset.entry = ledger.items[i].id;
     tr.dataset.kind = ledger.items[i].kind;
   });
+  if (ledger.totalItems > LEDGER_PAGE) {
+    const at = (page) => `#/funding${query({ program, year, ledgerPage: page })}`;
+    ledgerCard.append(h('div.toolbar.ledger-pages',
+      ledgerPage > 0 ? h('a.button.secondary', { href: at(ledgerPage - 1) }, '‹') : null,
+      h('span', `${ledgerPage * LEDGER_PAGE + 1}–${ledgerPage * LEDGER_PAGE + ledger.items.length} / ${ledger.totalItems}`),
+      (ledgerPage + 1) * LEDGER_PAGE < ledger.totalItems ? h('a.button.secondary', { href: at(ledgerPage + 1) }, '›') : null));
+  }
   root.append(ledgerCard);
 
   // --- a disbursement ------------------------------------------------------------------------------------------
