@@ -30,6 +30,7 @@ import org.jboss.logging.Logger;
 import org.tandem.cache.DataChanged;
 import org.tandem.cooperation.CooperationTallies;
 import org.tandem.cooperation.ProjectYears;
+import org.tandem.registry.PairingCounts;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -207,6 +208,7 @@ public class SyntheticData {
             // Written past CooperationRecords, so nothing recounted these records yet: counted here, set-based.
             CooperationTallies.recountProgram(c, programId);
             ProjectYears.writeProgram(c, programId);
+            PairingCounts.recountProgram(c, programId);
             c.commit();
             for (Batch batch : batches.values()) {
                 batch.statement.close();

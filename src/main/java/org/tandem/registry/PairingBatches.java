@@ -88,6 +88,9 @@ public class PairingBatches {
             }
             target.describe(in);
             target.persistAndFlush();
+            if (pairing == null) {
+                PairingCounts.add(program.id, 1);
+            }
             results.add(RowResult.of(pairing == null ? RowResult.Outcome.CREATED : RowResult.Outcome.UPDATED, target.id));
         }
         return results;

@@ -25,14 +25,16 @@ class Pairings {
     /**
      * A page of pairings, each with its programme and counties, in three statements whatever the page size: the
      * page's ids, filtered and sorted on the pairing's own columns (the programme by its id); the columns the view
-     * shows of those pairings, their programme and counties; and the count, unless the page tells the total.
+     * shows of those pairings, their programme and counties; and the count (of a programme filtered by nothing else,
+     * its stored count: {@link PairingCounts}), unless the page tells the total.
      * Joining the counties of every pairing of a programme before the sort and limit cost ~14 ms uncached at 2,000
      * pairings.
      */
     PageOf<PairingView> list(String program, String county, PairingStatus status, PageRequest paging) {
         Filter filter = new Filter();
+        Long programId = null;
         if (program != null) {
-            Long programId = ReadScopes.pairingsOf(program);
+            programId = ReadScopes.pairingsOf(program);
             if (programId == null) {
                 return new PageOf<>(List.of(), paging.page, paging.size, paging.total(() -> 0));
             }
@@ -71,8 +73,12 @@ class Pairings {
                             new CountyRef((String) row[4], (String) row[5]), (LocalDate) row[6],
                             (PairingStatus) row[7], (Evidence) row[8], (String) row[9])));
         }
-        return PageOf.of(ids.stream().map(byId::get).toList(), paging,
-                () -> Filter.count("from Pairing p" + counted, countParams));
+        // A programme's pairings, filtered by nothing else, are as many as its stored count (PairingCounts).
+        Long storedCountOf = county == null && status == null ? programId : null;
+        return PageOf.of(ids.stream().map(byId::get).toList(), paging, () -> {
+            Long stored = storedCountOf == null ? null : PairingCounts.of(storedCountOf);
+            return stored != null ? stored : Filter.count("from Pairing p" + counted, countParams);
+        });
     }
 
     Pairing create(PairingInput input) {
@@ -81,6 +87,7 @@ class Pairings {
                 county(input.mountainCounty(), "mountainCounty"));
         pairing.describe(input);
         pairing.persistAndFlush();
+        PairingCounts.add(pairing.program.id, 1);
         return pairing;
     }
 
@@ -103,6 +110,7 @@ class Pairings {
     void delete(Pairing pairing) {
         pairing.delete();
         Pairing.flush();
+        PairingCounts.add(pairing.program.id, -1);
     }
 
     private static Program programOf(String code) {

@@ -34,6 +34,7 @@ class Programs {
         }
         program.code = input.code();
         program.persistAndFlush();
+        PairingCounts.start(program.id);
         return program;
     }
 

@@ -3,8 +3,10 @@ package org.tandem.registry;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tandem.support.Api.api;
 import static org.tandem.support.Fixtures.CHUNAN;
+import static org.tandem.support.Fixtures.HANGZHOU_GONGSHU;
 import static org.tandem.support.Fixtures.HANGZHOU_SHANGCHENG;
 import static org.tandem.support.Fixtures.JINGNING;
 import static org.tandem.support.Fixtures.LIANDU;
@@ -12,9 +14,14 @@ import static org.tandem.support.Fixtures.NANHU;
 import static org.tandem.support.Fixtures.SUICHANG;
 import static org.tandem.support.Fixtures.YIWU;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.tandem.support.Fixtures;
@@ -154,6 +161,49 @@ class PairingTest {
         api().header("If-Match", etag).delete("/api/v1/pairings/{id}", id).then().statusCode(412);
         api().get("/api/v1/pairings/{id}", id).then().statusCode(200).body("status", equalTo("ACTIVE"))
                 .body("formedOn", equalTo("2023-05-01"));
+    }
+
+    /** The total of programme {@code program}'s pairings on a page of one, and of its active ones. */
+    private static List<Integer> totals(String program) {
+        int all = api().queryParam("program", program).queryParam("size", 1).get("/api/v1/pairings").then()
+                .statusCode(200).extract().path("totalItems");
+        int active = api().queryParam("program", program).queryParam("status", "ACTIVE").queryParam("size", 1)
+                .get("/api/v1/pairings").then().statusCode(200).extract().path("totalItems");
+        return List.of(all, active);
+    }
+
+    @Test
+    void aProgrammesTotalFollowsEveryCreationAndDeletionConcurrentOnesIncluded() throws Exception {
+        List<String> industrial = List.of(YIWU, NANHU, HANGZHOU_SHANGCHENG, HANGZHOU_GONGSHU);
+        List<String> mountain = List.of(LIANDU, SUICHANG, JINGNING, CHUNAN);
+        String program = Fixtures.program(industrial, mountain);
+        assertEquals(List.of(0, 0), totals(program));
+        // Four pairs formed at once: each creation moves the programme's count, none is lost.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Long>> formed = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                int pair = i;
+                formed.add(pool.submit(() -> Fixtures.pairing(program, industrial.get(pair), mountain.get(pair))));
+            }
+            for (Future<Long> pairing : formed) {
+                pairing.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(4, 4), totals(program));
+        // A pair refused (the county is paired already) and a deletion refused (the pair has a project) move nothing.
+        api().body(pairing(program, YIWU, SUICHANG)).post("/api/v1/pairings").then().statusCode(409);
+        long withProject = formed.get(0).get();
+        api().body(Map.of("track", "PROJECT_COOP", "title", "共建项目", "hostCounty", LIANDU, "plannedOn",
+                "2024-03-01")).post("/api/v1/pairings/{id}/projects", withProject).then().statusCode(201);
+        api().delete("/api/v1/pairings/{id}", withProject).then().statusCode(409);
+        assertEquals(List.of(4, 4), totals(program));
+        api().delete("/api/v1/pairings/{id}", formed.get(1).get()).then().statusCode(204);
+        api().body(Map.of("status", "SUSPENDED")).patch("/api/v1/pairings/{id}", formed.get(2).get()).then()
+                .statusCode(200);
+        assertEquals(List.of(3, 2), totals(program));
     }
 
     @Test

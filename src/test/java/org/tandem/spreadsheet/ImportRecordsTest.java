@@ -364,6 +364,8 @@ class ImportRecordsTest {
         assertEquals(6, dry.getInt("errors.find { it.code == 'county-already-paired' }.row"));
         assertEquals("H", dry.getString("errors.find { it.code == 'unknown-value' }.column"));
         api().get("/api/v1/programs/{code}/counties", program).then().body("industrial", hasSize(0));
+        api().queryParam("program", program).queryParam("size", 1).get("/api/v1/pairings").then()
+                .body("totalItems", equalTo(0));
 
         rows.subList(3, 7).clear();
         byte[] right = Workbooks.write(book);
@@ -379,6 +381,9 @@ class ImportRecordsTest {
                         equalTo("2023-06-01"));
         api().contentType(XLSX).body(right).queryParam("kind", "pairings").post("/api/v1/imports").then()
                 .statusCode(200).body("totals.unchanged", equalTo(2));
+        // The programme's total counts the pairs the import formed, once.
+        api().queryParam("program", program).queryParam("size", 1).get("/api/v1/pairings").then()
+                .body("totalItems", equalTo(2));
 
         byte[] template = api().accept(XLSX).get("/api/v1/programs/{code}/years/2023/template", program).then()
                 .statusCode(200).extract().asByteArray();
