@@ -299,9 +299,7 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
     void theAssessorReversesAnEntryAndClawsBackAFailedPairsShare() {
         // The second pair scores 20 of 100: FAIL, keeping its base share until it is clawed back.
         String program = finalizedYearWithRule(new int[][] { { 100, 100 }, { 20, 20 } }, true);
-        long allocation = api().body(Map.of()).post("/api/v1/programs/{code}/years/2024/allocations", program).then()
-                .statusCode(201).extract().jsonPath().getLong("id");
-        api().post("/api/v1/allocations/{id}/approve", allocation).then().statusCode(200);
+        long allocation = approvedAllocation(program);
         JsonPath approved = api().get("/api/v1/allocations/{id}", allocation).then().statusCode(200).extract()
                 .jsonPath();
         long passedPair = approved.getLong("breakdown.lines.find { it.passed }.pairing");
@@ -361,9 +359,7 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
     @Test
     void theLedgerIsShownInPagesOfAHundred() {
         String program = finalizedYearWithRule(new int[][] { { 100, 100 }, { 100, 100 } }, false);
-        long allocation = api().body(Map.of()).post("/api/v1/programs/{code}/years/2024/allocations", program).then()
-                .statusCode(201).extract().jsonPath().getLong("id");
-        api().post("/api/v1/allocations/{id}/approve", allocation).then().statusCode(200);
+        long allocation = approvedAllocation(program);
         long pairing = api().get("/api/v1/allocations/{id}", allocation).then().statusCode(200).extract().jsonPath()
                 .getLong("breakdown.lines[0].pairing");
         int allocated = ledger(program, "ALLOCATION").getInt("totalItems");
@@ -384,6 +380,14 @@ class MoneyAndEvidenceBrowserTest extends BrowserTestBase {
         browser.until(d -> d.findElements(By.cssSelector("#ledger tbody tr")).size() == 1);
         assertEquals(String.valueOf(newest), browser.find(By.cssSelector("#ledger tbody tr")).getAttribute("data-entry"));
         assertEquals("101–101 / 101", browser.find(By.cssSelector("#ledger .ledger-pages span")).getText());
+    }
+
+    /** The programme's allocation of 2024, computed and approved into the ledger. */
+    private static long approvedAllocation(String program) {
+        long allocation = api().body(Map.of()).post("/api/v1/programs/{code}/years/2024/allocations", program).then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        api().post("/api/v1/allocations/{id}/approve", allocation).then().statusCode(200);
+        return allocation;
     }
 
     private static JsonPath ledger(String program, String kind) {

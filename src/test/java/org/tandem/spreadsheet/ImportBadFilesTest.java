@@ -290,14 +290,24 @@ class ImportBadFilesTest {
                 .body("items[0].reason", equalTo("年中调整"));
     }
 
+    /** A new programme's one pairing and its assessment of 2024, run and not finalized. */
+    private record Assessed(long pairing, long assessment) {
+
+        static Assessed ofANewProgramme() {
+            String program = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
+            long pairing = Fixtures.pairing(program, Fixtures.YIWU, Fixtures.LIANDU);
+            AnnualAssessmentTest.publishedScheme(program, 2024);
+            AnnualAssessmentTest.run(program);
+            return new Assessed(pairing, api().queryParam("program", program).queryParam("year", 2024)
+                    .get("/api/v1/assessments").then().statusCode(200).extract().jsonPath().getLong("items[0].id"));
+        }
+    }
+
     @Test
     void valuesOfAYearAFinalizedAssessmentLocksAreRefused() {
-        String program = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
-        long pairing = Fixtures.pairing(program, Fixtures.YIWU, Fixtures.LIANDU);
-        AnnualAssessmentTest.publishedScheme(program, 2024);
-        AnnualAssessmentTest.run(program);
-        long assessment = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments")
-                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        Assessed assessed = Assessed.ofANewProgramme();
+        long pairing = assessed.pairing();
+        long assessment = assessed.assessment();
         String etag = api().get("/api/v1/assessments/{id}", assessment).then().statusCode(200).extract()
                 .header("ETag");
         api().header("If-Match", etag).post("/api/v1/assessments/{id}/finalize", assessment).then().statusCode(200);
@@ -313,12 +323,9 @@ class ImportBadFilesTest {
 
     @Test
     void anImportOfValuesTakesTurnsWithAFinalizationOnThePairing() throws Exception {
-        String program = Fixtures.program(List.of(Fixtures.YIWU), List.of(Fixtures.LIANDU));
-        long pairing = Fixtures.pairing(program, Fixtures.YIWU, Fixtures.LIANDU);
-        AnnualAssessmentTest.publishedScheme(program, 2024);
-        AnnualAssessmentTest.run(program);
-        long assessment = api().queryParam("program", program).queryParam("year", 2024).get("/api/v1/assessments")
-                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        Assessed assessed = Assessed.ofANewProgramme();
+        long pairing = assessed.pairing();
+        long assessment = assessed.assessment();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             // A finalization under way holds the pairing's row: the import waits for it before it checks anything ...
