@@ -266,7 +266,7 @@ class CooperationRecords {
     /** Records a project of {@code pairing}, PLANNED on its planning date. */
     @Transactional
     CooperationProject createProject(Pairing pairing, ProjectInput body) {
-        tallies.lock(pairing.id);
+        Pairing.lockRow(pairing.id);
         CooperationProject project = CooperationProject.of(pairing);
         project.describe(body, PairingScope.track(body.track()));
         YearLock.check(pairing.id, project.stepYears());
@@ -279,7 +279,7 @@ class CooperationRecords {
     /** Replaces a project's details; neither the years it was in nor those it moves to may be frozen. */
     @Transactional
     void updateProject(CooperationProject project, ProjectInput body) {
-        tallies.lock(project.pairing.id);
+        Pairing.lockRow(project.pairing.id);
         List<CooperationTallies.ProjectGroup> touched = new ArrayList<>(project.tallyGroups());
         YearLock.check(project.pairing.id, project.stepYears());
         project.describe(body, PairingScope.track(body.track()));
@@ -293,7 +293,7 @@ class CooperationRecords {
     /** Moves a project forward, or cancels it, as {@link CooperationProject#moveTo} allows. */
     @Transactional
     void moveProject(CooperationProject project, Transition transition) {
-        tallies.lock(project.pairing.id);
+        Pairing.lockRow(project.pairing.id);
         // Earlier years' figures do not change with a later step, so only the step's own year must be open.
         YearLock.check(project.pairing.id, List.of(transition.on().getYear()));
         List<CooperationTallies.ProjectGroup> touched = new ArrayList<>(project.tallyGroups());
@@ -306,7 +306,7 @@ class CooperationRecords {
 
     @Transactional
     void deleteProject(CooperationProject project) {
-        tallies.lock(project.pairing.id);
+        Pairing.lockRow(project.pairing.id);
         List<CooperationTallies.ProjectGroup> touched = project.tallyGroups();
         YearLock.check(project.pairing.id, project.stepYears());
         years.forget(project.id);
@@ -345,7 +345,7 @@ class CooperationRecords {
 
     @Transactional
     CooperationActivity createActivity(Pairing pairing, ActivityInput body) {
-        tallies.lock(pairing.id);
+        Pairing.lockRow(pairing.id);
         CooperationActivity activity = CooperationActivity.of(pairing);
         describe(activity, body);
         activity.persistAndFlush();
@@ -356,7 +356,7 @@ class CooperationRecords {
     /** Replaces an activity; neither the year it was held in nor the one it moves to may be frozen. */
     @Transactional
     void updateActivity(CooperationActivity activity, ActivityInput body) {
-        tallies.lock(activity.pairing.id);
+        Pairing.lockRow(activity.pairing.id);
         CooperationTallies.ActivityGroup was = activity.tallyGroup();
         describe(activity, body);
         activity.persistAndFlush();
@@ -370,7 +370,7 @@ class CooperationRecords {
 
     @Transactional
     void deleteActivity(CooperationActivity activity) {
-        tallies.lock(activity.pairing.id);
+        Pairing.lockRow(activity.pairing.id);
         CooperationTallies.ActivityGroup was = activity.tallyGroup();
         YearLock.check(activity.pairing.id, List.of(was.year()));
         activity.delete();

@@ -14,6 +14,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.tandem.registry.Pairing;
+
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -30,14 +32,14 @@ import io.agroal.api.AgroalDataSource;
  * counts the pairing's every row of that source again. They are therefore exactly a grouping of the records,
  * whatever the change, and a writer that forgot one would be corrected by the next write of the same rows.
  * <p>
- * Writers of the same pairing are serialised on the pairing's row, locked before the transaction writes its own
- * rows (on PostgreSQL a new record's foreign key takes a share lock on that row; locking it first keeps two
- * writers from waiting for each other). The second writer's recount starts after the first has committed, so it
- * sees both changes.
+ * Writers of the same pairing are serialised on the pairing's row ({@link Pairing#lockRow}), locked before the
+ * transaction writes its own rows (on PostgreSQL a new record's foreign key takes a share lock on that row; locking
+ * it first keeps two writers from waiting for each other). The second writer's recount starts after the first has
+ * committed, so it sees both changes.
  * <p>
- * {@link CooperationRecords}, through which every project and activity is written, locks and recounts; rows
- * written past it (the synthetic data) are counted with {@link #recountProgram}. Flyway's V11 counted the
- * records that were there.
+ * {@link CooperationRecords} and {@link RecordBatches}, through which every project and activity is written, lock
+ * and recount; rows written past them (the synthetic data) are counted with {@link #recountProgram}. Flyway's V11
+ * counted the records that were there.
  */
 @ApplicationScoped
 public class CooperationTallies {
@@ -80,20 +82,6 @@ public class CooperationTallies {
     /** The connection of the current transaction, the one Hibernate writes on: it sees what was flushed. */
     @Inject
     AgroalDataSource dataSource;
-
-    /**
-     * Locks the pairing's row for the rest of the transaction: to be called before the transaction writes a
-     * project or activity of the pairing, and before {@link #recount}.
-     */
-    void lock(long pairingId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement lock = connection.prepareStatement("select id from pairing where id = ? for update")) {
-            lock.setLong(1, pairingId);
-            lock.executeQuery().close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not lock pairing " + pairingId + " to recount its tallies", e);
-        }
-    }
 
     /**
      * Counts every one of the pairing's tallies of {@code source} again, from its records as flushed in this

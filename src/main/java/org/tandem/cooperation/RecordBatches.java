@@ -93,7 +93,7 @@ public class RecordBatches {
             // Every pairing the rows may write is locked first, in id order, as a single write locks its own.
             List<Long> writable = new TreeSet<>(pairings.keySet()).stream().filter(id -> !forbidden.containsKey(id))
                     .toList();
-            writable.forEach(tallies::lock);
+            writable.forEach(Pairing::lockRow);
             locks = YearLock.held(writable);
         }
 
