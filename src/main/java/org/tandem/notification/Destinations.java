@@ -10,7 +10,8 @@ import java.util.Locale;
  * public internet: a host that is, or resolves to, a loopback, private, link-local (the cloud metadata address
  * 169.254.169.254 among them), carrier-grade NAT, unique-local, multicast or unspecified address is refused, so that
  * a webhook cannot be turned against the service's own network. A literal address or {@code localhost} is refused
- * when the webhook is saved; a name is resolved again before each delivery, since its addresses may change.
+ * when the webhook is saved; a name is resolved again before each delivery, since its addresses may change, and
+ * {@link WebhookClient} connects to the address it checked.
  */
 final class Destinations {
 
@@ -35,17 +36,10 @@ final class Destinations {
     }
 
     /**
-     * Resolves the URL's host and refuses (IllegalStateException, recorded as the delivery's error) when any of its
-     * addresses is not public.
+     * Refuses (IllegalStateException, recorded as the delivery's error) when any of the addresses {@code host} resolved
+     * to is not public.
      */
-    static void checkResolved(URI url) {
-        String host = hostOf(url);
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("unknown host " + host);
-        }
+    static void checkPublic(String host, InetAddress[] addresses) {
         for (InetAddress address : addresses) {
             if (isPrivate(address)) {
                 throw new IllegalStateException("refused: " + host + " resolves to " + address.getHostAddress()
@@ -72,7 +66,8 @@ final class Destinations {
         return (bytes[0] & 0xfe) == 0xfc;
     }
 
-    private static String hostOf(URI url) {
+    /** The URL's host as it is looked up: lower case, without an IPv6 literal's brackets or a trailing dot. */
+    static String hostOf(URI url) {
         String host = url.getHost();
         if (host == null) {
             return "";

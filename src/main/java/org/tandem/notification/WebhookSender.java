@@ -1,9 +1,5 @@
 package org.tandem.notification;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,12 +13,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -46,8 +42,8 @@ import io.quarkus.scheduler.Scheduled;
  * <p>
  * A pass claims due deliveries (PENDING, or FAILED_RETRYING whose next attempt time has come, and not held by a
  * live lease) by a conditional update that sets this pass's lease on each: of several instances racing for a
- * delivery, exactly one update matches. It then sends them all at once with the JDK's HTTP client (timeouts from
- * {@link WebhookConfig}), and records each outcome under its lease: a 2xx is DELIVERED; anything else (another
+ * delivery, exactly one update matches. It then sends them all at once ({@link WebhookClient}, which connects only
+ * to the addresses it checked), and records each outcome under its lease: a 2xx is DELIVERED; anything else (another
  * status, a timeout, a refused connection) is FAILED_RETRYING with the next attempt after an exponential backoff,
  * or DEAD after {@code max-attempts}. A sender that stops mid-way leaves its lease to run out, and the delivery is
  * claimed and sent again: a receiver may see a delivery twice, and tells by {@code X-Tandem-Delivery}.
@@ -82,6 +78,8 @@ class WebhookSender {
     WebhookConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    WebhookClient http;
 
     /** Set when there may be work: at start-up and after a commit that recorded deliveries. */
     private final AtomicBoolean woken = new AtomicBoolean(true);
@@ -89,16 +87,9 @@ class WebhookSender {
     private volatile Instant nextLook = Instant.MIN;
     /** Set once the service is stopping: no pass starts, and one that fails for it is not a warning. */
     private volatile boolean stopping;
-    private HttpClient client;
 
     /** One claimed delivery with what it sends. */
     private record Claimed(long id, int attempts, String url, String secret, String type, byte[] body, String owner) {
-    }
-
-    @PostConstruct
-    void init() {
-        client = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -254,41 +245,28 @@ class WebhookSender {
     }
 
     private void send(List<Claimed> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        List<CompletableFuture<Integer>> answers = new ArrayList<>();
         for (Claimed delivery : batch) {
-            CompletableFuture<HttpResponse<Void>> response;
-            try {
-                URI url = URI.create(delivery.url());
-                if (!config.allowPrivateAddresses()) {
-                    Destinations.checkResolved(url);
-                }
-                long timestamp = Instant.now().getEpochSecond();
-                HttpRequest request = HttpRequest.newBuilder(url)
-                        .timeout(config.requestTimeout())
-                        .header("Content-Type", "application/json")
-                        .header("User-Agent", "Tandem-Webhooks/1")
-                        .header("X-Tandem-Event", delivery.type())
-                        .header("X-Tandem-Delivery", Long.toString(delivery.id()))
-                        .header(Signatures.HEADER, Signatures.header(delivery.secret(), timestamp, delivery.body()))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body())).build();
-                response = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-            } catch (RuntimeException e) {
-                response = CompletableFuture.failedFuture(e);
-            }
-            sent.add(response.handle((answer, failure) -> {
-                record(delivery, answer == null ? null : answer.statusCode(), failure);
-                return null;
-            }));
+            long timestamp = Instant.now().getEpochSecond();
+            answers.add(http.post(delivery.url(), Map.of("Content-Type", "application/json",
+                    "User-Agent", "Tandem-Webhooks/1", "X-Tandem-Event", delivery.type(),
+                    "X-Tandem-Delivery", Long.toString(delivery.id()),
+                    Signatures.HEADER, Signatures.header(delivery.secret(), timestamp, delivery.body())),
+                    delivery.body()));
         }
-        try {
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
-                    .get(config.requestTimeout().plus(config.connectTimeout()).toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            // Whatever is still under way records itself when it ends; its lease guards it meanwhile.
-            LOG.debugf("webhook deliveries: not all answered in time: %s", e.toString());
+        // Each answer comes within the request timeout; outcomes are written here, not on the client's
+        // event loop.
+        for (int i = 0; i < batch.size(); i++) {
+            Integer status = null;
+            Throwable failure = null;
+            try {
+                status = answers.get(i).join();
+            } catch (CompletionException e) {
+                failure = e.getCause() == null ? e : e.getCause();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            record(batch.get(i), status, failure);
         }
     }
 
@@ -340,8 +318,7 @@ class WebhookSender {
     }
 
     private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause()
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);

@@ -44,10 +44,18 @@ class DestinationsTest {
     }
 
     @Test
-    void aNameIsResolvedBeforeEachDelivery() {
+    void aNameIsRefusedWhenAnyOfItsAddressesIsNotPublic() throws UnknownHostException {
+        InetAddress[] mixed = { InetAddress.getByName("8.8.8.8"), InetAddress.getByName("10.1.2.3") };
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> Destinations.checkResolved(URI.create("http://localhost:8080/hook")));
-        assertTrue(refused.getMessage().contains("not a public address"), refused.getMessage());
-        assertDoesNotThrow(() -> Destinations.checkResolved(URI.create("http://8.8.8.8/hook")));
+                () -> Destinations.checkPublic("hooks.example.org", mixed));
+        assertTrue(refused.getMessage().contains("10.1.2.3, which is not a public address"), refused.getMessage());
+        assertDoesNotThrow(() -> Destinations.checkPublic("hooks.example.org", new InetAddress[] { mixed[0] }));
+    }
+
+    @ParameterizedTest(name = "{0} is looked up as {1}")
+    @CsvSource({ "https://Hooks.Example.ORG./tandem, hooks.example.org", "http://[2001:db8::1]:8443/, 2001:db8::1",
+            "http://8.8.8.8/hook, 8.8.8.8", "http:/no-host, ''" })
+    void theHostIsLookedUpInLowerCaseWithoutBracketsOrATrailingDot(String url, String host) {
+        assertEquals(host, Destinations.hostOf(URI.create(url)));
     }
 }

@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tandem.support.Api.api;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +37,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
 
 /**
  * Webhooks over HTTP against receivers the test starts itself (the JDK's HttpServer on a free port): signed JSON,
@@ -54,12 +58,16 @@ class WebhookTest {
     WebhookConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    WebhookClient http;
+    @Inject
+    Vertx vertx;
 
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private final List<Long> webhooks = new CopyOnWriteArrayList<>();
 
     /** One request as the receiver got it. */
-    record Received(Map<String, List<String>> headers, byte[] body) {
+    record Received(URI uri, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
                     .map(e -> e.getValue().get(0)).orElse(null);
@@ -73,7 +81,7 @@ class WebhookTest {
         AtomicInteger count = new AtomicInteger();
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
+            received.add(new Received(exchange.getRequestURI(), Map.copyOf(exchange.getRequestHeaders()), body));
             try {
                 Thread.sleep(delayMillis);
             } catch (InterruptedException e) {
@@ -220,11 +228,7 @@ class WebhookTest {
                 .body("items[0].attempts", equalTo(0));
 
         // A sender that knows nothing, as after a restart, finds it in the database and delivers it.
-        WebhookSender fresh = new WebhookSender();
-        fresh.dataSource = dataSource;
-        fresh.config = config;
-        fresh.json = json;
-        fresh.init();
+        WebhookSender fresh = freshSender(http);
         assertTrue(fresh.deliverDue() >= 1);
         assertEquals(1, received.size());
         api().get("/api/v1/webhooks/{id}/deliveries", hook).then().body("items[0].state", equalTo("DELIVERED"))
@@ -232,6 +236,86 @@ class WebhookTest {
         // Claimed and done: a second pass has nothing for it.
         fresh.deliverDue();
         assertEquals(1, received.size());
+    }
+
+    /** A sender that knows nothing, as after a restart, sending with {@code client}. */
+    private WebhookSender freshSender(WebhookClient client) {
+        WebhookSender fresh = new WebhookSender();
+        fresh.dataSource = dataSource;
+        fresh.config = config;
+        fresh.json = json;
+        fresh.http = client;
+        return fresh;
+    }
+
+    /** Answers 127.0.0.1 for {@code name}, recording each look-up of it; other names as the JDK does. */
+    private static WebhookClient.Resolver resolving(String name, List<String> lookUps) {
+        return host -> {
+            if (!host.equals(name)) {
+                return InetAddress.getAllByName(host);
+            }
+            lookUps.add(host);
+            return new InetAddress[] { InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 1 }) };
+        };
+    }
+
+    /** A delivery of a returned pair-year to {@code url}, left pending while this instance's sender is paused. */
+    private long pendingDelivery(String url) {
+        long hook = webhook(url, List.of("DATA_RETURNED"));
+        scheduler.pause("webhook-deliveries");
+        returnData("只解析一次：" + url);
+        return hook;
+    }
+
+    @Test
+    void aDeliveryConnectsToTheAddressItsNameResolvedToWhenCheckedAndStillNamesTheHost() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        URI local = URI.create(receiver(received, n -> 204, 0));
+        String name = "hooks.tandem.test";
+        long hook = pendingDelivery("http://" + name + ":" + local.getPort() + "/hook?source=%E5%8F%B0%E8%B4%A6");
+
+        // The name exists only in this resolver: a client that looked it up again on its own could not connect.
+        List<String> lookUps = new CopyOnWriteArrayList<>();
+        WebhookClient client = new WebhookClient(vertx, config, resolving(name, lookUps));
+        try {
+            assertTrue(freshSender(client).deliverDue() >= 1);
+        } finally {
+            client.close();
+        }
+        assertEquals(List.of(name), lookUps, "looked up once for the delivery");
+        assertEquals(1, received.size());
+        assertEquals(name + ":" + local.getPort(), received.get(0).header("Host"));
+        assertEquals("/hook?source=%E5%8F%B0%E8%B4%A6", received.get(0).uri().getRawPath() + "?"
+                + received.get(0).uri().getRawQuery());
+        api().get("/api/v1/webhooks/{id}/deliveries", hook).then().body("items[0].state", equalTo("DELIVERED"))
+                .body("items[0].lastStatus", equalTo(204));
+    }
+
+    @Test
+    void aNameThatResolvesToThisMachineIsRefusedBeforeAnyConnection() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        URI local = URI.create(receiver(received, n -> 204, 0));
+        String name = "rebound.tandem.test";
+        long hook = pendingDelivery("http://" + name + ":" + local.getPort() + "/hook");
+
+        // As in production, where private addresses are not allowed.
+        WebhookConfig publicOnly = (WebhookConfig) Proxy.newProxyInstance(WebhookConfig.class.getClassLoader(),
+                new Class<?>[] { WebhookConfig.class }, (proxy, method, args) -> method.getName()
+                        .equals("allowPrivateAddresses") ? Boolean.FALSE : method.invoke(config, args));
+        List<String> lookUps = new CopyOnWriteArrayList<>();
+        WebhookClient client = new WebhookClient(vertx, publicOnly, resolving(name, lookUps));
+        try {
+            freshSender(client).deliverDue();
+        } finally {
+            client.close();
+        }
+        assertEquals(List.of(name), lookUps);
+        assertEquals(0, received.size(), "nothing reached the receiver");
+        api().get("/api/v1/webhooks/{id}/deliveries", hook).then().body("items[0].state", equalTo("FAILED_RETRYING"))
+                .body("items[0].attempts", equalTo(1)).body("items[0]", not(hasKey("lastStatus")))
+                .body("items[0].lastError", equalTo("IllegalStateException: refused: " + name
+                        + " resolves to 127.0.0.1, which is not a public address"
+                        + " (tandem.webhooks.allow-private-addresses)"));
     }
 
     @Test
@@ -249,7 +333,7 @@ class WebhookTest {
         await(() -> "FAILED_RETRYING".equals(api().get("/api/v1/webhooks/{id}/deliveries", hook).then().extract()
                 .jsonPath().getString("items[0].state")), Duration.ofSeconds(20));
         api().get("/api/v1/webhooks/{id}/deliveries", hook).then().body("items[0].attempts", equalTo(1))
-                .body("items[0].lastError", startsWith("HttpTimeoutException"));
+                .body("items[0].lastError", equalTo("TimeoutException: no answer within " + config.requestTimeout()));
         // Other writes go on meanwhile.
         started = System.nanoTime();
         api().body(Map.of("comment", "x")).post("/api/v1/pairings/{id}/years/2024/actuals/return", pairing).then()
