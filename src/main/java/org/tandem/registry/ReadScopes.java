@@ -28,15 +28,9 @@ public final class ReadScopes {
         return program;
     }
 
-    /**
-     * The read shows the records of the pairings of programme {@code programCode}, and the pairings; answers the
-     * programme's id, null when there is no such programme.
-     */
-    public static Long recordsOf(String programCode) {
-        Long program = idOf(programCode);
-        ReadCache.dependsOn(program == null ? new String[0]
-                : new String[] { Pairing.recordsScope(program), Pairing.pairingsScope(program) });
-        return program;
+    /** The read shows the records of the pairings of programme {@code programId}, and the pairings. */
+    public static void recordsOf(long programId) {
+        ReadCache.dependsOn(Pairing.recordsScope(programId), Pairing.pairingsScope(programId));
     }
 
     /**

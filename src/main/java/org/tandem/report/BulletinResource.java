@@ -48,10 +48,7 @@ public class BulletinResource {
             + " programme's totals. provisional and each line's isFinal say whether assessments are final; exampleScheme"
             + " whether the scheme is only an example. 404 when no assessment of the year has been computed.")
     public Uni<Bulletin> bulletin(@PathParam("code") String code, @PathParam("year") int year) {
-        return reads.async(() -> {
-            ReportScopes.ofProgram(code);
-            return bulletins.bulletin(code, year);
-        });
+        return reads.async(() -> bulletins.bulletin(code, year));
     }
 
     @GET
@@ -71,9 +68,6 @@ public class BulletinResource {
             + " browser prints to PDF; not-final assessments and an example scheme are marked on the page.")
     @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Uni<String> printBulletin(@PathParam("code") String code, @PathParam("year") int year) {
-        return reads.async(() -> {
-            ReportScopes.ofProgram(code);
-            return page.render(bulletins.bulletin(code, year));
-        });
+        return reads.async(() -> page.render(bulletins.bulletin(code, year)));
     }
 }

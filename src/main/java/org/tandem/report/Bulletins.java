@@ -53,8 +53,9 @@ public class Bulletins {
      */
     @SuppressWarnings("unchecked")
     public Bulletin bulletin(String code, int year) {
-        ProgramSummary summary = summaries.summary(code, year, GroupBy.PROGRAM, null);
-        long programId = Program.require(code).id;
+        Program program = Program.require(code);
+        ProgramSummary summary = summaries.summary(program, year, GroupBy.PROGRAM, null);
+        long programId = program.id;
         List<Object[]> rows = em.createNativeQuery("select a.id, a.pairing_id, ic.code, ic.name, mc.code, mc.name,"
                 + " a.rank_in_year, a.total, a.grade_code, a.grade_label, a.passed, a.vetoed, a.status, a.scheme_id,"
                 + " s.body from assessment a join score_breakdown s on s.id = a.breakdown_id"

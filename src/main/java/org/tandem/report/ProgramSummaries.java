@@ -76,8 +76,13 @@ public class ProgramSummaries {
      * 404 for an unknown programme, 400 for a year outside it.
      */
     public ProgramSummary summary(String code, Integer year, GroupBy groupBy, String ownCounty) {
+        return summary(Program.require(code), year, groupBy, ownCounty);
+    }
+
+    /** The same of {@code program}, looked up already; declares what a kept summary depends on. */
+    ProgramSummary summary(Program program, Integer year, GroupBy groupBy, String ownCounty) {
         OffsetDateTime asOf = OffsetDateTime.now(SERVICE_ZONE);
-        Program program = Program.require(code);
+        ReportScopes.ofProgram(program.id);
         if (year != null && (year < program.startYear || year > program.endYear)) {
             throw ProblemException.invalid("year", "must be a year of the programme, " + program.startYear + " to "
                     + program.endYear);

@@ -57,11 +57,7 @@ public class ProgramSummaryResource {
             @QueryParam("groupBy") @Parameter(description = GROUP_BY, schema = @Schema(type = SchemaType.STRING, enumeration = {
                     "program", "track", "city", "pairing" })) String groupBy) {
         String ownCounty = access.ownCounty();
-        return reads.async(() -> {
-            GroupBy grouping = GroupBy.named(groupBy);
-            ReportScopes.ofProgram(code);
-            return summaries.summary(code, year, grouping, ownCounty);
-        });
+        return reads.async(() -> summaries.summary(code, year, GroupBy.named(groupBy), ownCounty));
     }
 
     @GET

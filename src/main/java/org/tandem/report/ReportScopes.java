@@ -13,11 +13,9 @@ final class ReportScopes {
     private ReportScopes() {
     }
 
-    static void ofProgram(String programCode) {
-        // One look-up of the programme for both.
-        Long program = ReadScopes.recordsOf(programCode);
-        if (program != null) {
-            AssessmentScopes.ofProgram(program.longValue());
-        }
+    /** The read shows programme {@code programId}'s pairings, their records and its assessments. */
+    static void ofProgram(long programId) {
+        ReadScopes.recordsOf(programId);
+        AssessmentScopes.ofProgram(programId);
     }
 }

@@ -56,7 +56,8 @@ class ScopedChangesTest {
 
     private List<String> readsOfB() {
         return List.of("/api/v1/counties?size=5", "/api/v1/pairings?program=" + programB,
-                "/api/v1/projects?program=" + programB, "/api/v1/pairings/" + pairingB + "/years/2024/progress");
+                "/api/v1/projects?program=" + programB, "/api/v1/pairings/" + pairingB + "/years/2024/progress",
+                "/api/v1/programs/" + programB + "/summary?year=2024");
     }
 
     /** Reads each twice, so that each is kept and has been sent once. */
