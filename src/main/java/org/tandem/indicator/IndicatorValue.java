@@ -1,6 +1,7 @@
 package org.tandem.indicator;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
+import org.hibernate.query.NativeQuery;
 import org.tandem.TrackedEntity;
 import org.tandem.cache.ScopedData;
 import org.tandem.registry.Pairing;
@@ -53,6 +55,21 @@ class IndicatorValue extends TrackedEntity implements ScopedData {
         return find("from IndicatorValue v join fetch v.indicator i join fetch i.track t"
                 + " where v.pairing.id = ?1 and v.calendarYear = ?2 and v.kind = ?3 order by t.position, i.code",
                 pairingId, year, kind).list();
+    }
+
+    /**
+     * The stored values of {@code kind} of these pairings in these years, in one statement. The pairings are one
+     * array parameter joined as a table, not a list of parameters: H2 finds the rows of {@code pairing_id in (?, ?,
+     * …)} through the index but then checks each row against the whole list again, which for a thousand pairings of
+     * six values each took 25 times as long as the join. Pending changes of values are flushed first, others not.
+     */
+    @SuppressWarnings("unchecked")
+    static List<IndicatorValue> of(List<Long> pairingIds, Collection<Integer> years, ValueKind kind) {
+        return getEntityManager().createNativeQuery("select v.* from unnest(?1) as p(id)"
+                + " join indicator_value v on v.pairing_id = p.id where v.calendar_year in (?2) and v.kind = ?3",
+                IndicatorValue.class).unwrap(NativeQuery.class).addSynchronizedEntityClass(IndicatorValue.class)
+                .setParameter(1, pairingIds.toArray(Long[]::new)).setParameter(2, years)
+                .setParameter(3, kind.name()).getResultList();
     }
 
     /** A change of it is a change of its pairing's records, and of those of its kind. */

@@ -2,6 +2,7 @@ package org.tandem.indicator;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
+import org.hibernate.query.NativeQuery;
 import org.tandem.TrackedEntity;
 import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
@@ -50,6 +52,18 @@ class PairYear extends TrackedEntity implements ScopedData {
 
     public static PairYear find(long pairingId, int year) {
         return find("pairing.id = ?1 and calendarYear = ?2", pairingId, year).firstResult();
+    }
+
+    /**
+     * The pair-years of these pairings in these years, in one statement, the pairings joined as an array parameter
+     * (see {@link IndicatorValue#of(List, Collection, ValueKind)}). Pending changes of pair-years are flushed first.
+     */
+    @SuppressWarnings("unchecked")
+    static List<PairYear> of(List<Long> pairingIds, Collection<Integer> years) {
+        return getEntityManager().createNativeQuery("select y.* from unnest(?1) as p(id)"
+                + " join pair_year y on y.pairing_id = p.id where y.calendar_year in (?2)", PairYear.class)
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(PairYear.class)
+                .setParameter(1, pairingIds.toArray(Long[]::new)).setParameter(2, years).getResultList();
     }
 
     public static PairYear start(Pairing pairing, int year) {

@@ -142,12 +142,10 @@ public class PairYearBatches {
                 List<Long> chunk = pairingIds.subList(i, Math.min(pairingIds.size(), i + 1000));
                 Pairing.<Pairing> list("from Pairing p join fetch p.program join fetch p.industrialCounty"
                         + " join fetch p.mountainCounty where p.id in ?1", chunk).forEach(p -> pairings.put(p.id, p));
-                PairYear.<PairYear> list("pairing.id in ?1 and calendarYear in ?2", chunk, years)
-                        .forEach(y -> pairYears.put(List.of(y.pairing.id, y.calendarYear), y));
-                IndicatorValue.<IndicatorValue> list("pairing.id in ?1 and calendarYear in ?2 and kind = ?3", chunk,
-                        years, kind).forEach(
-                                v -> stored.computeIfAbsent(List.of(v.pairing.id, v.calendarYear),
-                                        k -> new HashMap<>()).put(v.indicator.code, v));
+                PairYear.of(chunk, years).forEach(y -> pairYears.put(List.of(y.pairing.id, y.calendarYear), y));
+                IndicatorValue.of(chunk, years, kind).forEach(v -> stored
+                        .computeIfAbsent(List.of(v.pairing.id, v.calendarYear), k -> new HashMap<>())
+                        .put(v.indicator.code, v));
             }
             locks = YearLock.held(pairingIds);
             Set<String> codes = new HashSet<>();
