@@ -65,62 +65,73 @@ public class PairYearBatches {
     }
 
     /**
-     * Checks many pair-years' entries as {@code PUT .../targets} or {@code .../actuals} would, writing nothing, in a
-     * fixed number of statements whatever the number of pair-years: the pairings, their year locks, their pair-years,
-     * the indicators named and the values stored are each read once for all.
-     */
-    @Transactional
-    public List<Checked> checkAll(ValueKind kind, List<Group> groups, String reason) {
-        return new Loaded(kind, groups).check(reason);
-    }
-
-    /**
-     * Locks the rows of the groups' pairings to the end of the transaction, in id order, as a single write of a pair
-     * locks its own: no finalization can then lock one of their years before this transaction commits. An import
-     * holds them before its {@link #checkAll}, so that what it reports is what {@link #writeAll} finds.
+     * Reads what checking and writing these pair-years' entries needs, once for all of them, in the caller's
+     * transaction and in a fixed number of statements per thousand pairings: the pairings, their year locks, their
+     * pair-years, the indicators named and the values stored. With {@code hold} it first locks the pairings' rows to
+     * the end of the transaction, in id order, as a single write of a pair locks its own: no finalization can then
+     * lock one of their years before this transaction commits, so what {@link Batch#check} reports is what
+     * {@link Batch#write} finds. An import holds them unless it is a dry run.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void hold(List<Group> groups) {
-        groups.stream().map(Group::pairing).distinct().sorted().forEach(Pairing::lockRow);
-    }
-
-    /**
-     * Writes many pair-years' entries exactly as {@code PUT .../targets} or {@code .../actuals} does each (without
-     * If-Match), in the caller's transaction, reading what they need in a fixed number of statements and flushing
-     * once; refuses with a 400 naming the first refusal unless every entry passes {@link #checkAll}, checked again
-     * once the pairings' rows are {@linkplain #hold held}.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void writeAll(ValueKind kind, List<Group> groups, String reason) {
-        hold(groups);
-        Loaded loaded = new Loaded(kind, groups);
-        List<Checked> checked = loaded.check(reason);
-        for (Checked one : checked) {
-            if (!one.refusals().isEmpty()) {
-                Refusal refusal = one.refusals().get(0);
-                throw ProblemException.invalid(refusal.field(), refusal.message());
-            }
+    public Batch load(ValueKind kind, List<Group> groups, boolean hold) {
+        if (hold) {
+            groups.stream().map(Group::pairing).distinct().sorted().forEach(Pairing::lockRow);
         }
-        String given = reason == null || reason.isBlank() ? null : reason.strip();
-        String who = actor.name();
-        OffsetDateTime now = OffsetDateTime.now();
-        for (int g = 0; g < groups.size(); g++) {
-            Group group = groups.get(g);
-            List<Object> key = List.of(group.pairing(), group.year());
-            List<ValuesInput.Item> changed = new ArrayList<>();
-            for (int i = 0; i < group.entries().size(); i++) {
-                if (checked.get(g).outcomes().get(i) != Outcome.UNCHANGED) {
-                    Entry entry = group.entries().get(i);
-                    changed.add(new ValuesInput.Item(entry.indicator(), entry.value()));
+        return new Batch(new Loaded(kind, groups), hold);
+    }
+
+    /** Many pair-years' entries, loaded ({@link #load}): checked, then written. */
+    public final class Batch {
+        private final Loaded loaded;
+        private final boolean held;
+
+        private Batch(Loaded loaded, boolean held) {
+            this.loaded = loaded;
+            this.held = held;
+        }
+
+        /** Checks every entry as {@code PUT .../targets} or {@code .../actuals} would, writing nothing. */
+        public List<Checked> check(String reason) {
+            return loaded.check(reason);
+        }
+
+        /**
+         * Writes every entry that changes what is stored exactly as {@code PUT .../targets} or {@code .../actuals}
+         * does each (without If-Match), flushing once; refuses with a 400 naming the first refusal unless every
+         * entry passes {@link #check}. Only a batch loaded with its pairings held is written.
+         */
+        public void write(String reason) {
+            if (!held) {
+                throw new IllegalStateException("a batch is written only with its pairings held");
+            }
+            List<Checked> checked = loaded.check(reason);
+            for (Checked one : checked) {
+                if (!one.refusals().isEmpty()) {
+                    Refusal refusal = one.refusals().get(0);
+                    throw ProblemException.invalid(refusal.field(), refusal.message());
                 }
             }
-            if (!changed.isEmpty()) {
-                PairYearValues.apply(loaded.pairings.get(group.pairing()), group.year(), kind,
-                        loaded.pairYears.get(key), changed, loaded.stored.getOrDefault(key, Map.of()), loaded.known,
-                        given, who, now);
+            String given = reason == null || reason.isBlank() ? null : reason.strip();
+            String who = actor.name();
+            OffsetDateTime now = OffsetDateTime.now();
+            for (int g = 0; g < loaded.groups.size(); g++) {
+                Group group = loaded.groups.get(g);
+                List<Object> key = List.of(group.pairing(), group.year());
+                List<ValuesInput.Item> changed = new ArrayList<>();
+                for (int i = 0; i < group.entries().size(); i++) {
+                    if (checked.get(g).outcomes().get(i) != Outcome.UNCHANGED) {
+                        Entry entry = group.entries().get(i);
+                        changed.add(new ValuesInput.Item(entry.indicator(), entry.value()));
+                    }
+                }
+                if (!changed.isEmpty()) {
+                    PairYearValues.apply(loaded.pairings.get(group.pairing()), group.year(), loaded.kind,
+                            loaded.pairYears.get(key), changed, loaded.stored.getOrDefault(key, Map.of()),
+                            loaded.known, given, who, now);
+                }
             }
+            PairYear.flush();
         }
-        PairYear.flush();
     }
 
     /** What checking and writing many pair-years needs, each read once for all of them. */

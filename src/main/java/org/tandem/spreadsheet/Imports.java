@@ -151,7 +151,10 @@ class Imports {
                 .thenComparing(e -> e.column() == null ? "" : e.column()));
     }
 
-    /** Targets or actuals: checked first ({@link PairYearBatches#checkAll}), written only when all pass. */
+    /**
+     * Targets or actuals: loaded once ({@link PairYearBatches#load}, the pairings held unless a dry run), checked,
+     * and written only when all pass.
+     */
     private ImportReport values(Upload upload, ImportKind kind, boolean dryRun, String reason, boolean english) {
         String sha256 = sha256(upload.bytes());
         ValueSheet.Read read = ValueSheet.read(reader.read(upload.bytes(), kind, english), english);
@@ -164,7 +167,7 @@ class Imports {
             groups.computeIfAbsent(new PairYearKey(row.pairing(), row.year()), k -> new ArrayList<>()).add(row);
             keys.put(row.row(), row.expectedKey());
         }
-        Map<PairYearKey, List<PairYearBatches.Entry>> changing = new LinkedHashMap<>();
+        boolean changes = false;
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -173,14 +176,11 @@ class Imports {
                         group.getValue().stream()
                                 .map(row -> new PairYearBatches.Entry(row.indicator(), row.value())).toList()))
                 .toList();
-        if (!dryRun) {
-            batches.hold(all);
-        }
-        List<PairYearBatches.Checked> checkedAll = batches.checkAll(kind.valueKind, all, reason);
+        PairYearBatches.Batch batch = batches.load(kind.valueKind, all, !dryRun);
+        List<PairYearBatches.Checked> checkedAll = batch.check(reason);
         int index = 0;
         for (var group : groups.entrySet()) {
             List<ValueSheet.ValueRow> rows = group.getValue();
-            List<PairYearBatches.Entry> entries = all.get(index).entries();
             PairYearBatches.Checked checked = checkedAll.get(index++);
             for (PairYearBatches.Refusal refusal : checked.refusals()) {
                 for (ValueSheet.ValueRow row : refusal.index() < 0 ? rows : List.of(rows.get(refusal.index()))) {
@@ -190,7 +190,6 @@ class Imports {
                     outcomes.put(row.row(), "error");
                 }
             }
-            boolean changes = false;
             for (int i = 0; i < rows.size(); i++) {
                 PairYearBatches.Outcome outcome = checked.outcomes().get(i);
                 if (outcome == null || "error".equals(outcomes.get(rows.get(i).row()))) {
@@ -204,9 +203,6 @@ class Imports {
                 }
                 changes |= outcome != PairYearBatches.Outcome.UNCHANGED;
             }
-            if (changes) {
-                changing.put(group.getKey(), entries);
-            }
         }
         sort(errors);
         int errorRows = (int) outcomes.values().stream().filter("error"::equals).count();
@@ -216,15 +212,14 @@ class Imports {
         }
         Long id = null;
         OffsetDateTime importedAt = null;
-        if (!dryRun && !changing.isEmpty()) {
+        if (!dryRun && changes) {
             ImportRecord record = record(upload, kind, sha256);
             record.rowsRead = outcomes.size();
             record.created = created;
             record.updated = updated;
             record.unchanged = unchanged;
             audit.context(context(record.id));
-            batches.writeAll(kind.valueKind, changing.entrySet().stream().map(change -> new PairYearBatches.Group(
-                    change.getKey().pairing(), change.getKey().year(), change.getValue())).toList(), reason);
+            batch.write(reason);
             id = record.id;
             importedAt = record.importedAt;
         }
