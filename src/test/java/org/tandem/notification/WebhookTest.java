@@ -259,60 +259,70 @@ class WebhookTest {
         };
     }
 
-    /** A delivery of a returned pair-year to {@code url}, left pending while this instance's sender is paused. */
-    private long pendingDelivery(String url) {
-        long hook = webhook(url, List.of("DATA_RETURNED"));
+    /**
+     * One pass of a fresh sender whose client has {@code config} and resolves {@code name} to 127.0.0.1 (recording
+     * each look-up in {@code lookUps}); answers how many deliveries it tried.
+     */
+    private int deliverDue(WebhookConfig config, String name, List<String> lookUps) {
+        WebhookClient client = new WebhookClient(vertx, config, resolving(name, lookUps));
+        try {
+            return freshSender(client).deliverDue();
+        } finally {
+            client.close();
+        }
+    }
+
+    /** A receiver's requests and port, and a webhook to it whose delivery is pending. */
+    private record Pending(List<Received> received, int port, long hook) {
+    }
+
+    /**
+     * A receiver answering 204, a webhook to it named {@code name} (with path and query {@code target}), and a
+     * delivery of a returned pair-year to it, left pending while this instance's sender is paused.
+     */
+    private Pending pendingDelivery(String name, String target) throws IOException {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        int port = URI.create(receiver(received, n -> 204, 0)).getPort();
+        long hook = webhook("http://" + name + ":" + port + target, List.of("DATA_RETURNED"));
         scheduler.pause("webhook-deliveries");
-        returnData("只解析一次：" + url);
-        return hook;
+        returnData("只解析一次：" + name);
+        return new Pending(received, port, hook);
     }
 
     @Test
     void aDeliveryConnectsToTheAddressItsNameResolvedToWhenCheckedAndStillNamesTheHost() throws Exception {
-        List<Received> received = new CopyOnWriteArrayList<>();
-        URI local = URI.create(receiver(received, n -> 204, 0));
         String name = "hooks.tandem.test";
-        long hook = pendingDelivery("http://" + name + ":" + local.getPort() + "/hook?source=%E5%8F%B0%E8%B4%A6");
+        Pending pending = pendingDelivery(name, "/hook?source=%E5%8F%B0%E8%B4%A6");
+        List<Received> received = pending.received();
 
         // The name exists only in this resolver: a client that looked it up again on its own could not connect.
         List<String> lookUps = new CopyOnWriteArrayList<>();
-        WebhookClient client = new WebhookClient(vertx, config, resolving(name, lookUps));
-        try {
-            assertTrue(freshSender(client).deliverDue() >= 1);
-        } finally {
-            client.close();
-        }
+        assertTrue(deliverDue(config, name, lookUps) >= 1);
         assertEquals(List.of(name), lookUps, "looked up once for the delivery");
         assertEquals(1, received.size());
-        assertEquals(name + ":" + local.getPort(), received.get(0).header("Host"));
+        assertEquals(name + ":" + pending.port(), received.get(0).header("Host"));
         assertEquals("/hook?source=%E5%8F%B0%E8%B4%A6", received.get(0).uri().getRawPath() + "?"
                 + received.get(0).uri().getRawQuery());
-        api().get("/api/v1/webhooks/{id}/deliveries", hook).then().body("items[0].state", equalTo("DELIVERED"))
-                .body("items[0].lastStatus", equalTo(204));
+        api().get("/api/v1/webhooks/{id}/deliveries", pending.hook()).then()
+                .body("items[0].state", equalTo("DELIVERED")).body("items[0].lastStatus", equalTo(204));
     }
 
     @Test
     void aNameThatResolvesToThisMachineIsRefusedBeforeAnyConnection() throws Exception {
-        List<Received> received = new CopyOnWriteArrayList<>();
-        URI local = URI.create(receiver(received, n -> 204, 0));
         String name = "rebound.tandem.test";
-        long hook = pendingDelivery("http://" + name + ":" + local.getPort() + "/hook");
+        Pending pending = pendingDelivery(name, "/hook");
 
         // As in production, where private addresses are not allowed.
         WebhookConfig publicOnly = (WebhookConfig) Proxy.newProxyInstance(WebhookConfig.class.getClassLoader(),
                 new Class<?>[] { WebhookConfig.class }, (proxy, method, args) -> method.getName()
                         .equals("allowPrivateAddresses") ? Boolean.FALSE : method.invoke(config, args));
         List<String> lookUps = new CopyOnWriteArrayList<>();
-        WebhookClient client = new WebhookClient(vertx, publicOnly, resolving(name, lookUps));
-        try {
-            freshSender(client).deliverDue();
-        } finally {
-            client.close();
-        }
+        deliverDue(publicOnly, name, lookUps);
         assertEquals(List.of(name), lookUps);
-        assertEquals(0, received.size(), "nothing reached the receiver");
-        api().get("/api/v1/webhooks/{id}/deliveries", hook).then().body("items[0].state", equalTo("FAILED_RETRYING"))
-                .body("items[0].attempts", equalTo(1)).body("items[0]", not(hasKey("lastStatus")))
+        assertEquals(0, pending.received().size(), "nothing reached the receiver");
+        api().get("/api/v1/webhooks/{id}/deliveries", pending.hook()).then()
+                .body("items[0].state", equalTo("FAILED_RETRYING")).body("items[0].attempts", equalTo(1))
+                .body("items[0]", not(hasKey("lastStatus")))
                 .body("items[0].lastError", equalTo("IllegalStateException: refused: " + name
                         + " resolves to 127.0.0.1, which is not a public address"
                         + " (tandem.webhooks.allow-private-addresses)"));
