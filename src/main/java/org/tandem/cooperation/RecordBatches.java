@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.query.NativeQuery;
 import org.tandem.Money;
 import org.tandem.RowResult;
 import org.tandem.cooperation.CooperationTallies.Source;
@@ -120,9 +121,9 @@ public class RecordBatches {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RowResult> projects(List<ProjectRow> rows) {
         Context context = new Context(rows.stream().map(ProjectRow::pairing).toList());
-        Map<Long, CooperationProject> byId = byId(CooperationProject.class, "p",
+        Map<Long, CooperationProject> byId = byId(CooperationProject.class,
                 rows.stream().map(ProjectRow::id).filter(Objects::nonNull).toList());
-        Map<List<Object>, List<CooperationProject>> byName = byName(CooperationProject.class, "p", "p.title",
+        Map<List<Object>, List<CooperationProject>> byName = byName(CooperationProject.class, "title",
                 rows.stream().filter(r -> r.id() == null).map(r -> r.details().title()).toList(),
                 rows.stream().map(ProjectRow::pairing).toList(), p -> List.of(p.pairing.id, p.track.code, p.title));
         List<RowResult> results = new ArrayList<>();
@@ -257,9 +258,9 @@ public class RecordBatches {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RowResult> activities(List<ActivityRow> rows) {
         Context context = new Context(rows.stream().map(ActivityRow::pairing).toList());
-        Map<Long, CooperationActivity> byId = byId(CooperationActivity.class, "a",
+        Map<Long, CooperationActivity> byId = byId(CooperationActivity.class,
                 rows.stream().map(ActivityRow::id).filter(Objects::nonNull).toList());
-        Map<List<Object>, List<CooperationActivity>> byName = byName(CooperationActivity.class, "a", "a.title",
+        Map<List<Object>, List<CooperationActivity>> byName = byName(CooperationActivity.class, "title",
                 rows.stream().filter(r -> r.id() == null).map(r -> r.details().title()).toList(),
                 rows.stream().map(ActivityRow::pairing).toList(),
                 a -> List.of(a.pairing.id, a.track.code, a.kind, a.heldOn, a.title));
@@ -321,9 +322,9 @@ public class RecordBatches {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RowResult> parks(List<ParkRow> rows) {
         Context context = new Context(rows.stream().map(ParkRow::pairing).toList());
-        Map<Long, CooperationPark> byId = byId(CooperationPark.class, "p",
+        Map<Long, CooperationPark> byId = byId(CooperationPark.class,
                 rows.stream().map(ParkRow::id).filter(Objects::nonNull).toList());
-        Map<List<Object>, List<CooperationPark>> byName = byName(CooperationPark.class, "p", "p.name",
+        Map<List<Object>, List<CooperationPark>> byName = byName(CooperationPark.class, "name",
                 rows.stream().filter(r -> r.id() == null).map(r -> r.details().name()).toList(),
                 rows.stream().map(ParkRow::pairing).toList(), p -> List.of(p.pairing.id, p.name));
         List<RowResult> results = new ArrayList<>();
@@ -460,43 +461,58 @@ public class RecordBatches {
                 : new Match<>(named.get(0), idOf.apply(named.get(0)), null);
     }
 
-    private static <T> Map<Long, T> byId(Class<T> type, String alias, List<Long> ids) {
+    /**
+     * The records of this type with these ids. The ids are one array parameter joined as a table: as an {@code in}
+     * list of parameters H2 checked every row it found against the whole list again (see
+     * {@code IndicatorValue.of}).
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> Map<Long, T> byId(Class<T> type, List<Long> ids) {
         Map<Long, T> found = new HashMap<>();
-        for (List<Long> chunk : chunks(ids)) {
-            CooperationProject.getEntityManager().createQuery("from " + type.getSimpleName() + " " + alias
-                    + " where " + alias + ".id in :ids", type).setParameter("ids", chunk).getResultList()
-                    .forEach(record -> found.put(idOf(record), record));
+        if (ids.isEmpty()) {
+            return found;
         }
+        ((List<T>) CooperationProject.getEntityManager().createNativeQuery("select r.* from unnest(?1) as k(id)"
+                + " join " + table(type) + " r on r.id = k.id", type).unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(type).setParameter(1, ids.toArray(Long[]::new)).getResultList())
+                .forEach(record -> found.put(idOf(record), record));
         return found;
     }
 
     /**
      * The records of these pairings with one of these names, grouped by what identifies them in a pairing. The
-     * pairings' names are read (id and name only) and matched here, and then the records matched loaded by id: a
-     * query with both lists as {@code in} conditions made the database compare every record of the pairings with
-     * every name given (H2 walks a list of parameters for each row), which grew with the rows times the pairs'
-     * records.
+     * pairings' names are read (id and name only, the pairings one array parameter joined as a table) and matched
+     * here, and then the records matched loaded by id: a query with both lists as {@code in} conditions made the
+     * database compare every record of the pairings with every name given (H2 walks a list of parameters for each
+     * row), which grew with the rows times the pairs' records.
      */
-    private static <T> Map<List<Object>, List<T>> byName(Class<T> type, String alias, String nameColumn,
-            List<String> names, List<Long> pairings, Function<T, List<Object>> identity) {
+    private static <T> Map<List<Object>, List<T>> byName(Class<T> type, String nameColumn, List<String> names,
+            List<Long> pairings, Function<T, List<Object>> identity) {
         Map<List<Object>, List<T>> found = new HashMap<>();
         Set<String> wanted = names.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         if (wanted.isEmpty()) {
             return found;
         }
         List<Long> named = new ArrayList<>();
-        for (List<Long> chunk : chunks(pairings.stream().distinct().toList())) {
-            CooperationProject.getEntityManager().createQuery("select " + alias + ".id, " + nameColumn + " from "
-                    + type.getSimpleName() + " " + alias + " where " + alias + ".pairing.id in :pairings", Object[].class)
-                    .setParameter("pairings", chunk).getResultList().forEach(row -> {
-                        if (wanted.contains(row[1])) {
-                            named.add((Long) row[0]);
-                        }
-                    });
+        List<?> rows = CooperationProject.getEntityManager().createNativeQuery("select r.id, r." + nameColumn
+                + " from unnest(?1) as p(id) join " + table(type) + " r on r.pairing_id = p.id")
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(type)
+                .setParameter(1, pairings.stream().distinct().toArray(Long[]::new)).getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            if (wanted.contains(columns[1])) {
+                named.add(((Number) columns[0]).longValue());
+            }
         }
-        byId(type, alias, named).values().forEach(record -> found.computeIfAbsent(identity.apply(record),
+        byId(type, named).values().forEach(record -> found.computeIfAbsent(identity.apply(record),
                 k -> new ArrayList<>()).add(record));
         return found;
+    }
+
+    /** The table of a kind of record. */
+    private static String table(Class<?> type) {
+        return type == CooperationProject.class ? "cooperation_project"
+                : type == CooperationActivity.class ? "cooperation_activity" : "cooperation_park";
     }
 
     private static Long idOf(Object record) {
