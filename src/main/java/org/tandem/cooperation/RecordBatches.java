@@ -44,6 +44,10 @@ import org.tandem.security.Access;
 @ApplicationScoped
 public class RecordBatches {
 
+    /** The dates of a project's steps, as columns. */
+    private static final List<String> STEP_COLUMNS = List.of("planned_on", "signed_on", "construction_started_on",
+            "production_started_on", "cancelled_on");
+
     /** The later steps of a project as a row gives them; null is "not given", never "undone". */
     public record Steps(LocalDate signedOn, LocalDate constructionStartedOn, LocalDate productionStartedOn,
             LocalDate cancelledOn) {
@@ -376,50 +380,49 @@ public class RecordBatches {
      * step in that year.
      */
     public List<ProjectRow> projectsOf(List<Long> pairings, Integer year) {
-        List<ProjectRow> rows = new ArrayList<>();
-        for (List<Long> chunk : chunks(pairings)) {
-            var query = CooperationProject.getEntityManager().createQuery("from CooperationProject p"
-                    + " where p.pairing.id in :pairings" + (year == null ? ""
-                            : " and (year(p.plannedOn) = :year or year(p.signedOn) = :year"
-                                    + " or year(p.constructionStartedOn) = :year or year(p.productionStartedOn) = :year"
-                                    + " or year(p.cancelledOn) = :year)")
-                    + " order by p.id", CooperationProject.class).setParameter("pairings", chunk);
-            if (year != null) {
-                query.setParameter("year", year);
-            }
-            query.getResultList().forEach(p -> rows.add(new ProjectRow(p.id, p.pairing.id,
-                    new ProjectInput(p.track.code, p.title, p.leadEnterprise, p.hostCounty.code, p.investment,
-                            p.expectedAnnualOutput, p.expectedAnnualTax, p.plannedOn, p.description),
-                    new Steps(p.signedOn, p.constructionStartedOn, p.productionStartedOn, p.cancelledOn))));
-        }
-        return rows;
+        List<CooperationProject> projects = year == null ? ofPairings(CooperationProject.class, pairings, null)
+                : ofPairings(CooperationProject.class, pairings, STEP_COLUMNS.stream()
+                        .map(column -> "r." + column + " between ?2 and ?3").collect(Collectors.joining(" or ")),
+                        LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        return projects.stream().map(p -> new ProjectRow(p.id, p.pairing.id,
+                new ProjectInput(p.track.code, p.title, p.leadEnterprise, p.hostCounty.code, p.investment,
+                        p.expectedAnnualOutput, p.expectedAnnualTax, p.plannedOn, p.description),
+                new Steps(p.signedOn, p.constructionStartedOn, p.productionStartedOn, p.cancelledOn))).toList();
     }
 
     /** The activities of these pairings held in {@code year}, as rows in id order. */
     public List<ActivityRow> activitiesOf(List<Long> pairings, int year) {
-        List<ActivityRow> rows = new ArrayList<>();
-        for (List<Long> chunk : chunks(pairings)) {
-            CooperationActivity.getEntityManager().createQuery("from CooperationActivity a"
-                    + " where a.pairing.id in :pairings and a.heldOn between :from and :to order by a.id",
-                    CooperationActivity.class).setParameter("pairings", chunk)
-                    .setParameter("from", LocalDate.of(year, 1, 1)).setParameter("to", LocalDate.of(year, 12, 31))
-                    .getResultList().forEach(a -> rows.add(new ActivityRow(a.id, a.pairing.id,
-                            new ActivityInput(a.track.code, a.kind, a.heldOn, a.title, a.participants, a.enterprises,
-                                    a.amount, a.description))));
-        }
-        return rows;
+        return ofPairings(CooperationActivity.class, pairings, "r.held_on between ?2 and ?3",
+                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
+                .map(a -> new ActivityRow(a.id, a.pairing.id, new ActivityInput(a.track.code, a.kind, a.heldOn,
+                        a.title, a.participants, a.enterprises, a.amount, a.description)))
+                .toList();
     }
 
     /** The parks of these pairings, as rows in id order. */
     public List<ParkRow> parksOf(List<Long> pairings) {
-        List<ParkRow> rows = new ArrayList<>();
-        for (List<Long> chunk : chunks(pairings)) {
-            CooperationPark.getEntityManager().createQuery("from CooperationPark p where p.pairing.id in :pairings"
-                    + " order by p.id", CooperationPark.class).setParameter("pairings", chunk).getResultList()
-                    .forEach(p -> rows.add(new ParkRow(p.id, p.pairing.id, new ParkInput(p.name, p.hostCounty.code,
-                            p.establishedOn, p.areaMu, p.focusIndustry))));
+        return ofPairings(CooperationPark.class, pairings, null).stream().map(p -> new ParkRow(p.id, p.pairing.id,
+                new ParkInput(p.name, p.hostCounty.code, p.establishedOn, p.areaMu, p.focusIndustry))).toList();
+    }
+
+    /**
+     * The records of this type of these pairings (with {@code condition} on {@code r}, whose parameters are
+     * {@code ?2} on), in id order: the pairings one array parameter joined as a table (see {@link #byId}).
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> ofPairings(Class<T> type, List<Long> pairings, String condition, Object... parameters) {
+        if (pairings.isEmpty()) {
+            return List.of();
         }
-        return rows;
+        NativeQuery<T> query = CooperationProject.getEntityManager().createNativeQuery("select r.* from unnest(?1)"
+                + " as p(id) join " + table(type) + " r on r.pairing_id = p.id"
+                + (condition == null ? "" : " where " + condition) + " order by r.id", type)
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(type);
+        query.setParameter(1, pairings.stream().distinct().toArray(Long[]::new));
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 2, parameters[i]);
+        }
+        return query.getResultList();
     }
 
     /** A project's status as its steps tell it. */

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.query.NativeQuery;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.YearLock;
@@ -250,17 +251,25 @@ public class PairYearBatches {
         return values;
     }
 
-    /** The stored values of {@code kind} of these pairings in {@code year}: by pairing, then by indicator code. */
+    /**
+     * The stored values of {@code kind} of these pairings in {@code year}: by pairing, then by indicator code. One
+     * statement, the pairings one array parameter joined as a table (see {@link IndicatorValue#of}).
+     */
     public Map<Long, Map<String, BigDecimal>> values(List<Long> pairingIds, int year, ValueKind kind) {
-        Map<Long, Map<String, BigDecimal>> values = new java.util.HashMap<>();
-        for (int i = 0; i < pairingIds.size(); i += 1000) {
-            IndicatorValue.getEntityManager().createQuery("select v.pairing.id, v.indicator.code, v.quantity"
-                    + " from IndicatorValue v where v.pairing.id in :pairings and v.calendarYear = :year"
-                    + " and v.kind = :kind", Object[].class)
-                    .setParameter("pairings", pairingIds.subList(i, Math.min(pairingIds.size(), i + 1000)))
-                    .setParameter("year", year).setParameter("kind", kind).getResultList()
-                    .forEach(row -> values.computeIfAbsent((Long) row[0], k -> new java.util.HashMap<>())
-                            .put((String) row[1], (BigDecimal) row[2]));
+        Map<Long, Map<String, BigDecimal>> values = new HashMap<>();
+        if (pairingIds.isEmpty()) {
+            return values;
+        }
+        List<?> rows = IndicatorValue.getEntityManager().createNativeQuery("select v.pairing_id, v.indicator_code,"
+                + " v.quantity from unnest(?1) as p(id) join indicator_value v on v.pairing_id = p.id"
+                + " where v.calendar_year = ?2 and v.kind = ?3").unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(IndicatorValue.class)
+                .setParameter(1, pairingIds.stream().distinct().toArray(Long[]::new)).setParameter(2, year)
+                .setParameter(3, kind.name()).getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            values.computeIfAbsent(((Number) columns[0]).longValue(), k -> new HashMap<>())
+                    .put((String) columns[1], (BigDecimal) columns[2]);
         }
         return values;
     }

@@ -394,6 +394,30 @@ class ImportRecordsTest {
                 .statusCode(200).body("totals.unchanged", equalTo(2));
     }
 
+    @Test
+    void theProgrammeTemplateOfAYearHasTheProjectsWithAStepInItAndTheActivitiesHeldInIt() {
+        String program = Fixtures.program(List.of(Fixtures.NANHU), List.of(Fixtures.SUICHANG));
+        long pairing = Fixtures.pairing(program, Fixtures.NANHU, Fixtures.SUICHANG);
+        long signedIn2024 = records.project(pairing, "PROJECT_COOP", new BigDecimal("1000000"), null, null,
+                "2023-11-20", CooperationRecords.step(ProjectStatus.SIGNED, "2024-01-01"));
+        long plannedIn2024 = records.project(pairing, "CHAIN_COLLAB", new BigDecimal("1000000"), null, null,
+                "2024-12-31");
+        records.project(pairing, "ORDERLY_TRANSFER", new BigDecimal("1000000"), null, null, "2023-12-31",
+                CooperationRecords.step(ProjectStatus.SIGNED, "2025-01-01"));
+        long heldIn2024 = records.activity(pairing, "CHAIN_COLLAB", ActivityKind.DOCKING_MEETING, "2024-12-31", 20,
+                null, null);
+        records.activity(pairing, "CHAIN_COLLAB", ActivityKind.DOCKING_MEETING, "2023-12-31", 20, null, null);
+        records.activity(pairing, "CHAIN_COLLAB", ActivityKind.DOCKING_MEETING, "2025-01-01", 20, null, null);
+
+        Map<String, List<List<Object>>> read = Workbooks.read(api().accept(XLSX)
+                .get("/api/v1/programs/{code}/years/2024/template", program).then().statusCode(200).extract()
+                .asByteArray());
+        assertEquals(List.of(signedIn2024, plannedIn2024), read.get("projects").stream().skip(1)
+                .map(r -> ((BigDecimal) r.get(0)).longValueExact()).toList());
+        assertEquals(List.of(heldIn2024), read.get("activities").stream().skip(1)
+                .map(r -> ((BigDecimal) r.get(0)).longValueExact()).toList());
+    }
+
     /** A row of cells, nulls kept. */
     private static List<Object> row(Object... cells) {
         return new ArrayList<>(Arrays.asList(cells));
