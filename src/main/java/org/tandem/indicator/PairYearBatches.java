@@ -24,8 +24,8 @@ import org.tandem.security.Actor;
 /**
  * Bulk writes of many pair-years' targets or actuals for other features (the spreadsheet import): first checked
  * without writing, each refusal with a stable code, then written by the very code behind PUT targets / actuals
- * ({@link PairYearValues#apply}), with its scopes, locks, workflow rules and history. Both read what they need in
- * a fixed number of statements, whatever the number of pair-years.
+ * ({@link PairYearValues#apply}), with its scopes, locks, workflow rules and history. What both need is read once
+ * ({@link #load}), in a fixed number of statements per thousand pairings, whatever the number of pair-years.
  */
 @ApplicationScoped
 public class PairYearBatches {
