@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
+import org.tandem.IdArray;
 import org.tandem.Money;
 import org.tandem.RowResult;
 import org.tandem.cooperation.CooperationTallies.Source;
@@ -407,18 +408,15 @@ public class RecordBatches {
 
     /**
      * The records of this type of these pairings (with {@code condition} on {@code r}, whose parameters are
-     * {@code ?2} on), in id order: the pairings one array parameter joined as a table (see {@link #byId}).
+     * {@code ?2} on), in id order: the pairings as an {@link IdArray}.
      */
-    @SuppressWarnings("unchecked")
     private static <T> List<T> ofPairings(Class<T> type, List<Long> pairings, String condition, Object... parameters) {
         if (pairings.isEmpty()) {
             return List.of();
         }
-        NativeQuery<T> query = CooperationProject.getEntityManager().createNativeQuery("select r.* from unnest(?1)"
-                + " as p(id) join " + table(type) + " r on r.pairing_id = p.id"
-                + (condition == null ? "" : " where " + condition) + " order by r.id", type)
-                .unwrap(NativeQuery.class).addSynchronizedEntityClass(type);
-        query.setParameter(1, pairings.stream().distinct().toArray(Long[]::new));
+        NativeQuery<T> query = IdArray.entities(CooperationProject.getEntityManager(), "select r.* from "
+                + IdArray.table("p") + " join " + table(type) + " r on r.pairing_id = p.id"
+                + (condition == null ? "" : " where " + condition) + " order by r.id", type, pairings);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 2, parameters[i]);
         }
@@ -464,27 +462,20 @@ public class RecordBatches {
                 : new Match<>(named.get(0), idOf.apply(named.get(0)), null);
     }
 
-    /**
-     * The records of this type with these ids. The ids are one array parameter joined as a table: as an {@code in}
-     * list of parameters H2 checked every row it found against the whole list again (see
-     * {@code IndicatorValue.of}).
-     */
-    @SuppressWarnings("unchecked")
+    /** The records of this type with these ids, in one statement: the ids as an {@link IdArray}. */
     private static <T> Map<Long, T> byId(Class<T> type, List<Long> ids) {
         Map<Long, T> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
+        if (!ids.isEmpty()) {
+            IdArray.entities(CooperationProject.getEntityManager(), "select r.* from " + IdArray.table("k") + " join "
+                    + table(type) + " r on r.id = k.id", type, ids).getResultList()
+                    .forEach(record -> found.put(idOf(record), record));
         }
-        ((List<T>) CooperationProject.getEntityManager().createNativeQuery("select r.* from unnest(?1) as k(id)"
-                + " join " + table(type) + " r on r.id = k.id", type).unwrap(NativeQuery.class)
-                .addSynchronizedEntityClass(type).setParameter(1, ids.toArray(Long[]::new)).getResultList())
-                .forEach(record -> found.put(idOf(record), record));
         return found;
     }
 
     /**
      * The records of these pairings with one of these names, grouped by what identifies them in a pairing. The
-     * pairings' names are read (id and name only, the pairings one array parameter joined as a table) and matched
+     * pairings' names are read (id and name only, the pairings as an {@link IdArray}) and matched
      * here, and then the records matched loaded by id: a query with both lists as {@code in} conditions made the
      * database compare every record of the pairings with every name given (H2 walks a list of parameters for each
      * row), which grew with the rows times the pairs' records.
@@ -497,14 +488,11 @@ public class RecordBatches {
             return found;
         }
         List<Long> named = new ArrayList<>();
-        List<?> rows = CooperationProject.getEntityManager().createNativeQuery("select r.id, r." + nameColumn
-                + " from unnest(?1) as p(id) join " + table(type) + " r on r.pairing_id = p.id")
-                .unwrap(NativeQuery.class).addSynchronizedEntityClass(type)
-                .setParameter(1, pairings.stream().distinct().toArray(Long[]::new)).getResultList();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            if (wanted.contains(columns[1])) {
-                named.add(((Number) columns[0]).longValue());
+        for (Object[] row : IdArray.rows(CooperationProject.getEntityManager(), "select r.id, r." + nameColumn
+                + " from " + IdArray.table("p") + " join " + table(type) + " r on r.pairing_id = p.id", type, pairings)
+                .getResultList()) {
+            if (wanted.contains(row[1])) {
+                named.add(((Number) row[0]).longValue());
             }
         }
         byId(type, named).values().forEach(record -> found.computeIfAbsent(identity.apply(record),

@@ -15,7 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
-import org.hibernate.query.NativeQuery;
+import org.tandem.IdArray;
 import org.tandem.TrackedEntity;
 import org.tandem.cache.ScopedData;
 import org.tandem.registry.Pairing;
@@ -58,18 +58,13 @@ class IndicatorValue extends TrackedEntity implements ScopedData {
     }
 
     /**
-     * The stored values of {@code kind} of these pairings in these years, in one statement. The pairings are one
-     * array parameter joined as a table, not a list of parameters: H2 finds the rows of {@code pairing_id in (?, ?,
-     * …)} through the index but then checks each row against the whole list again, which for a thousand pairings of
-     * six values each took 25 times as long as the join. Pending changes of values are flushed first, others not.
+     * The stored values of {@code kind} of these pairings in these years, in one statement: the pairings as an
+     * {@link IdArray}.
      */
-    @SuppressWarnings("unchecked")
     static List<IndicatorValue> of(List<Long> pairingIds, Collection<Integer> years, ValueKind kind) {
-        return getEntityManager().createNativeQuery("select v.* from unnest(?1) as p(id)"
+        return IdArray.entities(getEntityManager(), "select v.* from " + IdArray.table("p")
                 + " join indicator_value v on v.pairing_id = p.id where v.calendar_year in (?2) and v.kind = ?3",
-                IndicatorValue.class).unwrap(NativeQuery.class).addSynchronizedEntityClass(IndicatorValue.class)
-                .setParameter(1, pairingIds.toArray(Long[]::new)).setParameter(2, years)
-                .setParameter(3, kind.name()).getResultList();
+                IndicatorValue.class, pairingIds).setParameter(2, years).setParameter(3, kind.name()).getResultList();
     }
 
     /** A change of it is a change of its pairing's records, and of those of its kind. */

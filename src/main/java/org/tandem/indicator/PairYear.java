@@ -16,7 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
-import org.hibernate.query.NativeQuery;
+import org.tandem.IdArray;
 import org.tandem.TrackedEntity;
 import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
@@ -54,16 +54,11 @@ class PairYear extends TrackedEntity implements ScopedData {
         return find("pairing.id = ?1 and calendarYear = ?2", pairingId, year).firstResult();
     }
 
-    /**
-     * The pair-years of these pairings in these years, in one statement, the pairings joined as an array parameter
-     * (see {@link IndicatorValue#of(List, Collection, ValueKind)}). Pending changes of pair-years are flushed first.
-     */
-    @SuppressWarnings("unchecked")
+    /** The pair-years of these pairings in these years, in one statement: the pairings as an {@link IdArray}. */
     static List<PairYear> of(List<Long> pairingIds, Collection<Integer> years) {
-        return getEntityManager().createNativeQuery("select y.* from unnest(?1) as p(id)"
-                + " join pair_year y on y.pairing_id = p.id where y.calendar_year in (?2)", PairYear.class)
-                .unwrap(NativeQuery.class).addSynchronizedEntityClass(PairYear.class)
-                .setParameter(1, pairingIds.toArray(Long[]::new)).setParameter(2, years).getResultList();
+        return IdArray.entities(getEntityManager(), "select y.* from " + IdArray.table("p")
+                + " join pair_year y on y.pairing_id = p.id where y.calendar_year in (?2)", PairYear.class, pairingIds)
+                .setParameter(2, years).getResultList();
     }
 
     public static PairYear start(Pairing pairing, int year) {

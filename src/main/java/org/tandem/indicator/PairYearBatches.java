@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.query.NativeQuery;
+import org.tandem.IdArray;
 import org.tandem.problem.ProblemException;
 import org.tandem.registry.Pairing;
 import org.tandem.registry.YearLock;
@@ -253,21 +253,18 @@ public class PairYearBatches {
 
     /**
      * The stored values of {@code kind} of these pairings in {@code year}: by pairing, then by indicator code. One
-     * statement, the pairings one array parameter joined as a table (see {@link IndicatorValue#of}).
+     * statement, the pairings as an {@link IdArray}.
      */
     public Map<Long, Map<String, BigDecimal>> values(List<Long> pairingIds, int year, ValueKind kind) {
         Map<Long, Map<String, BigDecimal>> values = new HashMap<>();
         if (pairingIds.isEmpty()) {
             return values;
         }
-        List<?> rows = IndicatorValue.getEntityManager().createNativeQuery("select v.pairing_id, v.indicator_code,"
-                + " v.quantity from unnest(?1) as p(id) join indicator_value v on v.pairing_id = p.id"
-                + " where v.calendar_year = ?2 and v.kind = ?3").unwrap(NativeQuery.class)
-                .addSynchronizedEntityClass(IndicatorValue.class)
-                .setParameter(1, pairingIds.stream().distinct().toArray(Long[]::new)).setParameter(2, year)
-                .setParameter(3, kind.name()).getResultList();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
+        List<Object[]> rows = IdArray.rows(IndicatorValue.getEntityManager(), "select v.pairing_id,"
+                + " v.indicator_code, v.quantity from " + IdArray.table("p") + " join indicator_value v"
+                + " on v.pairing_id = p.id where v.calendar_year = ?2 and v.kind = ?3", IndicatorValue.class, pairingIds)
+                .setParameter(2, year).setParameter(3, kind.name()).getResultList();
+        for (Object[] columns : rows) {
             values.computeIfAbsent(((Number) columns[0]).longValue(), k -> new HashMap<>())
                     .put((String) columns[1], (BigDecimal) columns[2]);
         }

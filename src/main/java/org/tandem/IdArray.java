@@ -1,0 +1,50 @@
+package org.tandem;
+
+import java.util.Collection;
+
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.query.NativeQuery;
+
+/**
+ * Many ids given to a native statement as one SQL array parameter joined as a table, {@code unnest(?1) as p(id)}:
+ * the same text on H2 and PostgreSQL, Hibernate binding the {@code Long[]}. As an {@code in} list of parameters, H2
+ * finds the rows through an index but then checks each row against the whole list again; for a thousand pairings of
+ * six values each that took 25 times as long as the join.
+ */
+public final class IdArray {
+
+    private IdArray() {
+    }
+
+    /** The ids as a table {@code alias(id)}: parameter 1 of a statement made here. */
+    public static String table(String alias) {
+        return "unnest(?1) as " + alias + "(id)";
+    }
+
+    /**
+     * The entities {@code type} that {@code sql} selects, its parameter 1 bound to {@code ids} (duplicates dropped);
+     * pending changes of {@code type} are flushed first, others not.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> NativeQuery<T> entities(EntityManager em, String sql, Class<T> type, Collection<Long> ids) {
+        return bound(em.createNativeQuery(sql, type), type, ids);
+    }
+
+    /**
+     * The rows of columns that {@code sql} selects from {@code reads}' table, its parameter 1 bound to {@code ids}
+     * (duplicates dropped); pending changes of {@code reads} are flushed first, others not.
+     */
+    @SuppressWarnings("unchecked")
+    public static NativeQuery<Object[]> rows(EntityManager em, String sql, Class<?> reads, Collection<Long> ids) {
+        return bound(em.createNativeQuery(sql), reads, ids);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static NativeQuery bound(jakarta.persistence.Query query, Class<?> reads, Collection<Long> ids) {
+        NativeQuery<?> unwrapped = query.unwrap(NativeQuery.class);
+        unwrapped.addSynchronizedEntityClass(reads);
+        unwrapped.setParameter(1, ids.stream().distinct().toArray(Long[]::new));
+        return unwrapped;
+    }
+}
