@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,6 +46,7 @@ import org.tandem.web.DateRange;
 @ApplicationScoped
 class RecordImports {
 
+    private static final String MISSING = "missing-value";
     private static final RecordSheet.Field KEY = new RecordSheet.Field("key", "编号", RecordSheet.Type.KEY);
     private static final RecordSheet.Field PAIRING = new RecordSheet.Field("pairing", "结对编号",
             RecordSheet.Type.INTEGER);
@@ -241,19 +244,23 @@ class RecordImports {
         }
     }
 
-    /** The input's constraint violations as (field, code, message), a code for each kind of constraint. */
+    /**
+     * The input's constraint violations as (field, code, message), a code for each kind of constraint, ordered by
+     * field and code. A field with no value is only reported missing: an empty county cell is not also "not a
+     * county code".
+     */
     private List<String[]> violations(Object input) {
-        List<String[]> errors = new ArrayList<>();
-        Set<? extends ConstraintViolation<?>> violations = validator.validate(input);
-        violations.stream().sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .forEach(v -> errors.add(new String[] { v.getPropertyPath().toString(), code(v), v.getMessage() }));
-        return errors;
+        List<String[]> all = validator.validate(input).stream()
+                .map(v -> new String[] { v.getPropertyPath().toString(), code(v), v.getMessage() })
+                .sorted(Comparator.<String[], String> comparing(e -> e[0]).thenComparing(e -> e[1])).toList();
+        Set<String> missing = all.stream().filter(e -> MISSING.equals(e[1])).map(e -> e[0]).collect(Collectors.toSet());
+        return new ArrayList<>(all.stream().filter(e -> MISSING.equals(e[1]) || !missing.contains(e[0])).toList());
     }
 
     private static String code(ConstraintViolation<?> violation) {
         Class<?> type = violation.getConstraintDescriptor().getAnnotation().annotationType();
         if (type == NotBlank.class || type == NotNull.class) {
-            return "missing-value";
+            return MISSING;
         }
         if (type == Size.class) {
             return "too-long";

@@ -335,6 +335,34 @@ class ImportRecordsTest {
                 .contentType("application/problem+json");
     }
 
+    /**
+     * An empty cell that must be filled is reported once, as missing, not also as malformed; a malformed one by its
+     * own code. The same file twice reports its errors in the same order.
+     */
+    @Test
+    void anEmptyRequiredCellIsReportedOnceAsMissing() {
+        long pairing = Fixtures.yiwuLiandu();
+        String csv = "key,pairing,name,hostCounty,establishedOn,areaMu,focusIndustry\n"
+                + "," + pairing + ",空县园区,,2024-03-01,1e400,竹产业\n"
+                + "," + pairing + ",错码园区,12345,2024-03-01,10,竹产业\n"
+                + "," + pairing + ",,　,2024-03-01,10,竹产业\n";
+        byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+        JsonPath dry = api().contentType("text/csv").body(file).queryParam("kind", "parks").queryParam("dryRun", true)
+                .post("/api/v1/imports").then().statusCode(200).extract().jsonPath();
+        List<String> found = new ArrayList<>();
+        for (Map<String, Object> error : dry.<Map<String, Object>> getList("errors")) {
+            found.add(error.get("row") + " " + error.get("column") + " " + error.get("code"));
+        }
+        assertEquals(List.of("2 D missing-value", "2 F too-many-digits", "3 D not-a-county-code",
+                "4 C missing-value", "4 D missing-value"), found);
+        assertEquals(dry.getList("errors"), api().contentType("text/csv").body(file).queryParam("kind", "parks")
+                .queryParam("dryRun", true).post("/api/v1/imports").then().statusCode(200).extract().jsonPath()
+                .getList("errors"));
+        api().contentType("text/csv").body(file).queryParam("kind", "parks").post("/api/v1/imports").then()
+                .statusCode(400).body("type", equalTo("/problems/invalid-rows")).body("errors", hasSize(5));
+        assertEquals(0, count("/api/v1/pairings/" + pairing + "/parks"));
+    }
+
     @Test
     void pairingsWithTheirDesignationsByAnAdminOnly() {
         String program = Fixtures.program(List.of(), List.of());
