@@ -15,6 +15,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -29,9 +30,10 @@ import io.vertx.core.net.SocketAddress;
  * <p>
  * The receiver's host name is resolved once per delivery, the addresses are checked ({@link Destinations}, unless
  * private addresses are allowed), and the connection goes to the address that was checked: a name cannot resolve to
- * a public address for the check and to the service's own network for the connection (DNS rebinding). The request
- * still names the host, for the {@code Host} header, TLS's server name and the certificate's check. Redirects are
- * not followed; the answer's body is read and dropped.
+ * a public address for the check and to the service's own network for the connection (DNS rebinding). An address
+ * that takes no connection gives way to the next one the name resolved to. The request still names the host, for
+ * the {@code Host} header, TLS's server name and the certificate's check. Redirects are not followed; the answer's
+ * body is read and dropped.
  */
 @Singleton
 class WebhookClient {
@@ -66,21 +68,26 @@ class WebhookClient {
 
     /**
      * Sends {@code body} with {@code headers} and answers the receiver's status; fails with why it could not (a
-     * refused or unknown host, a refused connection, a TLS failure, no answer within the request timeout). Never
-     * throws; completes within the request timeout (a connection takes at most the connect timeout of it).
+     * refused or unknown host, no address that takes a connection, a TLS failure, no answer within the request
+     * timeout). Never throws; completes within the request timeout (each connection takes at most the connect
+     * timeout of it).
      */
     CompletableFuture<Integer> post(String url, Map<String, String> headers, byte[] body) {
-        RequestOptions request;
+        Target target;
         try {
-            request = requestTo(URI.create(url));
+            target = targetOf(URI.create(url));
         } catch (IllegalArgumentException | IllegalStateException e) {
             return CompletableFuture.failedFuture(e);
         }
-        request.setMethod(HttpMethod.POST).setFollowRedirects(false);
-        headers.forEach(request::putHeader);
+        CompletableFuture<Integer> outcome = new CompletableFuture<>();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-        CompletableFuture<Integer> answer = client.request(request).compose(exchange -> {
+        CompletableFuture<Integer> answer = connect(target, headers, 0).compose(exchange -> {
             sent.set(exchange);
+            if (outcome.isDone()) {
+                // Connected after the request timeout, which saw no request to reset, or will: not sent.
+                exchange.reset();
+                return Future.failedFuture(new TimeoutException("connected too late"));
+            }
             return exchange.send(Buffer.buffer(body));
         }).compose(response -> {
             response.handler(chunk -> {
@@ -88,18 +95,17 @@ class WebhookClient {
             });
             return response.end().map(done -> response.statusCode());
         }).toCompletionStage().toCompletableFuture();
-        // As the JDK's client did: the request timeout runs from the start, the connection included.
-        CompletableFuture<Integer> outcome = new CompletableFuture<>();
+        // As the JDK's client did: the request timeout runs from the start, the connections included.
         answer.orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((status, failure) -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                     : failure;
             if (cause == null) {
                 outcome.complete(status);
             } else if (cause instanceof TimeoutException) {
+                outcome.completeExceptionally(new TimeoutException("no answer within " + config.requestTimeout()));
                 if (sent.get() != null) {
                     sent.get().reset();
                 }
-                outcome.completeExceptionally(new TimeoutException("no answer within " + config.requestTimeout()));
             } else {
                 outcome.completeExceptionally(cause);
             }
@@ -107,8 +113,31 @@ class WebhookClient {
         return outcome;
     }
 
-    /** Where the request goes: the URL's host and path, and the checked address to connect to. */
-    private RequestOptions requestTo(URI url) {
+    /**
+     * A connection to the target's address {@code next}, or else to the next one that takes it, in the resolver's
+     * order: nothing has been sent on a connection that failed, so the next address cannot receive it twice.
+     */
+    private Future<HttpClientRequest> connect(Target target, Map<String, String> headers, int next) {
+        return client.request(target.to(next, headers)).recover(failure -> next + 1 < target.addresses().length
+                ? connect(target, headers, next + 1)
+                : Future.failedFuture(failure));
+    }
+
+    /** A request's host, port, scheme and path and query as sent, and the checked addresses to connect to. */
+    private record Target(String host, int port, boolean ssl, String uri, InetAddress[] addresses) {
+
+        /** The request to the address {@code index}, naming the host. */
+        RequestOptions to(int index, Map<String, String> headers) {
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setFollowRedirects(false)
+                    .setHost(host).setPort(port).setSsl(ssl).setURI(uri)
+                    .setServer(SocketAddress.inetSocketAddress(port, addresses[index].getHostAddress()));
+            headers.forEach(request::putHeader);
+            return request;
+        }
+    }
+
+    /** Where the request goes: the URL's host, port and path, and the checked addresses to connect to. */
+    private Target targetOf(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("not an http or https URL");
@@ -129,8 +158,7 @@ class WebhookClient {
             Destinations.checkPublic(host, addresses);
         }
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        return new RequestOptions().setHost(host).setPort(port).setSsl(ssl)
-                .setURI(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery())
-                .setServer(SocketAddress.inetSocketAddress(port, addresses[0].getHostAddress()));
+        return new Target(host, port, ssl, url.getRawQuery() == null ? path : path + "?" + url.getRawQuery(),
+                addresses);
     }
 }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -248,23 +249,30 @@ class WebhookTest {
         return fresh;
     }
 
-    /** Answers 127.0.0.1 for {@code name}, recording each look-up of it; other names as the JDK does. */
-    private static WebhookClient.Resolver resolving(String name, List<String> lookUps) {
+    /**
+     * Answers {@code addresses} (127.0.0.1 when none) for {@code name}, recording each look-up of it; other names as
+     * the JDK does.
+     */
+    private static WebhookClient.Resolver resolving(String name, List<String> lookUps, String... addresses) {
         return host -> {
             if (!host.equals(name)) {
                 return InetAddress.getAllByName(host);
             }
             lookUps.add(host);
-            return new InetAddress[] { InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 1 }) };
+            List<InetAddress> resolved = new ArrayList<>();
+            for (String address : addresses.length == 0 ? new String[] { "127.0.0.1" } : addresses) {
+                resolved.add(InetAddress.getByAddress(host, InetAddress.getByName(address).getAddress()));
+            }
+            return resolved.toArray(InetAddress[]::new);
         };
     }
 
     /**
-     * One pass of a fresh sender whose client has {@code config} and resolves {@code name} to 127.0.0.1 (recording
-     * each look-up in {@code lookUps}); answers how many deliveries it tried.
+     * One pass of a fresh sender whose client has {@code config} and resolves {@code name} to {@code addresses}
+     * (127.0.0.1 when none), recording each look-up in {@code lookUps}; answers how many deliveries it tried.
      */
-    private int deliverDue(WebhookConfig config, String name, List<String> lookUps) {
-        WebhookClient client = new WebhookClient(vertx, config, resolving(name, lookUps));
+    private int deliverDue(WebhookConfig config, String name, List<String> lookUps, String... addresses) {
+        WebhookClient client = new WebhookClient(vertx, config, resolving(name, lookUps, addresses));
         try {
             return freshSender(client).deliverDue();
         } finally {
@@ -305,6 +313,21 @@ class WebhookTest {
                 + received.get(0).uri().getRawQuery());
         api().get("/api/v1/webhooks/{id}/deliveries", pending.hook()).then()
                 .body("items[0].state", equalTo("DELIVERED")).body("items[0].lastStatus", equalTo(204));
+    }
+
+    @Test
+    void anAddressThatTakesNoConnectionGivesWayToTheNextOneTheNameResolvedTo() throws Exception {
+        String name = "two.tandem.test";
+        Pending pending = pendingDelivery(name, "/hook");
+
+        // The receiver listens on 127.0.0.1 alone: 127.0.0.2, also this machine, refuses the connection at once.
+        List<String> lookUps = new CopyOnWriteArrayList<>();
+        assertTrue(deliverDue(config, name, lookUps, "127.0.0.2", "127.0.0.1") >= 1);
+        assertEquals(List.of(name), lookUps, "looked up once for the delivery");
+        assertEquals(1, pending.received().size(), "received once");
+        api().get("/api/v1/webhooks/{id}/deliveries", pending.hook()).then()
+                .body("items[0].state", equalTo("DELIVERED")).body("items[0].attempts", equalTo(1))
+                .body("items[0].lastStatus", equalTo(204));
     }
 
     @Test
