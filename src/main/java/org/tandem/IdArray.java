@@ -10,7 +10,9 @@ import org.hibernate.query.NativeQuery;
  * Many ids given to a native statement as one SQL array parameter joined as a table, {@code unnest(?1) as p(id)}:
  * the same text on H2 and PostgreSQL, Hibernate binding the {@code Long[]}. As an {@code in} list of parameters, H2
  * finds the rows through an index but then checks each row against the whole list again; for a thousand pairings of
- * six values each that took 25 times as long as the join.
+ * six values each that took 25 times as long as the join. {@code id = any(?)} with the same array does no better on
+ * H2 2.5.252 (its check walks the whole array for every row found: 0.7-0.9 s for 10,000 project ids), and
+ * {@code in (select id from unnest(?))} found no rows at all there: join the array.
  */
 public final class IdArray {
 
