@@ -76,8 +76,9 @@ class Imports {
     }
 
     /**
-     * Projects, activities or parks: the rows are written as they are checked ({@link RecordImports}), so a dry
-     * run, an import with any error and one that changed nothing are rolled back whole.
+     * Projects, activities or parks: the rows are checked and, unless this is a dry run or a row has an error,
+     * written ({@link RecordImports}); a dry run, an import with any error and one that changed nothing are rolled
+     * back whole.
      */
     private ImportReport records(Upload upload, ImportKind kind, boolean dryRun, boolean english) {
         if (kind == ImportKind.PAIRINGS && !identity.hasRole(Roles.ADMIN)) {
@@ -91,7 +92,7 @@ class Imports {
         if (record != null) {
             audit.context(context(record.id));
         }
-        RecordImports.Outcomes written = recordImports.write(kind, read, english);
+        RecordImports.Outcomes written = recordImports.write(kind, read, english, !dryRun);
         List<Problem.FieldError> errors = new ArrayList<>(read.errors());
         errors.addAll(written.errors());
         sort(errors);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -120,13 +121,16 @@ class RecordImports {
         };
     }
 
-    /** Checks and writes the rows read, in the caller's transaction. */
-    Outcomes write(ImportKind kind, RecordSheet.Read read, boolean english) {
+    /**
+     * Checks the rows read and, when {@code write} and every row passes, writes them, in the caller's transaction;
+     * otherwise the projects', activities' and parks' changes are only decided, for the caller to roll back.
+     */
+    Outcomes write(ImportKind kind, RecordSheet.Read read, boolean english, boolean write) {
         return switch (kind) {
-            case PROJECTS -> write(read, english, this::project, batches::projects);
-            case ACTIVITIES -> write(read, english, this::activity, batches::activities);
-            case PARKS -> write(read, english, this::park, batches::parks);
-            case PAIRINGS -> write(read, english, this::pairing, pairingBatches::pairings);
+            case PROJECTS -> write(read, english, write, this::project, batches::projects);
+            case ACTIVITIES -> write(read, english, write, this::activity, batches::activities);
+            case PARKS -> write(read, english, write, this::park, batches::parks);
+            case PAIRINGS -> write(read, english, write, this::pairing, (rows, all) -> pairingBatches.pairings(rows));
             default -> throw new IllegalArgumentException(kind.code + " is not a kind of record");
         };
     }
@@ -135,8 +139,8 @@ class RecordImports {
     private record Built<T>(T row, List<String[]> errors) {
     }
 
-    private <T> Outcomes write(RecordSheet.Read read, boolean english, Function<RecordSheet.RecordRow, Built<T>> build,
-            Function<List<T>, List<RowResult>> writer) {
+    private <T> Outcomes write(RecordSheet.Read read, boolean english, boolean write,
+            Function<RecordSheet.RecordRow, Built<T>> build, BiFunction<List<T>, Boolean, List<RowResult>> writer) {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<T> rows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
@@ -150,7 +154,8 @@ class RecordImports {
             }
         }
         Map<Integer, RowResult> results = new java.util.TreeMap<>();
-        List<RowResult> written = rows.isEmpty() ? List.of() : writer.apply(rows);
+        boolean passed = read.errors().isEmpty() && errors.isEmpty();
+        List<RowResult> written = rows.isEmpty() ? List.of() : writer.apply(rows, write && passed);
         for (int i = 0; i < written.size(); i++) {
             RowResult result = written.get(i);
             results.put(numbers.get(i), result);

@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.tandem.assessment.AnnualAssessmentTest;
 import org.tandem.cooperation.ActivityKind;
@@ -52,6 +53,8 @@ class ImportRecordsTest {
 
     @Inject
     CooperationRecords records;
+    @Inject
+    SessionFactory sessionFactory;
 
     private static long count(String path) {
         return api().get(path).then().statusCode(200).extract().jsonPath().getLong("totalItems");
@@ -213,6 +216,40 @@ class ImportRecordsTest {
         assertEquals(1, count("/api/v1/pairings/" + pairing + "/activities"));
         records.activity(pairing, "CHAIN_COLLAB", ActivityKind.TRAINING, "2024-04-01", 10, null, null);
         editor(clerk).accept(XLSX).get("/api/v1/pairings/{id}/years/2024/template", pairing).then().statusCode(200);
+    }
+
+    /**
+     * A dry run, and an import with an error, decide every row's outcome without writing a record, not even to roll
+     * it back; the import without the error writes them.
+     */
+    @Test
+    void aDryRunAndAnImportWithAnErrorWriteNoRecordToRollBack() {
+        long pairing = Fixtures.yiwuLiandu();
+        String header = "key,pairing,track,kind,heldOn,title,participants,enterprises,amount,description\n";
+        String good = "," + pairing + ",CHAIN_COLLAB,DOCKING_MEETING,2024-06-01,只判断不写入一,10,1,,\n"
+                + "," + pairing + ",CHAIN_COLLAB,TRAINING,2024-06-02,只判断不写入二,10,1,,\n";
+        String bad = "," + pairing + ",NO_SUCH_TRACK,TRAINING,2024-06-03,只判断不写入三,10,1,,\n";
+        // The entity is package-private to its feature: named as Hibernate knows it.
+        var activities = sessionFactory.getStatistics().getEntityStatistics("org.tandem.cooperation.CooperationActivity");
+
+        long before = activities.getInsertCount();
+        api().contentType("text/csv").body((header + good + bad).getBytes(StandardCharsets.UTF_8))
+                .queryParam("kind", "activities").queryParam("dryRun", true).post("/api/v1/imports").then()
+                .statusCode(200).body("totals.created", equalTo(2)).body("totals.errors", equalTo(1));
+        api().contentType("text/csv").body((header + good).getBytes(StandardCharsets.UTF_8))
+                .queryParam("kind", "activities").queryParam("dryRun", true).post("/api/v1/imports").then()
+                .statusCode(200).body("totals.created", equalTo(2));
+        api().contentType("text/csv").body((header + good + bad).getBytes(StandardCharsets.UTF_8))
+                .queryParam("kind", "activities").post("/api/v1/imports").then().statusCode(400)
+                .body("errors.code", equalTo(List.of("unknown-track")));
+        assertEquals(before, activities.getInsertCount(), "records written and rolled back");
+        assertEquals(0, count("/api/v1/pairings/" + pairing + "/activities"));
+
+        api().contentType("text/csv").body((header + good).getBytes(StandardCharsets.UTF_8))
+                .queryParam("kind", "activities").post("/api/v1/imports").then().statusCode(201)
+                .body("totals.created", equalTo(2));
+        assertEquals(before + 2, activities.getInsertCount());
+        assertEquals(2, count("/api/v1/pairings/" + pairing + "/activities"));
     }
 
     /**
