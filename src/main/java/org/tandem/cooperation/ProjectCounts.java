@@ -1,5 +1,6 @@
 package org.tandem.cooperation;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 
 import jakarta.persistence.EntityManager;
 
+import org.tandem.IdArray;
 import org.tandem.web.Filter;
 
 /**
@@ -49,15 +51,16 @@ final class ProjectCounts {
     }
 
     /**
-     * Adds {@code sign} times the groups of these projects' rows in {@code project_year}, as they are now, to
-     * {@code changes}: called with -1 before the rows are deleted and with +1 after they are written again.
+     * Adds {@code sign} times the groups of these projects' rows (their ids an {@link IdArray}) in
+     * {@code project_year}, as they are now, to {@code changes}: called with -1 before the rows are deleted and with
+     * +1 after they are written again.
      */
-    static void collect(Connection connection, List<Long> projectIds, int sign, Map<Key, Integer> changes)
+    static void collect(Connection connection, Array projectIds, int sign, Map<Key, Integer> changes)
             throws SQLException {
-        try (PreparedStatement groups = connection.prepareStatement("select program_id, calendar_year, track_code,"
-                + " status, count(*) from project_year where project_id in " + ProjectYears.placeholders(projectIds.size())
-                + " group by program_id, calendar_year, track_code, status")) {
-            ProjectYears.bind(groups, 1, projectIds);
+        try (PreparedStatement groups = connection.prepareStatement("select y.program_id, y.calendar_year,"
+                + " y.track_code, y.status, count(*) from " + IdArray.jdbcTable("k") + " join project_year y"
+                + " on y.project_id = k.id group by y.program_id, y.calendar_year, y.track_code, y.status")) {
+            groups.setArray(1, projectIds);
             try (ResultSet row = groups.executeQuery()) {
                 while (row.next()) {
                     changes.merge(new Key(row.getLong(1), row.getInt(2), row.getString(3), row.getString(4)),

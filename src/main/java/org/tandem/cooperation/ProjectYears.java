@@ -1,5 +1,6 @@
 package org.tandem.cooperation;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,6 +13,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.tandem.IdArray;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -30,7 +33,7 @@ public class ProjectYears {
 
     private static final List<String> STEP_DATES = List.of("planned_on", "signed_on", "construction_started_on",
             "production_started_on", "cancelled_on");
-    /** Projects per statement: their ids are bound once in each of the five selects of {@link #insertYears}. */
+    /** Projects per delete: their ids an {@code in} list (H2 cannot delete through a join). */
     private static final int CHUNK = 200;
 
     /** The connection of the current transaction, the one Hibernate writes on: it sees what was flushed. */
@@ -50,22 +53,29 @@ public class ProjectYears {
         rewrite(List.of(projectId), false);
     }
 
+    /**
+     * Reads and writes the projects' rows with their ids as one {@link IdArray} joined as a table; deletes them in
+     * chunks.
+     */
     private void rewrite(Collection<Long> projectIds, boolean again) {
         Map<ProjectCounts.Key, Integer> changes = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             List<Long> ids = List.copyOf(new TreeSet<>(projectIds));
+            Array array = IdArray.of(connection, ids);
+            ProjectCounts.collect(connection, array, -1, changes);
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                ProjectCounts.collect(connection, chunk, -1, changes);
                 try (PreparedStatement delete = connection.prepareStatement("delete from project_year"
-                        + " where project_id in " + placeholders(chunk.size()))) {
-                    bind(delete, 1, chunk);
+                        + " where project_id in (" + "?, ".repeat(chunk.size() - 1) + "?)")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        delete.setLong(i + 1, chunk.get(i));
+                    }
                     delete.executeUpdate();
                 }
-                if (again) {
-                    insert(connection, "p.id in " + placeholders(chunk.size()), chunk);
-                    ProjectCounts.collect(connection, chunk, 1, changes);
-                }
+            }
+            if (again) {
+                insert(connection, IdArray.jdbcTable("k") + " join cooperation_project p on p.id = k.id", "true", array);
+                ProjectCounts.collect(connection, array, 1, changes);
             }
             ProjectCounts.add(connection, changes);
         } catch (SQLException e) {
@@ -82,46 +92,35 @@ public class ProjectYears {
             delete.setLong(1, programId);
             delete.executeUpdate();
         }
-        insert(connection, "pa.program_id = ?", List.of(programId));
+        insert(connection, "cooperation_project p", "pa.program_id = ?", programId);
         ProjectCounts.recount(connection, programId);
     }
 
-    /** Inserts the years of the projects in {@code scope}, whose parameters are {@code keys}. */
-    private static void insert(Connection connection, String scope, List<Long> keys) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(insertYears(scope))) {
-            int next = 1;
-            for (int i = 0; i < STEP_DATES.size(); i++) {
-                next = bind(insert, next, keys);
+    /**
+     * Inserts the years of the projects {@code p} of {@code from} that match {@code where}, whose one parameter
+     * (in either) is {@code key}.
+     */
+    private static void insert(Connection connection, String from, String where, Object key) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(insertYears(from, where))) {
+            for (int i = 1; i <= STEP_DATES.size(); i++) {
+                insert.setObject(i, key);
             }
             insert.executeUpdate();
         }
     }
 
-    /** Binds {@code keys} from parameter {@code first} on; returns the next parameter's index. */
-    static int bind(PreparedStatement statement, int first, List<Long> keys) throws SQLException {
-        for (Long key : keys) {
-            statement.setLong(first++, key);
-        }
-        return first;
-    }
-
-    /** {@code (?, ?, ?)}: {@code n} parameters, for an {@code in} list. */
-    static String placeholders(int n) {
-        return "(" + "?, ".repeat(n - 1) + "?)";
-    }
-
     /**
-     * The years of the projects in {@code scope}: one select per step date, united (a year counts once). The
-     * scope is a join condition, not an {@code in (select ...)}: H2 run with OPTIMIZE_REUSE_RESULTS=FALSE would
-     * evaluate such a subquery again for every project.
+     * The years of the projects {@code p} of {@code from} that match {@code where}: one select per step date, united
+     * (a year counts once). The projects are chosen by a join or a condition, never {@code in (select ...)}: H2 run
+     * with OPTIMIZE_REUSE_RESULTS=FALSE would evaluate such a subquery again for every project.
      */
-    static String insertYears(String scope) {
+    static String insertYears(String from, String where) {
         return "insert into project_year (project_id, calendar_year, program_id, pairing_id, track_code, status,"
                 + " host_county_code) " + STEP_DATES.stream()
                         .map(column -> "select p.id, cast(extract(year from p." + column + ") as integer),"
                                 + " pa.program_id, p.pairing_id, p.track_code, p.status, p.host_county_code"
-                                + " from cooperation_project p join pairing pa on pa.id = p.pairing_id where p."
-                                + column + " is not null and " + scope)
+                                + " from " + from + " join pairing pa on pa.id = p.pairing_id where p." + column
+                                + " is not null and " + where)
                         .collect(Collectors.joining(" union "));
     }
 }

@@ -45,7 +45,7 @@ class ProjectCountMigrationTest {
                 insert.executeBatch();
             }
             try (PreparedStatement years = before.connection()
-                    .prepareStatement(ProjectYears.insertYears("pa.program_id = ?"))) {
+                    .prepareStatement(ProjectYears.insertYears("cooperation_project p", "pa.program_id = ?"))) {
                 for (int i = 1; i <= 5; i++) {
                     years.setLong(i, before.program());
                 }
