@@ -170,7 +170,7 @@ public class RecordBatches {
             if (!written.isEmpty()) {
                 years.write(written.stream().map(project -> project.id).toList());
             }
-            context.changed.forEach(pairing -> tallies.recount(Source.PROJECTS, pairing));
+            tallies.recount(Source.PROJECTS, context.changed);
         }
         return results;
     }
@@ -317,7 +317,7 @@ public class RecordBatches {
         }
         if (writes(write, results)) {
             CooperationActivity.flush();
-            context.changed.forEach(pairing -> tallies.recount(Source.ACTIVITIES, pairing));
+            tallies.recount(Source.ACTIVITIES, context.changed);
         }
         return results;
     }

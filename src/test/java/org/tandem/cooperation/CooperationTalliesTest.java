@@ -7,6 +7,7 @@ import static org.tandem.support.Fixtures.LIANDU;
 import static org.tandem.support.Numbers.numberEqualTo;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -91,6 +92,47 @@ class CooperationTalliesTest {
         api().delete("/api/v1/activities/{id}", agreement).then().statusCode(204);
         api().delete("/api/v1/projects/{id}", third).then().statusCode(204);
         assertTalliesMatchRecords(pairing, 2, 2);
+    }
+
+    /**
+     * An import counts the tallies of every pairing it wrote again, all at once: two pairings' new projects and
+     * activities, beside records written before, and a project's step added by a later import.
+     */
+    @Test
+    void anImportCountsEveryPairingItWroteAgain() throws SQLException {
+        long yiwu = Fixtures.yiwuLiandu();
+        String program = Fixtures.program(List.of(Fixtures.NANHU), List.of(Fixtures.SUICHANG));
+        long nanhu = Fixtures.pairing(program, Fixtures.NANHU, Fixtures.SUICHANG);
+        ProjectTest.create(yiwu, project("CHAIN_COLLAB", "2023-05-01", "100"));
+        activity(nanhu, "CHAIN_COLLAB", "TRAINING", "2024-02-01", 5, "10");
+
+        String projects = "key,pairing,track,title,leadEnterprise,hostCounty,investment,expectedAnnualOutput,"
+                + "expectedAnnualTax,plannedOn,signedOn,constructionStartedOn,productionStartedOn,cancelledOn,"
+                + "description\n"
+                + "," + yiwu + ",CHAIN_COLLAB,导入一,," + Fixtures.LIANDU + ",200.50,,,2024-01-10,2024-03-01,,,,\n"
+                + "," + yiwu + ",PROJECT_COOP,导入二,," + Fixtures.YIWU + ",,,,2023-12-31,,,,,\n"
+                + "," + nanhu + ",CHAIN_COLLAB,导入三,," + Fixtures.SUICHANG + ",7,1,2,2024-02-02,2024-02-03,,,,\n";
+        importCsv("projects", projects);
+        String activities = "key,pairing,track,kind,heldOn,title,participants,enterprises,amount,description\n"
+                + "," + yiwu + ",CHAIN_COLLAB,TRAINING,2024-02-01,导入培训,20,2,100.25,\n"
+                + "," + nanhu + ",CHAIN_COLLAB,TRAINING,2024-03-01,导入培训,8,1,,\n"
+                + "," + nanhu + ",DIGITAL_ASSIST,DOCKING_MEETING,2025-01-01,导入对接,3,,,\n";
+        importCsv("activities", activities);
+        assertTalliesMatchRecords(yiwu, 3, 1);
+        assertTalliesMatchRecords(nanhu, 1, 3);
+
+        // The same rows matched by pairing, track and title: two moved on a step (rows added), one planned a day
+        // later, in the next year (its year's row gone, the next year's added); the activity beside an earlier one
+        // changed that row.
+        importCsv("projects", projects.replace(",2024-03-01,,,,", ",2024-03-01,2024-06-01,,,")
+                .replace(",2024-02-03,,,,", ",2024-02-03,2024-05-05,,,").replace(",2023-12-31,", ",2024-01-01,"));
+        assertTalliesMatchRecords(yiwu, 3, 1);
+        assertTalliesMatchRecords(nanhu, 1, 3);
+    }
+
+    private static void importCsv(String kind, String csv) {
+        api().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).queryParam("kind", kind)
+                .post("/api/v1/imports").then().statusCode(201);
     }
 
     /**
