@@ -83,10 +83,14 @@ public class RecordBatches {
         final Map<Long, ProblemException> forbidden = new HashMap<>();
         final Map<String, Track> tracks = new HashMap<>();
         final Set<Long> changed = new TreeSet<>();
-        /** The year locks of the pairings locked, read once they are. */
+        /** The year locks of the writable pairings, read once those are locked (when the batch may write). */
         final YearLock.Held locks;
 
-        Context(Collection<Long> pairingIds) {
+        /**
+         * Reads the pairings and their year locks; locks the writable pairings' rows first when {@code hold}, for a
+         * batch that may write. One that only decides (a dry run) does not make the pairings' writers wait.
+         */
+        Context(Collection<Long> pairingIds, boolean hold) {
             for (List<Long> chunk : chunks(new ArrayList<>(new LinkedHashSet<>(pairingIds)))) {
                 Pairing.<Pairing> list("from Pairing p join fetch p.industrialCounty join fetch p.mountainCounty"
                         + " where p.id in ?1", chunk).forEach(p -> pairings.put(p.id, p));
@@ -102,7 +106,9 @@ public class RecordBatches {
             // Every pairing the rows may write is locked first, in id order, as a single write locks its own.
             List<Long> writable = new TreeSet<>(pairings.keySet()).stream().filter(id -> !forbidden.containsKey(id))
                     .toList();
-            writable.forEach(Pairing::lockRow);
+            if (hold) {
+                writable.forEach(Pairing::lockRow);
+            }
             locks = YearLock.held(writable);
         }
 
@@ -128,7 +134,7 @@ public class RecordBatches {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RowResult> projects(List<ProjectRow> rows, boolean write) {
-        Context context = new Context(rows.stream().map(ProjectRow::pairing).toList());
+        Context context = new Context(rows.stream().map(ProjectRow::pairing).toList(), write);
         Map<Long, CooperationProject> byId = byId(CooperationProject.class,
                 rows.stream().map(ProjectRow::id).filter(Objects::nonNull).toList());
         Map<List<Object>, List<CooperationProject>> byName = byName(CooperationProject.class, "title",
@@ -267,7 +273,7 @@ public class RecordBatches {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RowResult> activities(List<ActivityRow> rows, boolean write) {
-        Context context = new Context(rows.stream().map(ActivityRow::pairing).toList());
+        Context context = new Context(rows.stream().map(ActivityRow::pairing).toList(), write);
         Map<Long, CooperationActivity> byId = byId(CooperationActivity.class,
                 rows.stream().map(ActivityRow::id).filter(Objects::nonNull).toList());
         Map<List<Object>, List<CooperationActivity>> byName = byName(CooperationActivity.class, "title",
@@ -333,7 +339,7 @@ public class RecordBatches {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RowResult> parks(List<ParkRow> rows, boolean write) {
-        Context context = new Context(rows.stream().map(ParkRow::pairing).toList());
+        Context context = new Context(rows.stream().map(ParkRow::pairing).toList(), write);
         Map<Long, CooperationPark> byId = byId(CooperationPark.class,
                 rows.stream().map(ParkRow::id).filter(Objects::nonNull).toList());
         Map<List<Object>, List<CooperationPark>> byName = byName(CooperationPark.class, "name",

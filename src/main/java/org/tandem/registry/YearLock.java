@@ -52,7 +52,8 @@ public final class YearLock {
     /**
      * The locks of these pairings, read at once for a batch of writes (an import): one statement per thousand
      * pairings, where {@link #check} is one per record written. A batch that has locked the pairings' rows first (as
-     * every import does) knows no lock of theirs is set or removed before it commits.
+     * every import that writes does) knows no lock of theirs is set or removed before it commits; a dry run reads
+     * them as committed.
      */
     public static Held held(Collection<Long> pairingIds) {
         Map<Long, SortedMap<Integer, Long>> locks = new HashMap<>();

@@ -7,6 +7,7 @@ import static org.tandem.support.Api.api;
 import static org.tandem.support.Fixtures.NANHU;
 import static org.tandem.support.Fixtures.SUICHANG;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,29 @@ class LockWaitTest {
         answer.then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
                 .body("type", endsWith("/busy"));
         api().get("/api/v1/pairings/{id}/activities", pairing).then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    /**
+     * A dry run only decides: it holds no pairing's row, so it answers at once while a writer holds one of its
+     * pairings, where the import itself waits for it.
+     */
+    @Test
+    void aDryRunOfRecordsAnswersWhileAWriterHoldsItsPairing() throws Exception {
+        long pairing = Fixtures.pairing(Fixtures.program(List.of(NANHU), List.of(SUICHANG)), NANHU, SUICHANG);
+        byte[] csv = ("key,pairing,track,kind,heldOn,title,participants,enterprises,amount,description\n,"
+                + pairing + ",DIGITAL_ASSIST,ENTERPRISE_DIAGNOSIS,2024-04-01,遂昌企业诊断,,40,,\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Future<Response> imported;
+        try (Connection holder = RowLocks.holdPairing(dataSource, pairing)) {
+            api().contentType("text/csv").body(csv).queryParam("kind", "activities").queryParam("dryRun", true)
+                    .post("/api/v1/imports").then().statusCode(200).body("totals.created", equalTo(1));
+            imported = POOL.submit(() -> api().contentType("text/csv").body(csv).queryParam("kind", "activities")
+                    .post("/api/v1/imports"));
+            Thread.sleep(500);
+            assertFalse(imported.isDone(), "the import did not wait for the pairing another transaction held");
+            holder.rollback();
+        }
+        imported.get(30, TimeUnit.SECONDS).then().statusCode(201).body("totals.created", equalTo(1));
     }
 
     private static Map<String, Object> activity() {
