@@ -35,8 +35,9 @@ import io.agroal.api.AgroalDataSource;
  * A tally is never adjusted by a difference: whenever a project or activity of a pairing changes, the pairing's
  * tally rows the record was and is in (an activity's year, track and kind; a project's track and each step's year)
  * are computed again from its records, in the same transaction, once Hibernate has flushed the change; an import
- * counts the pairing's every row of that source again. They are therefore exactly a grouping of the records,
- * whatever the change, and a writer that forgot one would be corrected by the next write of the same rows.
+ * counts every row of its pairings of that source again and stores the rows that came out different. They are
+ * therefore exactly a grouping of the records, whatever the change, and a writer that forgot one would be
+ * corrected by the next write of the same rows.
  * <p>
  * Writers of the same pairing are serialised on the pairing's row ({@link Pairing#lockRow}), locked before the
  * transaction writes its own rows (on PostgreSQL a new record's foreign key takes a share lock on that row; locking

@@ -130,7 +130,8 @@ class RecordImports {
             case PROJECTS -> write(read, english, write, this::project, batches::projects);
             case ACTIVITIES -> write(read, english, write, this::activity, batches::activities);
             case PARKS -> write(read, english, write, this::park, batches::parks);
-            case PAIRINGS -> write(read, english, write, this::pairing, (rows, all) -> pairingBatches.pairings(rows));
+            // Pairings are written row by row as they are checked; the caller rolls back what it does not keep.
+            case PAIRINGS -> write(read, english, write, this::pairing, (rows, ignored) -> pairingBatches.pairings(rows));
             default -> throw new IllegalArgumentException(kind.code + " is not a kind of record");
         };
     }
@@ -259,7 +260,8 @@ class RecordImports {
                 .map(v -> new String[] { v.getPropertyPath().toString(), code(v), v.getMessage() })
                 .sorted(Comparator.<String[], String> comparing(e -> e[0]).thenComparing(e -> e[1])).toList();
         Set<String> missing = all.stream().filter(e -> MISSING.equals(e[1])).map(e -> e[0]).collect(Collectors.toSet());
-        return new ArrayList<>(all.stream().filter(e -> MISSING.equals(e[1]) || !missing.contains(e[0])).toList());
+        return all.stream().filter(e -> MISSING.equals(e[1]) || !missing.contains(e[0]))
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     private static String code(ConstraintViolation<?> violation) {
