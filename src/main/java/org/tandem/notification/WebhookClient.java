@@ -81,6 +81,9 @@ class WebhookClient {
         }
         CompletableFuture<Integer> outcome = new CompletableFuture<>();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        // No handler is set on the answer: Vert.x drops its body. These steps are chained on the caller's thread
+        // while the answer may already have ended on the event loop, and a handler set then is refused ("Response
+        // already ended"), which turned a receiver's 2xx into a failed attempt.
         CompletableFuture<Integer> answer = connect(target, headers, 0).compose(exchange -> {
             sent.set(exchange);
             if (outcome.isDone()) {
@@ -89,12 +92,8 @@ class WebhookClient {
                 return Future.failedFuture(new TimeoutException("connected too late"));
             }
             return exchange.send(Buffer.buffer(body));
-        }).compose(response -> {
-            response.handler(chunk -> {
-                // Not kept: only the status counts.
-            });
-            return response.end().map(done -> response.statusCode());
-        }).toCompletionStage().toCompletableFuture();
+        }).compose(response -> response.end().map(done -> response.statusCode())).toCompletionStage()
+                .toCompletableFuture();
         // As the JDK's client did: the request timeout runs from the start, the connections included.
         answer.orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((status, failure) -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
