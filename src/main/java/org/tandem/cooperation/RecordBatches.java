@@ -107,7 +107,7 @@ public class RecordBatches {
             List<Long> writable = new TreeSet<>(pairings.keySet()).stream().filter(id -> !forbidden.containsKey(id))
                     .toList();
             if (hold) {
-                writable.forEach(Pairing::lockRow);
+                Pairing.lockRows(writable);
             }
             locks = YearLock.held(writable);
         }

@@ -76,7 +76,7 @@ public class PairYearBatches {
     @Transactional(Transactional.TxType.MANDATORY)
     public Batch load(ValueKind kind, List<Group> groups, boolean hold) {
         if (hold) {
-            groups.stream().map(Group::pairing).distinct().sorted().forEach(Pairing::lockRow);
+            Pairing.lockRows(groups.stream().map(Group::pairing).toList());
         }
         return new Batch(new Loaded(kind, groups), hold);
     }

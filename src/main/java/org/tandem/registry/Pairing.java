@@ -1,8 +1,10 @@
 package org.tandem.registry;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,6 +20,7 @@ import jakarta.persistence.SequenceGenerator;
 import org.hibernate.Hibernate;
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
+import org.tandem.IdArray;
 import org.tandem.TrackedEntity;
 import org.tandem.cache.ScopedData;
 import org.tandem.problem.ProblemException;
@@ -198,6 +201,22 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
         // would dirty-check every entity an import has loaded, once per pairing it locks.
         getEntityManager().createNativeQuery("select id from pairing where id = :id for update").setParameter("id", id)
                 .setFlushMode(FlushModeType.COMMIT).getResultList();
+    }
+
+    /**
+     * Locks the rows of the pairings {@code ids} as {@link #lockRow} locks one, in one statement and in id order,
+     * as a writer of several pairings one by one locks them, so that two of them never wait on each other:
+     * PostgreSQL locks the rows of a sorted {@code for update} as they come out sorted, and H2 as it reads them,
+     * which is in the order of the array given, sorted here.
+     */
+    public static void lockRows(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        IdArray.rows(getEntityManager(), "select p.id from pairing p join " + IdArray.table("k")
+                + " on p.id = k.id order by p.id for update", Pairing.class, new TreeSet<>(ids))
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
     }
 
     /** The pairing with its program and counties, in one query. */
