@@ -204,10 +204,10 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
     }
 
     /**
-     * Locks the rows of the pairings {@code ids} as {@link #lockRow} locks one, in one statement and in id order,
-     * as a writer of several pairings one by one locks them, so that two of them never wait on each other:
-     * PostgreSQL locks the rows of a sorted {@code for update} as they come out sorted, and H2 as it reads them,
-     * which is in the order of the array given, sorted here.
+     * Locks the rows of the pairings {@code ids} as {@link #lockRow} locks one, all in one statement and in id
+     * order, the order every writer of several pairings takes them in, so that no two writers deadlock.
+     * PostgreSQL locks the rows of a sorted {@code for update} as they come out of the sort; H2 as it reads them,
+     * which is in id order whether it walks the array (sorted here) or the primary key.
      */
     public static void lockRows(Collection<Long> ids) {
         if (ids.isEmpty()) {
@@ -215,8 +215,7 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
         }
         IdArray.rows(getEntityManager(), "select p.id from pairing p join " + IdArray.table("k")
                 + " on p.id = k.id order by p.id for update", Pairing.class, new TreeSet<>(ids))
-                .setFlushMode(FlushModeType.COMMIT)
-                .getResultList();
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
     }
 
     /** The pairing with its program and counties, in one query. */
