@@ -70,6 +70,16 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void aMissingValueIsReportedAsMissingOnly() {
+        // Blank, it breaks the six-digit pattern too; a wrong one breaks the pattern alone.
+        api().body(java.util.Map.of("program", "ZJ-MFG-2023", "industrialCounty", " ", "mountainCounty", "33110"))
+                .post("/api/v1/pairings").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("/problems/validation")).body("detail", equalTo("2 fields are invalid"))
+                .body("errors.field", equalTo(java.util.List.of("industrialCounty", "mountainCounty")))
+                .body("errors.message", equalTo(java.util.List.of("must not be blank", "must be a 6-digit code")));
+    }
+
+    @Test
     void anEmptyBodyIs400() {
         api().post("/api/v1/programs").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body"));
