@@ -51,16 +51,38 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class CooperationTallies {
 
-    /** The two kinds of record tallied. */
+    /** The two kinds of record tallied: their tally table, their records' table, and the tally's columns. */
     enum Source {
-        PROJECTS,
-        ACTIVITIES
-    }
+        PROJECTS("project_tally", "cooperation_project", "step", "projects", "investment", "expected_annual_output",
+                "expected_annual_tax"),
+        ACTIVITIES("activity_tally", "cooperation_activity", "kind", "activities", "participants", "enterprises",
+                "amount");
 
-    private static final String PROJECT_TALLY_COLUMNS = " (pairing_id, calendar_year, track_code, step, projects,"
-            + " investment, expected_annual_output, expected_annual_tax) ";
-    private static final String ACTIVITY_TALLY_INSERT = "insert into activity_tally (pairing_id, calendar_year,"
-            + " track_code, kind, activities, participants, enterprises, amount) ";
+        final String table;
+        final String records;
+        /** The key's last column, after the pairing, year and track: a project's step or an activity's kind. */
+        final String group;
+        /** The four figures of a row: a count and three sums. */
+        final List<String> figures;
+
+        Source(String table, String records, String group, String... figures) {
+            this.table = table;
+            this.records = records;
+            this.group = group;
+            this.figures = List.of(figures);
+        }
+
+        /** One row of the table by its key: the pairing, year, track and step or kind, parameters 1 to 4. */
+        String key() {
+            return "pairing_id = ? and calendar_year = ? and track_code = ? and " + group + " = ?";
+        }
+
+        /** The insert of rows into the table, its columns in the order the tallies' selects give them. */
+        String insertInto() {
+            return "insert into " + table + " (pairing_id, calendar_year, track_code, " + group + ", "
+                    + String.join(", ", figures) + ") ";
+        }
+    }
 
     /** The column holding the date a project reached each step. */
     private static final Map<ProjectStatus, String> STEP_DATE = new LinkedHashMap<>();
@@ -102,27 +124,19 @@ public class CooperationTallies {
         if (pairingIds.isEmpty()) {
             return;
         }
-        boolean projects = source == Source.PROJECTS;
-        String table = projects ? "project_tally" : "activity_tally";
-        String group = projects ? "step" : "kind";
-        List<String> values = projects ? List.of("projects", "investment", "expected_annual_output",
-                "expected_annual_tax") : List.of("activities", "participants", "enterprises", "amount");
-        String key = "pairing_id = ? and calendar_year = ? and track_code = ? and " + group + " = ?";
         try (Connection connection = dataSource.getConnection()) {
             Array ids = IdArray.of(connection, pairingIds);
-            String records = IdArray.jdbcTable("k") + " join "
-                    + (projects ? "cooperation_project" : "cooperation_activity") + " on pairing_id = k.id";
-            Map<List<Object>, List<Object>> counted = rows(connection, projects ? projectTallies(records, "true")
-                    : activityTallies(records, "true"), ids, projects ? STEP_DATE.size() : 1);
+            String records = IdArray.jdbcTable("k") + " join " + source.records + " on pairing_id = k.id";
+            Map<List<Object>, List<Object>> counted = rows(connection, tallies(source, records, "true"), ids,
+                    branches(source));
             Map<List<Object>, List<Object>> stored = rows(connection, "select t.pairing_id, t.calendar_year,"
-                    + " t.track_code, t." + group + ", t." + String.join(", t.", values) + " from "
-                    + IdArray.jdbcTable("k") + " join " + table + " t on t.pairing_id = k.id", ids, 1);
-            try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where " + key);
-                    PreparedStatement update = connection.prepareStatement("update " + table + " set "
-                            + String.join(" = ?, ", values) + " = ? where " + key);
-                    PreparedStatement insert = connection.prepareStatement("insert into " + table + " (pairing_id,"
-                            + " calendar_year, track_code, " + group + ", " + String.join(", ", values)
-                            + ") values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " t.track_code, t." + source.group + ", t." + String.join(", t.", source.figures) + " from "
+                    + IdArray.jdbcTable("k") + " join " + source.table + " t on t.pairing_id = k.id", ids, 1);
+            try (PreparedStatement delete = connection.prepareStatement(deleteRow(source));
+                    PreparedStatement update = connection.prepareStatement("update " + source.table + " set "
+                            + String.join(" = ?, ", source.figures) + " = ? where " + source.key());
+                    PreparedStatement insert = connection.prepareStatement(source.insertInto()
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (var row : stored.entrySet()) {
                     if (!counted.containsKey(row.getKey())) {
                         bind(delete, 1, row.getKey());
@@ -201,10 +215,9 @@ public class CooperationTallies {
      */
     void recountActivities(long pairingId, Collection<ActivityGroup> groups) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("delete from activity_tally"
-                        + " where pairing_id = ? and calendar_year = ? and track_code = ? and kind = ?");
-                PreparedStatement count = connection.prepareStatement(ACTIVITY_TALLY_INSERT
-                        + activityTallies("cooperation_activity", ONE_GROUP))) {
+                PreparedStatement delete = connection.prepareStatement(deleteRow(Source.ACTIVITIES));
+                PreparedStatement count = connection.prepareStatement(Source.ACTIVITIES.insertInto()
+                        + activityTallies(Source.ACTIVITIES.records, ONE_GROUP))) {
             for (ActivityGroup group : new LinkedHashSet<>(groups)) {
                 deleteRow(delete, pairingId, group.year(), group.track(), group.kind().name());
                 count.setLong(1, pairingId);
@@ -227,13 +240,12 @@ public class CooperationTallies {
      */
     void recountProjects(long pairingId, Collection<ProjectGroup> groups) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("delete from project_tally"
-                        + " where pairing_id = ? and calendar_year = ? and track_code = ? and step = ?")) {
+                PreparedStatement delete = connection.prepareStatement(deleteRow(Source.PROJECTS))) {
             for (ProjectGroup group : new LinkedHashSet<>(groups)) {
                 deleteRow(delete, pairingId, group.year(), group.track(), group.step().name());
                 String column = STEP_DATE.get(group.step());
-                try (PreparedStatement count = connection.prepareStatement("insert into project_tally"
-                        + PROJECT_TALLY_COLUMNS + projectTally(group.step(), column, "cooperation_project",
+                try (PreparedStatement count = connection.prepareStatement(Source.PROJECTS.insertInto()
+                        + projectTally(group.step(), column, Source.PROJECTS.records,
                                 "pairing_id = ? and track_code = ? and " + column + " >= ? and " + column + " < ?"))) {
                     count.setLong(1, pairingId);
                     count.setString(2, group.track());
@@ -245,6 +257,11 @@ public class CooperationTallies {
         } catch (SQLException e) {
             throw new IllegalStateException("could not recount the tallies of a pairing's projects", e);
         }
+    }
+
+    /** The delete of one of {@code source}'s tally rows by its key ({@link Source#key}). */
+    private static String deleteRow(Source source) {
+        return "delete from " + source.table + " where " + source.key();
     }
 
     /** Deletes one tally row: {@code delete} takes the pairing, year, track and kind (or step), in that order. */
@@ -269,21 +286,31 @@ public class CooperationTallies {
 
     /** Deletes the tallies of {@code source} in {@code scope} (bound to {@code key}) and counts them again. */
     private static void recount(Connection connection, Source source, String scope, long key) throws SQLException {
-        String table = source == Source.PROJECTS ? "project_tally" : "activity_tally";
-        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where " + scope)) {
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + source.table + " where "
+                + scope)) {
             delete.setLong(1, key);
             delete.executeUpdate();
         }
-        String insert = source == Source.PROJECTS
-                ? "insert into project_tally" + PROJECT_TALLY_COLUMNS + projectTallies("cooperation_project", scope)
-                : ACTIVITY_TALLY_INSERT + activityTallies("cooperation_activity", scope);
-        try (PreparedStatement count = connection.prepareStatement(insert)) {
-            int branches = source == Source.PROJECTS ? STEP_DATE.size() : 1;
-            for (int i = 1; i <= branches; i++) {
+        try (PreparedStatement count = connection.prepareStatement(source.insertInto()
+                + tallies(source, source.records, scope))) {
+            for (int i = 1; i <= branches(source); i++) {
                 count.setLong(i, key);
             }
             count.executeUpdate();
         }
+    }
+
+    /**
+     * The grouped select of {@code source}'s tallies of the records of {@code from} (the table, or it joined to the
+     * pairings' ids) in {@code scope}; {@code scope}'s parameters come {@link #branches} times.
+     */
+    private static String tallies(Source source, String from, String scope) {
+        return source == Source.PROJECTS ? projectTallies(from, scope) : activityTallies(from, scope);
+    }
+
+    /** How many times {@link #tallies} repeats its scope: once per lifecycle step for projects, once for activities. */
+    private static int branches(Source source) {
+        return source == Source.PROJECTS ? STEP_DATE.size() : 1;
     }
 
     /**
