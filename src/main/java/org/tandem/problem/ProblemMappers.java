@@ -9,16 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -108,28 +104,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        // A field that is missing is reported as that alone: "must not be blank", not also "must be a 6-digit code".
-        Set<String> missing = e.getConstraintViolations().stream().filter(ProblemMappers::isMissing)
-                .map(v -> fieldOf(v.getPropertyPath())).collect(Collectors.toSet());
-        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+        for (ConstraintViolation<?> v : Violations.toReport(e.getConstraintViolations())) {
             if (isReturnValue(v.getPropertyPath())) {
                 return internalError(e, uri);
             }
-            String field = fieldOf(v.getPropertyPath());
-            if (!missing.contains(field) || isMissing(v)) {
-                errors.add(new Problem.FieldError(field, v.getMessage()));
-            }
+            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
         String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
         return respond(400, "validation", "Invalid request", detail, errors, uri);
-    }
-
-    /** A violation that says the value is missing (null, empty or blank), which makes its field's others moot. */
-    private static boolean isMissing(ConstraintViolation<?> v) {
-        Class<?> constraint = v.getConstraintDescriptor().getAnnotation().annotationType();
-        return constraint == NotNull.class || constraint == NotBlank.class || constraint == NotEmpty.class;
     }
 
     @ServerExceptionMapper

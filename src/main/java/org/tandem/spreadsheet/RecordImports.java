@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,8 +20,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.tandem.RowResult;
@@ -33,6 +30,7 @@ import org.tandem.cooperation.ProjectInput;
 import org.tandem.cooperation.ProjectStatus;
 import org.tandem.cooperation.RecordBatches;
 import org.tandem.problem.Problem;
+import org.tandem.problem.Violations;
 import org.tandem.registry.Evidence;
 import org.tandem.registry.PairingBatches;
 import org.tandem.registry.PairingInput;
@@ -256,17 +254,15 @@ class RecordImports {
      * county code".
      */
     private List<String[]> violations(Object input) {
-        List<String[]> all = validator.validate(input).stream()
+        return Violations.toReport(validator.validate(input)).stream()
                 .map(v -> new String[] { v.getPropertyPath().toString(), code(v), v.getMessage() })
-                .sorted(Comparator.<String[], String> comparing(e -> e[0]).thenComparing(e -> e[1])).toList();
-        Set<String> missing = all.stream().filter(e -> MISSING.equals(e[1])).map(e -> e[0]).collect(Collectors.toSet());
-        return all.stream().filter(e -> MISSING.equals(e[1]) || !missing.contains(e[0]))
+                .sorted(Comparator.<String[], String> comparing(e -> e[0]).thenComparing(e -> e[1]))
                 .collect(Collectors.toCollection(ArrayList::new));
     }
 
     private static String code(ConstraintViolation<?> violation) {
         Class<?> type = violation.getConstraintDescriptor().getAnnotation().annotationType();
-        if (type == NotBlank.class || type == NotNull.class) {
+        if (Violations.isMissing(violation)) {
             return MISSING;
         }
         if (type == Size.class) {
