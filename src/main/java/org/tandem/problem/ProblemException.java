@@ -1,6 +1,9 @@
 package org.tandem.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.Response.Status;
 
@@ -40,9 +43,21 @@ public class ProblemException extends RuntimeException {
 
     /** A 400 naming every invalid field at once; {@code errors} must not be empty. */
     public static ProblemException invalid(List<Problem.FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid";
-        return new ProblemException(400, "validation", "Invalid request", detail, List.copyOf(errors));
+        return new ProblemException(400, "validation", "Invalid request", detailOf(errors), List.copyOf(errors));
+    }
+
+    /**
+     * The {@code detail} of a 400 with per-field errors: the field and its message when one field is invalid (its
+     * messages joined when it breaks several rules at once), otherwise how many fields are invalid.
+     */
+    static String detailOf(List<Problem.FieldError> errors) {
+        Map<String, List<String>> byField = errors.stream().collect(Collectors.groupingBy(Problem.FieldError::field,
+                LinkedHashMap::new, Collectors.mapping(Problem.FieldError::message, Collectors.toList())));
+        if (byField.size() == 1) {
+            Map.Entry<String, List<String>> only = byField.entrySet().iterator().next();
+            return only.getKey() + ": " + String.join("; ", only.getValue());
+        }
+        return byField.size() + " fields are invalid";
     }
 
     public static ProblemException preconditionFailed(String detail) {

@@ -111,9 +111,7 @@ public class ProblemMappers {
             errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid";
-        return respond(400, "validation", "Invalid request", detail, errors, uri);
+        return respond(400, "validation", "Invalid request", ProblemException.detailOf(errors), errors, uri);
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package org.tandem.problem;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.tandem.support.Api.api;
 import static org.tandem.support.Api.raw;
@@ -77,6 +78,17 @@ class ErrorHandlingTest {
                 .body("type", equalTo("/problems/validation")).body("detail", equalTo("2 fields are invalid"))
                 .body("errors.field", equalTo(java.util.List.of("industrialCounty", "mountainCounty")))
                 .body("errors.message", equalTo(java.util.List.of("must not be blank", "must be a 6-digit code")));
+    }
+
+    @Test
+    void oneFieldBreakingTwoRulesIsOneInvalidField() {
+        // Too short and with a space: both of the secret's rules are broken, and only the secret is wrong.
+        String url = "https://hooks.example.org/two-rules-" + System.nanoTime();
+        api().body(java.util.Map.of("url", url, "eventTypes", java.util.List.of("DATA_RETURNED"), "secret", "a b"))
+                .post("/api/v1/webhooks").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("secret: must be printable ASCII without spaces; size must be between 16 and 200"))
+                .body("errors.field", equalTo(java.util.List.of("secret", "secret")));
+        api().get("/api/v1/webhooks?size=500").then().statusCode(200).body("items.url", not(hasItem(url)));
     }
 
     @Test
