@@ -3,8 +3,10 @@ package org.tandem.registry;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -130,20 +132,46 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
      * for its role, and neither county is already in another pairing of the programme.
      */
     public void pair(Program program, County industrial, County mountain) {
+        pair(program, program.designations, industrial, mountain, county -> find(
+                "program = ?1 and (industrialCounty = ?2 or mountainCounty = ?2) and id <> ?3", program, county,
+                id == null ? -1L : id).firstResult());
+    }
+
+    /** {@link #pair} as {@link #checkPairable} decides it. */
+    void pair(Program program, Map<String, DesignationRole> designations, County industrial, County mountain,
+            Function<County, Pairing> holder) {
+        checkPairable(program, designations, industrial, mountain, holder);
+        this.program = program;
+        this.industrialCounty = industrial;
+        this.mountainCounty = mountain;
+    }
+
+    /**
+     * The rules of {@link #pair} without pairing: throws the conflict that pairing the two counties in
+     * {@code program} would meet, given its {@code designations} and {@code holder}, the pairing other than this one
+     * that holds a county of the programme (or null).
+     */
+    void checkPairable(Program program, Map<String, DesignationRole> designations, County industrial, County mountain,
+            Function<County, Pairing> holder) {
         if (industrial.code.equals(mountain.code)) {
             throw ProblemException.conflict("same-county", "a county cannot be paired with itself");
         }
-        if (!program.isDesignated(industrial.code, DesignationRole.INDUSTRIAL)) {
+        if (designations.get(industrial.code) != DesignationRole.INDUSTRIAL) {
             throw ProblemException.conflict("not-designated-industrial", industrial.name + " (" + industrial.code
                     + ") is not designated as an industrial county in program " + program.code);
         }
-        if (!program.isDesignated(mountain.code, DesignationRole.MOUNTAIN)) {
+        if (designations.get(mountain.code) != DesignationRole.MOUNTAIN) {
             throw ProblemException.conflict("not-designated-mountain", mountain.name + " (" + mountain.code
                     + ") is not designated as a mountain county in program " + program.code);
         }
         for (County county : new County[] { industrial, mountain }) {
-            Pairing existing = find("program = ?1 and (industrialCounty = ?2 or mountainCounty = ?2) and id <> ?3",
-                    program, county, id == null ? -1L : id).firstResult();
+            Pairing existing = holder.apply(county);
+            if (existing != null && existing.id == null) {
+                // A pairing decided but not saved (by an earlier row of a dry run) has no id to name yet.
+                throw ProblemException.conflict("county-already-paired", county.name + " (" + county.code
+                        + ") is already in a new pairing of program " + program.code + ": "
+                        + existing.industrialCounty.name + " – " + existing.mountainCounty.name);
+            }
             if (existing != null) {
                 // Naming the pairing that holds the county lets the client go and look at it.
                 throw ProblemException.conflict("county-already-paired", county.name + " (" + county.code
@@ -152,9 +180,6 @@ public class Pairing extends TrackedEntity implements CountyScoped, ScopedData {
                         + ", /api/v1/pairings/" + existing.id);
             }
         }
-        this.program = program;
-        this.industrialCounty = industrial;
-        this.mountainCounty = mountain;
     }
 
     /** Takes the details of {@code input}: when it was formed, its status (ACTIVE if none), its evidence. */

@@ -127,6 +127,14 @@ public class Program extends TrackedEntity {
      * on the other side. Returns whether the designations changed.
      */
     boolean designate(String countyCode, DesignationRole role) {
+        return designate(designations, countyCode, role);
+    }
+
+    /**
+     * {@link #designate(String, DesignationRole)} on {@code designations}: this programme's, or a copy of them for a
+     * decision that writes nothing.
+     */
+    boolean designate(Map<String, DesignationRole> designations, String countyCode, DesignationRole role) {
         DesignationRole current = designations.get(countyCode);
         if (current == role) {
             return false;

@@ -76,7 +76,7 @@ class Imports {
     }
 
     /**
-     * Projects, activities or parks: the rows are checked and, unless this is a dry run or a row has an error,
+     * Projects, activities, parks or pairings: the rows are checked and, unless this is a dry run or a row has an error,
      * written ({@link RecordImports}); a dry run, an import with any error and one that changed nothing are rolled
      * back whole.
      */

@@ -121,15 +121,14 @@ class RecordImports {
 
     /**
      * Checks the rows read and, when {@code write} and every row passes, writes them, in the caller's transaction;
-     * otherwise the projects', activities' and parks' changes are only decided, for the caller to roll back.
+     * otherwise their changes are only decided, and nothing is written.
      */
     Outcomes write(ImportKind kind, RecordSheet.Read read, boolean english, boolean write) {
         return switch (kind) {
             case PROJECTS -> write(read, english, write, this::project, batches::projects);
             case ACTIVITIES -> write(read, english, write, this::activity, batches::activities);
             case PARKS -> write(read, english, write, this::park, batches::parks);
-            // Pairings are written row by row as they are checked; the caller rolls back what it does not keep.
-            case PAIRINGS -> write(read, english, write, this::pairing, (rows, ignored) -> pairingBatches.pairings(rows));
+            case PAIRINGS -> write(read, english, write, this::pairing, pairingBatches::pairings);
             default -> throw new IllegalArgumentException(kind.code + " is not a kind of record");
         };
     }

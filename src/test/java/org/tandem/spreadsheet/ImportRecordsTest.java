@@ -460,6 +460,33 @@ class ImportRecordsTest {
     }
 
     @Test
+    void aCountyFreedByAnEarlierRowIsPairedByALaterOneInADryRunAndInTheImport() {
+        // Pairing "first" holds 330102, "second" 330105. Row 2 moves second off 330105, row 3 moves first onto it,
+        // and row 4 forms a new pairing with 330102, which row 3 freed: every row stands only after the ones above.
+        String program = Fixtures.program(List.of("330102", "330105"), List.of("330127", "330328"));
+        long first = Fixtures.pairing(program, "330102", "330127");
+        long second = Fixtures.pairing(program, "330105", "330328");
+        String csv = "key,program,industrialCounty,mountainCounty,formedOn,status,evidence,sourceNote\n"
+                + second + "," + program + ",330106,330328,,ACTIVE,,\n"
+                + first + "," + program + ",330105,330127,,ACTIVE,,\n"
+                + "," + program + ",330102,330329,,ACTIVE,,\n";
+        byte[] body = csv.getBytes(StandardCharsets.UTF_8);
+        for (boolean dryRun : new boolean[] { true, false }) {
+            api().contentType("text/csv").body(body).queryParam("kind", "pairings").queryParam("dryRun", dryRun)
+                    .post("/api/v1/imports").then().statusCode(dryRun ? 200 : 201).body("totals.updated", equalTo(2))
+                    .body("totals.created", equalTo(1)).body("totals.errors", equalTo(0))
+                    .body("rows.outcome", equalTo(List.of("updated", "updated", "created")));
+        }
+        api().queryParam("program", program).queryParam("sort", "id").get("/api/v1/pairings").then()
+                .body("items.industrialCounty.code", equalTo(List.of("330105", "330106", "330102")))
+                .body("items.mountainCounty.code", equalTo(List.of("330127", "330328", "330329")))
+                .body("totalItems", equalTo(3));
+        api().get("/api/v1/programs/{code}/counties", program).then()
+                .body("industrial.code", hasItems("330102", "330105", "330106"))
+                .body("mountain.code", hasItems("330127", "330328", "330329"));
+    }
+
+    @Test
     void theProgrammeTemplateOfAYearHasTheProjectsWithAStepInItAndTheActivitiesHeldInIt() {
         String program = Fixtures.program(List.of(Fixtures.NANHU), List.of(Fixtures.SUICHANG));
         long pairing = Fixtures.pairing(program, Fixtures.NANHU, Fixtures.SUICHANG);

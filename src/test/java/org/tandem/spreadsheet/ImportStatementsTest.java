@@ -1,5 +1,8 @@
 package org.tandem.spreadsheet;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tandem.support.Api.api;
 
@@ -7,11 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.tandem.support.Fixtures;
 import org.tandem.support.Statements;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 /**
  * An import's SQL statements do not grow with the number of pairings its rows write into: the pairings are read,
@@ -46,6 +53,52 @@ class ImportStatementsTest {
         // Blocks of ids: the imports', the pair-years', the values' and their history's sequences.
         assertTrue(Math.abs(fourteen - two) <= 4, "statements of an import of targets into two pairings (" + two
                 + "), then into fourteen (" + fourteen + ")");
+    }
+
+    @Test
+    void anImportOfPairingsCostsNoMoreStatementsForFourteenThanForTwo() {
+        // Each into a programme created just before it, with no counties designated: the import designates them as
+        // it pairs them.
+        String first = Fixtures.program(List.of(), List.of());
+        long two = Statements.kept(() -> pairings(first, 2, false).then().statusCode(201)
+                .body("totals.created", equalTo(2)));
+        String second = Fixtures.program(List.of(), List.of());
+        long fourteen = Statements.kept(() -> pairings(second, 14, false).then().statusCode(201)
+                .body("totals.created", equalTo(14)));
+        // Blocks of ids: the pairings' and the imports' sequences.
+        assertTrue(Math.abs(fourteen - two) <= 2, "statements of an import of two pairings (" + two
+                + "), then of fourteen (" + fourteen + ")");
+        api().queryParam("program", second).queryParam("size", 1).get("/api/v1/pairings").then()
+                .body("totalItems", equalTo(14));
+    }
+
+    @Test
+    void aDryRunOfPairingsDecidesWithoutWriting() {
+        String program = Fixtures.program(List.of(), List.of());
+        api(); // signed in before counting
+        Statistics statistics = Arc.container().instance(SessionFactory.class).get().getStatistics();
+        statistics.clear();
+        pairings(program, 14, true).then().statusCode(200).body("totals.created", equalTo(14))
+                .body("totals.errors", equalTo(0));
+        assertEquals(List.of(0L, 0L, 0L, 0L), List.of(statistics.getEntityInsertCount(),
+                statistics.getEntityUpdateCount(), statistics.getCollectionUpdateCount(),
+                statistics.getCollectionRecreateCount()), "inserts, updates, collection updates and recreations");
+        api().get("/api/v1/programs/{code}/counties", program).then().body("industrial", hasSize(0))
+                .body("mountain", hasSize(0));
+        api().queryParam("program", program).queryParam("size", 1).get("/api/v1/pairings").then()
+                .body("totalItems", equalTo(0));
+    }
+
+    /** An import of {@code count} new pairings of {@code program}, the i-th industrial county with the i-th mountain. */
+    private static Response pairings(String program, int count, boolean dryRun) {
+        StringBuilder csv = new StringBuilder("key,program,industrialCounty,mountainCounty,formedOn,status,evidence,"
+                + "sourceNote\n");
+        for (int i = 0; i < count; i++) {
+            csv.append(',').append(program).append(',').append(INDUSTRIAL.get(i)).append(',')
+                    .append(MOUNTAIN.get(i)).append(",2023-06-01,ACTIVE,EXPLICIT,结对").append(i).append('\n');
+        }
+        return api().contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .queryParam("kind", "pairings").queryParam("dryRun", dryRun).post("/api/v1/imports");
     }
 
     /** A new programme's fourteen pairings. */
