@@ -150,8 +150,4 @@ public class Program extends TrackedEntity {
     public boolean covers(int year) {
         return year >= startYear && year <= endYear;
     }
-
-    public boolean isDesignated(String countyCode, DesignationRole role) {
-        return designations.get(countyCode) == role;
-    }
 }

@@ -76,9 +76,9 @@ class Imports {
     }
 
     /**
-     * Projects, activities, parks or pairings: the rows are checked and, unless this is a dry run or a row has an error,
-     * written ({@link RecordImports}); a dry run, an import with any error and one that changed nothing are rolled
-     * back whole.
+     * Projects, activities, parks or pairings: the rows are checked and, unless this is a dry run or a row has an
+     * error, written ({@link RecordImports}); a dry run, an import with any error and one that changed nothing are
+     * rolled back whole.
      */
     private ImportReport records(Upload upload, ImportKind kind, boolean dryRun, boolean english) {
         if (kind == ImportKind.PAIRINGS && !identity.hasRole(Roles.ADMIN)) {
