@@ -5,7 +5,9 @@
 #   - a dry run, an import and the same import again of 10,000 actuals rows (2,000 pairings x 5 REPORTED
 #     indicators of 2025) as a CSV upload: wall time of each request;
 #   - the same for 10,000 new projects (five per pairing, without a key: the import again matches each row by
-#     its pairing, track and title, and changes nothing).
+#     its pairing, track and title, and changes nothing);
+#   - the same for the programme's pairs as pairings of a new programme with no county designated (each row also
+#     designates its two counties; the import again changes nothing).
 # Usage: bash src/test/bench/spreadsheets.sh   (APP_DIR=target/quarkus-app reuses a build; PAIRINGS, YEARS)
 set -euo pipefail
 
@@ -64,16 +66,17 @@ read -r XLSX_S XLSX_BYTES XLSX_HEAP0 XLSX_HEAP < <(export_once xlsx)
 ROWS=$(($(wc -l <"$DATA/projects.csv") - 1))
 
 # 10,000 actuals rows of 2025: every pairing, the first five REPORTED indicators.
-python3 - "$API" "$TOKEN" "$BIG" "$DATA/actuals.csv" "$DATA/new-projects.csv" <<'PY'
+python3 - "$API" "$TOKEN" "$BIG" "$DATA/actuals.csv" "$DATA/new-projects.csv" "$DATA/pairings.csv" <<'PY'
 import json, random, sys, urllib.request
-api, token, program, out, projects_out = sys.argv[1:]
+api, token, program, out, projects_out, pairings_out = sys.argv[1:]
 def get(path):
     req = urllib.request.Request(api + path, headers={"Authorization": "Bearer " + token})
     return json.load(urllib.request.urlopen(req))
-ids, mountain, page = [], {}, 0
+ids, industrial, mountain, page = [], {}, {}, 0
 while True:
     items = get(f"/pairings?program={program}&size=500&page={page}")["items"]
     ids += [p["id"] for p in items]
+    industrial.update((p["id"], p["industrialCounty"]["code"]) for p in items)
     mountain.update((p["id"], p["mountainCounty"]["code"]) for p in items)
     if len(items) < 500:
         break
@@ -92,9 +95,16 @@ with open(projects_out, "w", encoding="utf-8") as f:
         for n in range(5):
             f.write(f",{pid},PROJECT_COOP,导入的项目 {n},,{mountain[pid]},{random.randint(1, 500) * 10000},,,,"
                     f"2025-03-0{n + 1},2025-04-01,,,,\n")
+with open(pairings_out, "w", encoding="utf-8") as f:
+    f.write("key,program,industrialCounty,mountainCounty,formedOn,status,evidence,sourceNote\n")
+    for pid in ids:
+        f.write(f",IMP-{program},{industrial[pid]},{mountain[pid]},2023-06-01,ACTIVE,EXPLICIT,\n")
 PY
 LINES=$(($(wc -l <"$DATA/actuals.csv") - 1))
 PROJECT_LINES=$(($(wc -l <"$DATA/new-projects.csv") - 1))
+PAIRING_LINES=$(($(wc -l <"$DATA/pairings.csv") - 1))
+curl -sf "${AUTH[@]}" -X POST "$API/programs" -H 'Content-Type: application/json' \
+    -d "{\"code\":\"IMP-$BIG\",\"name\":\"结对导入\",\"startYear\":2023,\"endYear\":2025,\"annualBudget\":1000}" >/dev/null
 upload() { # kind file dryRun -> "seconds status"
     curl -s "${AUTH[@]}" -o "$DATA/report.json" -w '%{time_total} %{http_code}\n' \
         -F "file=@$DATA/$2;type=text/csv" "$API/imports?kind=$1&dryRun=$3"
@@ -106,6 +116,10 @@ python3 -c "import sys; print(\"last answer:\", open(sys.argv[1]).read()[:400])"
 read -r P_DRY_S P_DRY_STATUS < <(upload projects new-projects.csv true)
 read -r P_IMPORT_S P_IMPORT_STATUS < <(upload projects new-projects.csv false)
 read -r P_AGAIN_S P_AGAIN_STATUS < <(upload projects new-projects.csv false)
+python3 -c "import sys; print(\"last answer:\", open(sys.argv[1]).read()[:400])" "$DATA/report.json"
+read -r R_DRY_S R_DRY_STATUS < <(upload pairings pairings.csv true)
+read -r R_IMPORT_S R_IMPORT_STATUS < <(upload pairings pairings.csv false)
+read -r R_AGAIN_S R_AGAIN_STATUS < <(upload pairings pairings.csv false)
 python3 -c "import sys; print(\"last answer:\", open(sys.argv[1]).read()[:400])" "$DATA/report.json"
 
 cat <<EOF
@@ -120,4 +134,7 @@ Spreadsheets, $BIG ($YEARS years), $(nproc) cores, load before: $(cut -d' ' -f1-
 | import new projects, dry run ($P_DRY_STATUS) | $PROJECT_LINES | ${P_DRY_S} s | | |
 | import new projects ($P_IMPORT_STATUS) | $PROJECT_LINES | ${P_IMPORT_S} s | | |
 | the same import again ($P_AGAIN_STATUS) | $PROJECT_LINES | ${P_AGAIN_S} s | | |
+| import pairings of a new programme, dry run ($R_DRY_STATUS) | $PAIRING_LINES | ${R_DRY_S} s | | |
+| import pairings of a new programme ($R_IMPORT_STATUS) | $PAIRING_LINES | ${R_IMPORT_S} s | | |
+| the same import again ($R_AGAIN_STATUS) | $PAIRING_LINES | ${R_AGAIN_S} s | | |
 EOF
