@@ -80,6 +80,11 @@ class PairingImportAgreementTest {
             } else {
                 assertEquals(400, real.statusCode(), context + real.asString());
             }
+            // The store holds what the answer says: the pairings made before, and those the import created, if any.
+            long created = real.statusCode() == 400 ? 0
+                    : real.jsonPath().getList("rows.outcome", String.class).stream().filter("created"::equals).count();
+            assertEquals(existing.size() + created, api().queryParam("program", program).get("/api/v1/pairings")
+                    .then().statusCode(200).extract().jsonPath().getLong("totalItems"), context);
         }
         // The draw makes both kinds of file; a change of it that made only refused files would test little.
         assertTrue(imported >= FILES / 8 && imported < FILES, imported + " of " + FILES + " files were imported");
