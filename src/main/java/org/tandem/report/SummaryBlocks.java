@@ -87,6 +87,13 @@ class SummaryBlocks {
     private record Kept(long since, long[] pairs, Set<String> scopes, Figures figures) {
     }
 
+    /**
+     * A summary's figures of one part added up over every block of {@code pairs}, valid from version {@code since}
+     * on: fresh while the summary's pairs are these very ones and none of {@code scopes} (every block's) changes.
+     */
+    private record Whole(long since, Pairs pairs, Set<String> scopes, Figures figures) {
+    }
+
     /** The pairs of a programme, or its pairs of a county (null: all of them). */
     private record PairsKey(long program, String county) {
     }
@@ -110,6 +117,7 @@ class SummaryBlocks {
     private final int span;
     private final Cache<Key, Kept> kept;
     private final Cache<SumKey, Sum> sums;
+    private final Cache<Summary, Whole> wholes;
     private final Cache<PairsKey, KeptPairs> pairs = Caffeine.newBuilder().maximumSize(1_000)
             .executor(Runnable::run).build();
 
@@ -132,6 +140,9 @@ class SummaryBlocks {
                 .weigher((Key key, Kept block) -> 1 + block.figures().groupYears()).executor(Runnable::run).build();
         sums = Caffeine.newBuilder().maximumWeight(maxGroupYears)
                 .weigher((SumKey key, Sum sum) -> 1 + sum.figures().groupYears()).executor(Runnable::run).build();
+        wholes = Caffeine.newBuilder().maximumWeight(maxGroupYears)
+                .weigher((Summary key, Whole whole) -> 1 + whole.figures().groupYears()).executor(Runnable::run)
+                .build();
     }
 
     int pairsPerBlock() {
@@ -176,6 +187,12 @@ class SummaryBlocks {
      * The figures of {@code pairs} (the summary's, from {@link #pairs}), added up: of each block those kept and fresh
      * as they are, the others read by {@code reader} at once. The sum is kept too, by parts
      * ({@link #sum}): the caller does not change it. With {@code keep} false nothing is kept or reused.
+     * <p>
+     * The whole sum is kept as well, with every block's scopes: while none of them changes it is the answer, without
+     * a look at each block. After a clerk's write, so, only the part written goes through its blocks; the others
+     * (each kind of record not written, the assessments) are one check of their scopes each. In a profile of the
+     * summary read after a write (2,000 pairs: 125 blocks, seven parts), going through the blocks of every part was
+     * about a third of its CPU.
      *
      * @param dependsOn the scopes a block's figures depend on, given its pairs
      */
@@ -185,13 +202,19 @@ class SummaryBlocks {
         // Taken before reading: what changes while the blocks are read makes them stale, never kept as fresh.
         long since = data.current();
         boolean keeping = keep && since != DataVersion.UNKNOWN;
+        Whole whole = keeping ? wholes.getIfPresent(summary) : null;
+        if (whole != null && whole.pairs() == pairs && data.unchangedSince(whole.since(), whole.scopes())) {
+            return whole.figures();
+        }
         Map<Long, Figures> found = new HashMap<>();
         List<Long> stale = new ArrayList<>();
+        Set<String> scopes = new HashSet<>();
         for (Map.Entry<Long, long[]> block : members.entrySet()) {
             Kept held = keeping ? kept.getIfPresent(new Key(summary, block.getKey())) : null;
             if (held != null && Arrays.equals(held.pairs(), block.getValue())
                     && data.unchangedSince(held.since(), held.scopes())) {
                 found.put(block.getKey(), held.figures());
+                scopes.addAll(held.scopes());
             } else {
                 stale.add(block.getKey());
             }
@@ -205,14 +228,21 @@ class SummaryBlocks {
                 Figures figures = read.getOrDefault(block, new Figures());
                 found.put(block, figures);
                 if (keeping) {
-                    kept.put(new Key(summary, block), new Kept(since, members.get(block),
-                            dependsOn.apply(members.get(block)), figures));
+                    Set<String> dependencies = dependsOn.apply(members.get(block));
+                    kept.put(new Key(summary, block), new Kept(since, members.get(block), dependencies, figures));
+                    scopes.addAll(dependencies);
                 }
             }
         }
         List<Figures> figures = new ArrayList<>(members.size());
         members.keySet().forEach(block -> figures.add(found.get(block)));
-        return sum(summary, 0, figures, keeping);
+        Figures sum = sum(summary, 0, figures, keeping);
+        if (keeping) {
+            // Every block's figures are valid from this version on: those kept were still fresh after it was taken,
+            // those read were read after it.
+            wholes.put(summary, new Whole(since, pairs, Set.copyOf(scopes), sum));
+        }
+        return sum;
     }
 
     /** Whether {@code stale} pairs of a summary of {@code pairs} are read by reading every pair. */
