@@ -16,7 +16,7 @@
 #   PAIRINGS     pairings of the big programme (2000)    YEARS  years of data from 2023 (2)
 #   DURATION     wrk seconds per measurement (10)       WARMUP  wrk seconds per path and warm-up round (8)
 #   WRITE_WARMUP seconds of writes (50 a second), the users reading each path in turn meanwhile, after the reads'
-#                warm-up and before anything is measured (90)
+#                warm-up and before anything is measured (90; 0 skips it)
 #   CONNECTIONS  wrk connections (32)                   THREADS wrk threads (2)
 #   USERS        distinct users of the second and third way (32)
 #   WRITE_RATES  writes a second of the one writing client while the users read ("10 50")
@@ -263,11 +263,12 @@ done
 # compiler thread still took 4.8 s of CPU in the first 10 s measured (a quarter of the service's), and the summary
 # came out at 29% of the baseline; after writes beside its reads, 2.1 s and 41%.
 get "/pairings?program=$BIG&size=500" | json '"\n".join(str(i["id"]) for i in d["items"])' >"$DATA/pairings"
-if [[ ${UNCACHED:-} != 1 ]]; then
+if [[ ${UNCACHED:-} != 1 && $WRITE_WARMUP -gt 0 ]]; then
     python3 src/test/bench/writer.py "$BASE" "$TOKEN" "$DATA/pairings" 50 "$WRITE_WARMUP" >/dev/null &
     WARM_WRITER=$!
+    # At least a second a path: wrk refuses a duration of 0.
     for p in "${PATHS[@]}"; do
-        measure "$p" "$((WRITE_WARMUP / ${#PATHS[@]}))" >/dev/null
+        measure "$p" "$(((WRITE_WARMUP + ${#PATHS[@]} - 1) / ${#PATHS[@]}))" >/dev/null
     done
     wait $WARM_WRITER
 fi
