@@ -125,8 +125,10 @@ class SummaryBlocks {
      * @param pairsPerBlock how many consecutive pair ids a block spans: fewer makes the read after a write cheaper
      *        and the adding up dearer
      * @param span how many blocks (and then sums) a kept sum adds up
-     * @param maxGroupYears what is kept at most, in group-years (a block of a summary by city holds a group per city
-     *        of its pairs, per year, in each of its parts: each kind of record and the assessments); 0 keeps nothing
+     * @param maxGroupYears what each of the three caches (the blocks, their sums, each part's whole sum) keeps at most,
+     *        in group-years (a block of a summary by city holds a group per city of its pairs, per year, in each of its
+     *        parts: each kind of record and the assessments); a whole sum is the very figures its top sum holds, so
+     *        it adds its scopes, not figures; 0 keeps nothing
      */
     SummaryBlocks(@ConfigProperty(name = "tandem.summary.pairs-per-block", defaultValue = "16") int pairsPerBlock,
             @ConfigProperty(name = "tandem.summary.blocks-per-sum", defaultValue = "16") int span,
