@@ -20,6 +20,7 @@
 #   CONNECTIONS  wrk connections (32)                   THREADS wrk threads (2)
 #   USERS        distinct users of the second and third way (32)
 #   WRITE_RATES  writes a second of the one writing client while the users read ("10 50")
+#   MIX_SETTLE   seconds each mix of a read and writes runs, unmeasured, before its measurement (10; 0: none)
 #   ORIGIN       the front end's origin of the third way (https://console.example.org)
 #   PORT         port to listen on (a free one)         JAVA_OPTS   extra JVM options
 #   UNCACHED     1: measure the reads truly uncached: once loaded and assessed, the service is started again on the
@@ -39,6 +40,7 @@ YEAR=${YEAR:-2024}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-8}
 WRITE_WARMUP=${WRITE_WARMUP:-90}
+MIX_SETTLE=${MIX_SETTLE:-10}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 BIG="SYN-$PAIRINGS"
@@ -302,6 +304,12 @@ done
 # whatever the ones before took, and its latency counts from when it fell due; the rate reached is reported). Every
 # write changes the programme's records, so the reads that depend on them (the projects list, the programme summary)
 # are read again after each; the others (counties, pairings, the ranking, other pairs' progress) stay kept.
+# Each mix first runs MIX_SETTLE seconds unmeasured, the writer's too: just before it the service served the
+# baseline alone, and the JIT answers a change of load by throwing compiled code away and compiling again. Measured
+# on 2026-12-06 (the summary, 32 connections, after a minute of it with 50 writes a second, then 20 s without
+# writes; two starts): in the next 20 s with 50 writes a second the compiler made 575-686 methods not entrant, its
+# thread took 0.31-0.45 of a core and the summary reached 10,400-12,800 requests a second; in the third 20 s of
+# the same mix, 151-159 methods, 0.07-0.10 of a core and 13,800-17,000 requests a second.
 WRITE_RATES=(${WRITE_RATES:-10 50})
 [[ ${UNCACHED:-} == 1 ]] && WRITE_RATES=()
 for RATE in "${WRITE_RATES[@]}"; do
@@ -309,8 +317,12 @@ for RATE in "${WRITE_RATES[@]}"; do
     ROWS=()
     for i in "${!PATHS[@]}"; do
         read -r B_RPS B_P50 B_P99 B_ERR _ < <(measure "/q/health/live" "$DURATION")
-        python3 src/test/bench/writer.py "$BASE" "$TOKEN" "$DATA/pairings" "$RATE" "$((DURATION + 1))" >"$DATA/writes" &
+        python3 src/test/bench/writer.py "$BASE" "$TOKEN" "$DATA/pairings" "$RATE" "$((DURATION + 1))" \
+            "$MIX_SETTLE" >"$DATA/writes" &
         WRITER=$!
+        if [[ $MIX_SETTLE -gt 0 ]]; then
+            measure "${PATHS[$i]}" "$MIX_SETTLE" >/dev/null
+        fi
         read -r RPS P50 P99 ERR REQUESTS < <(measure "${PATHS[$i]}" "$DURATION")
         wait $WRITER
         read -r W_RATE W_P50 W_P99 W_ERR < <(awk '/^WRITES/ {print $2, $3, $4, $5}' "$DATA/writes")
@@ -339,7 +351,7 @@ for WAY in "${WAYS[@]}"; do
     echo
 done
 for RATE in "${WRITE_RATES[@]}"; do
-    echo "Reads, $USERS users, while one client writes $RATE activities a second:"
+    echo "Reads, $USERS users, while one client writes $RATE activities a second (each mix settled ${MIX_SETTLE} s first):"
     echo
     echo "| read (${PAIRINGS} pairings) | req/s | p50 ms | p99 ms | baseline req/s | baseline p99 ms | req/s vs baseline | p99 vs baseline | read errors | writes/s | write p50 ms | write p99 ms | write errors |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
