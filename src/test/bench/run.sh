@@ -305,11 +305,8 @@ done
 # write changes the programme's records, so the reads that depend on them (the projects list, the programme summary)
 # are read again after each; the others (counties, pairings, the ranking, other pairs' progress) stay kept.
 # Each mix first runs MIX_SETTLE seconds unmeasured, the writer's too: just before it the service served the
-# baseline alone, and the JIT answers a change of load by throwing compiled code away and compiling again. Measured
-# on 2026-12-06 (the summary, 32 connections, after a minute of it with 50 writes a second, then 20 s without
-# writes; two starts): in the next 20 s with 50 writes a second the compiler made 575-686 methods not entrant, its
-# thread took 0.31-0.45 of a core and the summary reached 10,400-12,800 requests a second; in the third 20 s of
-# the same mix, 151-159 methods, 0.07-0.10 of a core and 13,800-17,000 requests a second.
+# baseline alone, and the JIT answers a change of load by throwing compiled code away and compiling again for some
+# 20 s (measured in the twenty-first round of README.md in this folder).
 WRITE_RATES=(${WRITE_RATES:-10 50})
 [[ ${UNCACHED:-} == 1 ]] && WRITE_RATES=()
 for RATE in "${WRITE_RATES[@]}"; do
